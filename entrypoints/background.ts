@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The history store is wired here (see lib/history).
+});
