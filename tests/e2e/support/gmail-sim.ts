@@ -1,0 +1,592 @@
+/**
+ * A Gmail simulator for end-to-end tests and demos (Node side).
+ *
+ * Turns .eml files into Gmail-like conversation pages that follow the structure of
+ * /work/shared/fixtures/gmail-dom/ (header row with span.gD[email], h2.hP subject,
+ * div.adn[data-message-id="#msg-f:<decimal>"][data-legacy-message-id=<hex>], body in div.a3s,
+ * collapsed messages as div.kv without a body), and serves, through Playwright's route
+ * interception on https://mail.google.com/**, both the pages and the raw sources at Gmail's
+ * raw-message URLs (?view=att&permmsgid=msg-f:<decimal>&attid=0&disp=comp&safe=1&zw, and the
+ * "Show original" page ?view=om&permmsgid=… with the source inside pre#raw_message_text).
+ *
+ * The page is a tiny single-page app, like Gmail: it renders the conversation named by the hash
+ * (#inbox/<thread hex>) a moment after load or after a hash change, so a content script sees the
+ * message body appear. It records when each body appeared and when the extension's card host
+ * (<bounce-triage-card data-bt-state="visible|enriched">) changed, in window.__sim, for timing.
+ *
+ * Email content is untrusted: the HTML part is sanitized by an allow-list (no scripts, no event
+ * handlers, no styles that fetch, no images), the text part is escaped.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import PostalMime, { type Address, type Email } from 'postal-mime';
+import { Window } from 'happy-dom';
+import type { BrowserContext, Route } from 'playwright-core';
+
+// ---------------------------------------------------------------------------------------------
+// Escaping and sanitizing
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** Render a text/plain body the way Gmail does: escaped, one <br> per line break. */
+export function textToGmailHtml(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  return `<div dir="ltr">${lines.map((l) => escapeHtml(l)).join('<br>')}</div>`;
+}
+
+const DROP_WITH_CONTENT = new Set([
+  'script', 'style', 'head', 'title', 'iframe', 'object', 'embed', 'frame', 'frameset', 'noscript',
+  'template', 'svg', 'math', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base',
+  'img', 'video', 'audio', 'source', 'picture', 'canvas',
+]);
+const KEEP_TAGS = new Set([
+  'a', 'b', 'blockquote', 'br', 'caption', 'center', 'code', 'col', 'colgroup', 'dd', 'div', 'dl', 'dt',
+  'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'li', 'ol', 'p', 'pre', 's', 'small',
+  'span', 'strike', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt',
+  'u', 'ul',
+]);
+const KEEP_ATTRS = new Set(['align', 'valign', 'colspan', 'rowspan', 'dir', 'width', 'height', 'color', 'face', 'size', 'bgcolor', 'border', 'cellpadding', 'cellspacing']);
+
+let sanitizerWindow: Window | null = null;
+
+/**
+ * Allow-list sanitizer for an HTML part, in the spirit of what Gmail does to mail HTML.
+ * Unknown elements are unwrapped (their text kept), dangerous ones removed with their content.
+ */
+export function sanitizeHtml(html: string): string {
+  sanitizerWindow ??= new Window({
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
+  });
+  const doc = sanitizerWindow.document;
+  const holder = doc.createElement('div');
+  holder.innerHTML = html;
+  const out: string[] = [];
+  const walk = (node: (typeof holder.childNodes)[number]): void => {
+    if (node.nodeType === 3) {
+      out.push(escapeHtml(node.textContent ?? ''));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as unknown as typeof holder;
+    const tag = el.localName.toLowerCase();
+    if (DROP_WITH_CONTENT.has(tag)) return;
+    const keep = KEEP_TAGS.has(tag);
+    if (keep) {
+      let attrs = '';
+      for (const attr of Array.from(el.attributes)) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value ?? '';
+        if (KEEP_ATTRS.has(name) && /^[\w#%., -]*$/.test(value)) attrs += ` ${name}="${escapeHtml(value)}"`;
+        else if (name === 'style' && !/url\s*\(|expression|@import|behavior|javascript:/i.test(value)) {
+          attrs += ` style="${escapeHtml(value)}"`;
+        } else if (name === 'href' && tag === 'a' && /^(https?:|mailto:)/i.test(value.trim())) {
+          attrs += ` href="${escapeHtml(value.trim())}" target="_blank" rel="noreferrer"`;
+        }
+      }
+      out.push(`<${tag}${attrs}>`);
+    }
+    for (const child of Array.from(el.childNodes)) walk(child);
+    if (keep && !['br', 'hr', 'col'].includes(tag)) out.push(`</${tag}>`);
+  };
+  for (const child of Array.from(holder.childNodes)) walk(child);
+  return out.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+export interface SimAttachment {
+  mimeType: string;
+  filename: string;
+  size: number;
+}
+
+export interface SimMessage {
+  /** Gmail message id as decimal string (data-message-id="#msg-f:<decimal>"). */
+  decimal: string;
+  /** The same number in hex (data-legacy-message-id). */
+  hex: string;
+  raw: Buffer;
+  fromAddress: string;
+  fromName: string;
+  toAddress: string;
+  subject: string;
+  date: string;
+  /** Body as Gmail shows it (sanitized HTML or escaped text). */
+  bodyHtml: string;
+  attachments: SimAttachment[];
+  /** A short plain-text snippet for collapsed rows and the inbox list. */
+  snippet: string;
+  expanded: boolean;
+  /** File name the message came from, when known. */
+  source: string | null;
+}
+
+export interface SimConversation {
+  /** Thread id in hex = first message's hex id; also the URL hash id. */
+  threadHex: string;
+  threadDecimal: string;
+  subject: string;
+  messages: SimMessage[];
+  /** Render the page without Gmail's hooks, as a future Gmail that our selectors no longer match. */
+  unrecognised?: boolean;
+}
+
+function firstMailbox(a: Address | Address[] | undefined): { address: string; name: string } {
+  const list = Array.isArray(a) ? a : a ? [a] : [];
+  for (const item of list) {
+    if (item.address) return { address: item.address, name: item.name };
+    if (item.group?.[0]) return { address: item.group[0].address, name: item.group[0].name };
+  }
+  return { address: '', name: '' };
+}
+
+function attachmentSize(content: ArrayBuffer | Uint8Array | string): number {
+  if (typeof content === 'string') return content.length;
+  return content.byteLength;
+}
+
+function defaultName(mimeType: string, i: number): string {
+  if (mimeType === 'message/delivery-status') return 'details.txt';
+  if (mimeType === 'message/rfc822') return 'Untitled attachment.eml';
+  if (mimeType === 'text/rfc822-headers') return 'headers.txt';
+  if (mimeType === 'message/feedback-report') return 'feedback-report.txt';
+  if (mimeType === 'text/plain') return `noname-${i + 1}.txt`;
+  return `noname-${i + 1}`;
+}
+
+let idCounter = 0n;
+/** A fresh 64-bit Gmail-like message id. */
+export function nextMessageId(): { decimal: string; hex: string } {
+  idCounter += 1n;
+  const n = 0x19076b2f10aa0c01n + idCounter * 0x1_0000_3a5n;
+  return { decimal: n.toString(10), hex: n.toString(16) };
+}
+
+/** Parse one .eml into what the simulator shows. Never throws on odd input: falls back to text. */
+export async function parseEml(raw: Buffer | string, opts: { expanded?: boolean; source?: string | null } = {}): Promise<SimMessage> {
+  const buf = typeof raw === 'string' ? Buffer.from(raw, 'binary') : raw;
+  const ids = nextMessageId();
+  let email: Email;
+  try {
+    email = await PostalMime.parse(buf, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+  } catch {
+    email = { headers: [], headerLines: [], attachments: [], text: buf.toString('latin1') };
+  }
+  const from = firstMailbox(email.from);
+  const to = firstMailbox(email.to);
+  const htmlBody = email.html && email.html.replace(/<[^>]*>/g, '').trim().length > 0 ? sanitizeHtml(email.html) : null;
+  const bodyHtml = htmlBody ?? textToGmailHtml(email.text ?? '');
+  const textForSnippet = (email.text ?? email.html?.replace(/<[^>]*>/g, ' ') ?? '').replace(/\s+/g, ' ').trim();
+  return {
+    ...ids,
+    raw: buf,
+    fromAddress: from.address,
+    fromName: from.name,
+    toAddress: to.address,
+    subject: email.subject ?? '(no subject)',
+    date: email.date ?? '',
+    bodyHtml,
+    attachments: email.attachments
+      .filter((a) => !a.related)
+      .map((a, i) => ({ mimeType: a.mimeType, filename: a.filename ?? defaultName(a.mimeType, i), size: attachmentSize(a.content) })),
+    snippet: textForSnippet.slice(0, 120),
+    expanded: opts.expanded ?? true,
+    source: opts.source ?? null,
+  };
+}
+
+/** Build a conversation from .eml paths or buffers; the thread subject is the first message's. */
+export async function conversationFrom(
+  items: Array<string | { path?: string; raw?: Buffer | string; expanded?: boolean }>,
+  opts: { unrecognised?: boolean } = {},
+): Promise<SimConversation> {
+  const messages: SimMessage[] = [];
+  for (const item of items) {
+    const spec = typeof item === 'string' ? { path: item } : item;
+    const raw = spec.raw ?? (spec.path ? readFileSync(spec.path) : Buffer.alloc(0));
+    messages.push(await parseEml(raw, { expanded: spec.expanded, source: spec.path ? basename(spec.path) : null }));
+  }
+  const first = messages[0];
+  if (!first) throw new Error('a conversation needs at least one message');
+  return {
+    threadHex: first.hex,
+    threadDecimal: first.decimal,
+    subject: first.subject,
+    messages,
+    unrecognised: opts.unrecognised,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+function displayDate(date: string): string {
+  const d = new Date(date);
+  if (Number.isNaN(d.getTime())) return escapeHtml(date);
+  return escapeHtml(d.toUTCString().replace(/:\d\d GMT$/, ''));
+}
+
+function humanSize(n: number): string {
+  return n < 1024 ? `${n} B` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+function attachmentChips(m: SimMessage, account: string): string {
+  if (m.attachments.length === 0) return '';
+  const chips = m.attachments
+    .map((a, i) => {
+      const url = `https://mail.google.com/mail/${account}/?ui=2&ik=1a2b3c4d5e&attid=0.${i + 1}&permmsgid=msg-f:${m.decimal}&th=${m.hex}&view=att&disp=safe&zw`;
+      const name = escapeHtml(a.filename);
+      return `<span class="aZo N5jrZb" download_url="${escapeHtml(`${a.mimeType}:${a.filename}:${url}`)}" draggable="true"><a class="aQy e" role="link" href="#"><span class="a3I">Preview attachment ${name}</span><div class="aYy"><span class="aV3 a6U">${name}</span><span class="SaH2Ve">${humanSize(a.size)}</span></div></a></span>`;
+    })
+    .join('');
+  return `<div class="hq gt"><div class="aQH">${chips}</div></div>`;
+}
+
+function senderSpan(m: SimMessage): string {
+  const email = escapeHtml(m.fromAddress);
+  const name = escapeHtml(m.fromName || m.fromAddress);
+  return `<span email="${email}" name="${name}" data-hovercard-id="${email}" class="gD"><span>${name}</span></span>`;
+}
+
+/** The expanded message block, as in the fixtures (div.h7 … div.adn.ads … div.a3s). */
+export function renderExpanded(m: SimMessage, account: string, threadDecimal: string): string {
+  const email = escapeHtml(m.fromAddress);
+  const jslog = `20277; u014N:xr6bB; 1:${Buffer.from(`["#thread-f:${threadDecimal}"]`).toString('base64')}; 4:${Buffer.from(`["#msg-f:${m.decimal}"]`).toString('base64')}`;
+  return `<div class="h7 ie nH oy8Mbf" role="listitem" aria-expanded="true" tabindex="-1" data-sim-id="${m.decimal}"><div class="Bk"><div class="G3 G2"><div><div>
+<div class="adn ads" data-message-id="#msg-f:${m.decimal}" data-legacy-message-id="${m.hex}">
+ <div class="aju"><div class="aCi"><div class="ajn sim-avatar" aria-hidden="true">${escapeHtml((m.fromName || m.fromAddress || '?').charAt(0).toUpperCase())}</div></div></div>
+ <div class="gs">
+  <div class="gE iv gt"><table cellpadding="0" class="cf gJ"><tbody>
+   <tr class="acZ"><td class="gF gK"><table cellpadding="0" class="cf ix"><tbody><tr><td>
+    <h3 class="iw gFxsud"><span class="qu" tabindex="-1">${senderSpan(m)} <span class="go"><span aria-hidden="true">&lt;</span>${email}<span aria-hidden="true">&gt;</span></span></span></h3>
+   </td></tr></tbody></table></td>
+   <td class="gH bAk"><div class="gK"><span class="g3" role="gridcell" tabindex="-1">${displayDate(m.date)}</span></div></td></tr>
+   <tr class="acZ xD"><td colspan="3"><table cellpadding="0" class="cf adz"><tbody><tr><td class="ady">
+    <div class="iw ajw"><span class="hb">to <span dir="ltr" email="${escapeHtml(m.toAddress)}" name="me" class="g2">me</span></span></div>
+   </td></tr></tbody></table></td></tr>
+  </tbody></table></div>
+  <div class="qQVYZb"></div><div class="utdU2e"></div><div class="btm"></div>
+  <div class="">
+   <div class="aHl"></div><div tabindex="-1"></div>
+   <div class="ii gt" jslog="${jslog}"><div class="a3s aiL ">${m.bodyHtml}<div class="yj6qo"></div><div class="adL"></div></div></div>
+   ${attachmentChips(m, account)}
+   <div class="hi"></div>
+  </div>
+ </div>
+</div></div></div></div></div></div>`;
+}
+
+/** A collapsed message row (div.kv): header and snippet, no body in the page. */
+export function renderCollapsed(m: SimMessage): string {
+  return `<div class="kv" role="listitem" aria-expanded="false" tabindex="-1" data-sim-id="${m.decimal}"><div class="Bk"><div class="G3 G2"><div><div>
+<div class="adf ads" data-legacy-message-id="${m.hex}">
+ <div class="aju"><div class="aCi"><div class="ajn sim-avatar" aria-hidden="true">${escapeHtml((m.fromName || m.fromAddress || '?').charAt(0).toUpperCase())}</div></div></div>
+ <div class="gs"><div class="gE hI"><table cellpadding="0" class="cf gJ"><tbody><tr class="acZ">
+  <td class="gF gK"><h3 class="iw">${senderSpan(m)}</h3></td>
+  <td class="gH"><div class="gK"><span class="g3">${displayDate(m.date)}</span></div></td>
+ </tr></tbody></table><div class="iA g6"><span>${escapeHtml(m.snippet)}</span></div></div></div>
+</div></div></div></div></div></div>`;
+}
+
+/** A conversation as a future Gmail might render it: none of today's hooks. */
+function renderUnrecognised(c: SimConversation): string {
+  return `<div class="zz-thread"><h1 class="zz-subject">${escapeHtml(c.subject)}</h1>${c.messages
+    .map(
+      (m) =>
+        `<article class="zz-msg" data-sim-id="${m.decimal}"><header class="zz-from" title="${escapeHtml(m.fromAddress)}">${escapeHtml(m.fromName || m.fromAddress)}</header><section class="zz-body">${m.bodyHtml}</section></article>`,
+    )
+    .join('')}</div>`;
+}
+
+interface RenderedConversation {
+  subject: string;
+  threadDecimal: string;
+  threadHex: string;
+  /** Pane HTML with every message in its initial (expanded or collapsed) state. */
+  html: string;
+  /** Expanded HTML per message decimal id, used when a collapsed row is clicked. */
+  expanded: Record<string, string>;
+  /** Message ids that are expanded initially. */
+  bodies: string[];
+  snippet: string;
+  from: string;
+}
+
+function renderConversation(c: SimConversation, account: string): RenderedConversation {
+  const expanded: Record<string, string> = {};
+  for (const m of c.messages) expanded[m.decimal] = renderExpanded(m, account, c.threadDecimal);
+  const last = c.messages[c.messages.length - 1];
+  const html = c.unrecognised
+    ? renderUnrecognised(c)
+    : `<div class="nH"><div class="ha"><h2 class="hP" tabindex="-1" data-thread-perm-id="thread-f:${c.threadDecimal}" data-legacy-thread-id="${c.threadHex}">${escapeHtml(c.subject)}</h2></div></div>
+<div class="nH"><div class="nH aHU"><div class="nH hx"><div class="nH" role="list">${c.messages
+        .map((m) => (m.expanded ? expanded[m.decimal] : renderCollapsed(m)))
+        .join('')}</div></div></div></div>`;
+  return {
+    subject: c.subject,
+    threadDecimal: c.threadDecimal,
+    threadHex: c.threadHex,
+    html,
+    expanded,
+    bodies: c.messages.filter((m) => m.expanded).map((m) => m.decimal),
+    snippet: last?.snippet ?? '',
+    from: last?.fromName || last?.fromAddress || '',
+  };
+}
+
+export interface SimPageOptions {
+  /** Account path segment: "u/0", "u/1", "b/123456/u/0". */
+  account: string;
+  theme: 'light' | 'dark';
+  /** Delay before the first render after load, in ms (Gmail renders after its scripts load). */
+  renderDelayMs: number;
+}
+
+const LIGHT_CSS = `body{background:#f6f8fc;color:#1f1f1f}.sim-pane{background:#fff}.g2,.go{color:#5e5e5e}.iA{color:#5e5e5e}.sim-row:hover{background:#f2f6fc}.sim-row{border-bottom:1px solid #eceff1}`;
+const DARK_CSS = `body{background:#111111;color:#e3e3e3}.sim-pane{background:#1f1f1f}.g2,.go{color:#a8a8a8}.iA{color:#a8a8a8}.a3s{color:#e3e3e3}.sim-row:hover{background:#2a2a2a}.sim-row{border-bottom:1px solid #333}a{color:#a8c7fa}`;
+
+function shellPage(conversations: RenderedConversation[], opts: SimPageOptions): string {
+  const data = JSON.stringify({
+    account: opts.account,
+    renderDelayMs: opts.renderDelayMs,
+    conversations: Object.fromEntries(conversations.map((c) => [c.threadHex, c])),
+  }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Inbox - me@example.com - Gmail (simulated)</title>
+<style>
+*{box-sizing:border-box}
+body{margin:0;font:14px/20px Roboto,Arial,Helvetica,sans-serif}
+header.gb_{height:56px;display:flex;align-items:center;padding:0 20px;font-size:20px;gap:12px}
+header .sim-logo{font-weight:500}
+.sim-layout{display:flex}
+.aeN{width:220px;padding:8px 12px}
+.aeN a{display:block;padding:4px 12px;border-radius:16px;color:inherit;text-decoration:none;font-weight:600}
+.sim-pane{flex:1;margin:0 16px 16px 0;border-radius:16px;min-height:calc(100vh - 72px);padding:12px 24px}
+h2.hP{font-size:22px;line-height:28px;font-weight:400;margin:12px 0 16px 56px}
+.h7,.kv{padding:8px 0}
+.kv{cursor:pointer}
+.adn,.adf{display:flex;gap:12px}
+.aju{width:40px;flex:none}
+.sim-avatar{width:40px;height:40px;border-radius:50%;background:#7b1fa2;color:#fff;display:flex;align-items:center;justify-content:center;font-size:18px}
+.gs{flex:1;min-width:0}
+table.cf{border-collapse:collapse;width:100%}
+h3.iw{margin:0;font-size:14px;font-weight:400}
+span.gD{font-weight:700}
+.g3{font-size:12px;white-space:nowrap}
+.gH{text-align:right}
+.ii{margin-top:12px;overflow-x:auto}
+.a3s{font-size:14px}
+.hq{display:flex;gap:8px;margin-top:16px}
+.aZo{display:inline-block;border:1px solid #8884;border-radius:8px;padding:8px 12px;min-width:160px}
+.aZo a{color:inherit;text-decoration:none}
+.a3I{display:none}
+.aV3{display:block;font-weight:500}
+.SaH2Ve{font-size:12px;opacity:.7}
+.sim-list{width:100%;border-collapse:collapse}
+.sim-row td{padding:10px 8px;cursor:pointer}
+.sim-row a{color:inherit;text-decoration:none}
+${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}
+</style></head>
+<body>
+<div class="nH"><div class="nH">
+ <header class="gb_" role="banner"><span class="sim-logo">Gmail</span><span style="font-size:13px;opacity:.7">simulated for Bounce Triage tests</span></header>
+ <div class="nH bkL sim-layout">
+  <div class="aeN" role="navigation"><div class="TK"><a href="#inbox" title="Inbox">Inbox</a></div></div>
+  <div class="nH bkK sim-pane"><div class="nH" role="main"><div class="nH g id"><div class="nH a98 iY" id="sim-conversation"></div></div></div></div>
+ </div>
+</div></div>
+<script type="application/json" id="sim-data">${data}</script>
+<script>
+(() => {
+  const DATA = JSON.parse(document.getElementById('sim-data').textContent);
+  const sim = (window.__sim = { bodyAt: {}, cardAt: {}, enrichedAt: {}, renders: 0, rendered: null });
+  // Record when the extension's card host changes state (installed before any body is inserted).
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      const el = r.target;
+      if (!el.getAttribute) continue;
+      const id = el.getAttribute('data-bt-message-id');
+      const state = el.getAttribute('data-bt-state');
+      if (!id || !state) continue;
+      if (!(id in sim.cardAt)) sim.cardAt[id] = now;
+      if (state === 'enriched' && !(id in sim.enrichedAt)) sim.enrichedAt[id] = now;
+    }
+  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-bt-state'] });
+  const pane = document.getElementById('sim-conversation');
+  function escapeText(s) { const d = document.createElement('div'); d.textContent = s; return d.innerHTML; }
+  function currentThread() {
+    const parts = location.hash.replace(/^#/, '').split('/');
+    const last = parts[parts.length - 1];
+    return parts.length > 1 && DATA.conversations[last] ? last : null;
+  }
+  function render() {
+    const id = currentThread();
+    sim.renders++;
+    sim.rendered = id;
+    if (!id) {
+      const rows = Object.values(DATA.conversations).map((c) =>
+        '<tr class="sim-row zA" data-thread="' + c.threadHex + '"><td style="width:200px;font-weight:700">' + escapeText(c.from) +
+        '</td><td><a href="#inbox/' + c.threadHex + '"><b>' + escapeText(c.subject) + '</b> - ' + escapeText(c.snippet) + '</a></td></tr>').join('');
+      pane.innerHTML = '<table class="sim-list F cf zt"><tbody>' + rows + '</tbody></table>';
+      return;
+    }
+    const conv = DATA.conversations[id];
+    const t = performance.now();
+    pane.innerHTML = conv.html;
+    for (const m of conv.bodies) sim.bodyAt[m] = t;
+  }
+  pane.addEventListener('click', (ev) => {
+    const row = ev.target.closest && ev.target.closest('.kv');
+    if (!row) return;
+    const conv = DATA.conversations[currentThread()];
+    const id = row.getAttribute('data-sim-id');
+    const tpl = document.createElement('template');
+    tpl.innerHTML = conv.expanded[id];
+    const t = performance.now();
+    row.replaceWith(tpl.content);
+    sim.bodyAt[id] = t;
+  });
+  window.addEventListener('hashchange', () => setTimeout(render, 30));
+  window.addEventListener('load', () => setTimeout(render, DATA.renderDelayMs));
+})();
+</script>
+</body></html>`;
+}
+
+function rawMessagePage(m: SimMessage): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Original Message</title></head><body>
+<div class="raw_message"><pre class="raw_message_text" id="raw_message_text">${escapeHtml(m.raw.toString('latin1'))}</pre></div></body></html>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serving
+
+export interface GmailSimOptions {
+  theme?: 'light' | 'dark';
+  renderDelayMs?: number;
+  /** HTTP status for raw-source requests (e.g. 500 to simulate a failed fetch); 200 by default. */
+  rawStatus?: number;
+  /** Delay before answering raw-source requests, in ms. */
+  rawDelayMs?: number;
+}
+
+export interface RawRequest {
+  url: string;
+  view: string | null;
+  messageId: string | null;
+  account: string | null;
+}
+
+/**
+ * Serves simulated Gmail at https://mail.google.com/ for one browser context.
+ *
+ *   const sim = new GmailSim();
+ *   const conv = await sim.add(['/path/bounce.eml']);
+ *   await sim.install(ext.context);
+ *   await page.goto(sim.url(conv));
+ */
+export class GmailSim {
+  readonly conversations: SimConversation[] = [];
+  readonly rawRequests: RawRequest[] = [];
+  options: Required<GmailSimOptions>;
+  private messages = new Map<string, SimMessage>();
+  private rendered = new Map<string, RenderedConversation>();
+
+  constructor(opts: GmailSimOptions = {}) {
+    this.options = { theme: 'light', renderDelayMs: 150, rawStatus: 200, rawDelayMs: 0, ...opts };
+  }
+
+  /** Add a conversation built from .eml paths (or buffers). */
+  async add(items: Parameters<typeof conversationFrom>[0], opts: { unrecognised?: boolean } = {}): Promise<SimConversation> {
+    const conv = await conversationFrom(items, opts);
+    this.addConversation(conv);
+    return conv;
+  }
+
+  addConversation(conv: SimConversation): void {
+    this.conversations.push(conv);
+    for (const m of conv.messages) this.messages.set(m.decimal, m);
+    this.rendered.clear();
+  }
+
+  /** URL of a conversation (or the inbox) for an account path such as "u/0" or "b/123/u/0". */
+  url(conv?: SimConversation, account = 'u/0'): string {
+    return `https://mail.google.com/mail/${account}/#inbox${conv ? `/${conv.threadHex}` : ''}`;
+  }
+
+  /** Raw-source URL Gmail serves for a message (the "download original" form). */
+  rawUrl(m: SimMessage, account = 'u/0'): string {
+    return `https://mail.google.com/mail/${account}/?view=att&permmsgid=msg-f:${m.decimal}&attid=0&disp=comp&safe=1&zw`;
+  }
+
+  private renderedFor(account: string): RenderedConversation[] {
+    return this.conversations.map((c) => {
+      const key = `${account}|${c.threadHex}`;
+      let r = this.rendered.get(key);
+      if (!r) {
+        r = renderConversation(c, account);
+        this.rendered.set(key, r);
+      }
+      return r;
+    });
+  }
+
+  /** The handler behind context.route('https://mail.google.com/**'). */
+  async handle(route: Route): Promise<void> {
+    const url = new URL(route.request().url());
+    const m = /^\/mail\/((?:b\/[^/]+\/)?u\/\d+)\/?$/.exec(url.pathname);
+    if (!m) {
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+      return;
+    }
+    const account = m[1] ?? 'u/0';
+    const view = url.searchParams.get('view');
+    if (view === 'att' || view === 'om') {
+      const perm = url.searchParams.get('permmsgid') ?? '';
+      const id = /^msg-f:(\d+)$/.exec(perm)?.[1] ?? null;
+      this.rawRequests.push({ url: url.href, view, messageId: id, account });
+      if (this.options.rawDelayMs > 0) await new Promise((r) => setTimeout(r, this.options.rawDelayMs));
+      const msg = id ? this.messages.get(id) : undefined;
+      if (this.options.rawStatus !== 200) {
+        await route.fulfill({ status: this.options.rawStatus, contentType: 'text/html', body: '<html><body>Temporary Error</body></html>' });
+      } else if (!msg) {
+        await route.fulfill({ status: 404, contentType: 'text/html', body: '<html><body>Not found</body></html>' });
+      } else if (view === 'att') {
+        await route.fulfill({ status: 200, contentType: 'text/plain', body: msg.raw });
+      } else {
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: rawMessagePage(msg) });
+      }
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: shellPage(this.renderedFor(account), {
+        account,
+        theme: this.options.theme,
+        renderDelayMs: this.options.renderDelayMs,
+      }),
+    });
+  }
+
+  private installed: { context: BrowserContext; handler: (route: Route) => Promise<void> } | null = null;
+
+  /** Route every https://mail.google.com/ request of `context` to this simulator (replacing a previous one). */
+  async install(context: BrowserContext): Promise<void> {
+    await context.unroute('https://mail.google.com/**');
+    const handler = (route: Route) => this.handle(route);
+    await context.route('https://mail.google.com/**', handler);
+    this.installed = { context, handler };
+  }
+
+  async uninstall(): Promise<void> {
+    if (!this.installed) return;
+    await this.installed.context.unroute('https://mail.google.com/**', this.installed.handler);
+    this.installed = null;
+  }
+}
