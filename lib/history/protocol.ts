@@ -1,0 +1,88 @@
+/**
+ * Requests the popup sends to the background about the history, and their answers.
+ * (The content script's "bounce-seen" and "page-status" live in lib/messages.ts.)
+ */
+import type { PageStatusMessage } from '../messages';
+import type { ExportFormat } from './export';
+import type { HistoryFilter } from './query';
+import type { Facets, QueryResult } from './store';
+
+export interface HistorySettings {
+  /** When true, "bounce seen" reports are not stored. */
+  paused: boolean;
+  /** Keep records last seen within this many days; null keeps everything. */
+  retentionDays: number | null;
+}
+
+export const DEFAULT_SETTINGS: HistorySettings = { paused: false, retentionDays: null };
+
+/** A storage problem as shown to the user. */
+export interface StorageErrorInfo {
+  /** DOMException / Dexie error name, e.g. QuotaExceededError, DatabaseClosedError. */
+  name: string;
+  message: string;
+  /** What was being done: "save a bounce", "load history" … */
+  operation: string;
+  at: number;
+}
+
+export interface HistoryStatus {
+  settings: HistorySettings;
+  /** Latest storage error, kept until the user dismisses it. */
+  storageError: StorageErrorInfo | null;
+  /** The content script's latest page check. */
+  pageStatus: PageStatusMessage | null;
+  /** Reports refused because they were malformed (not storage errors). */
+  rejectedReports: number;
+}
+
+export interface UndoTicket {
+  token: string | null;
+  count: number;
+  undoUntil: number;
+}
+
+export interface ExportResult {
+  filename: string;
+  mime: string;
+  text: string;
+  rows: number;
+}
+
+export type HistoryRequest =
+  | { type: 'history-query'; filter: HistoryFilter; offset: number; limit: number }
+  | { type: 'history-facets' }
+  | { type: 'history-status' }
+  | { type: 'history-dismiss-error' }
+  | { type: 'history-settings'; patch: Partial<HistorySettings> }
+  | { type: 'history-delete'; keys: string[] }
+  | { type: 'history-clear' }
+  | { type: 'history-undo'; token: string }
+  | { type: 'history-export'; filter: HistoryFilter; keys: string[] | null; format: ExportFormat; excel: boolean }
+
+/** The answer type of each request. */
+export interface HistoryAnswers {
+  'history-query': QueryResult;
+  'history-facets': Facets;
+  'history-status': HistoryStatus;
+  'history-dismiss-error': HistoryStatus;
+  'history-settings': HistorySettings;
+  'history-delete': UndoTicket;
+  'history-clear': UndoTicket;
+  'history-undo': { restored: number };
+  'history-export': ExportResult;
+}
+
+export type Answer<T> = { ok: true; data: T } | { ok: false; error: StorageErrorInfo };
+
+/** What the background answers to a "bounce-seen" report. */
+export type BounceSeenAnswer = Answer<{ stored: number; unchanged: number; skipped: number; paused: boolean }>;
+
+export function isHistoryRequest(m: unknown): m is HistoryRequest {
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof (m as { type?: unknown }).type === 'string' &&
+    (m as { type: string }).type.startsWith('history-')
+  );
+}

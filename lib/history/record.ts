@@ -1,0 +1,169 @@
+/**
+ * The shape of one stored bounce, and the pure conversion from a "bounce seen" message.
+ *
+ * One record per (Gmail message id, recipient). Records are kept small: short strings are
+ * trimmed, the diagnostic is cut to a sane length and the engine's evidence is not stored.
+ */
+import type { BounceSeenMessage } from '../messages';
+import type { ActionId, CategoryId, MessageKind, ReasonId } from '../engine/types';
+
+/** How bad a record is, for the "hard / soft / delayed" filter and counts. */
+export type Severity = 'hard' | 'soft' | 'delayed';
+
+export interface HistoryRecord {
+  /** Primary key: `${messageId}|${recipient}` (recipient '' when the report does not name it). */
+  key: string;
+  messageId: string;
+  threadId: string | null;
+  /** Gmail account path segment of the last sighting, e.g. "u/0". */
+  account: string;
+  /** Lower-cased failed address; '' when unknown. */
+  recipient: string;
+  recipientDomain: string;
+  kind: MessageKind;
+  category: CategoryId;
+  reason: ReasonId;
+  hard: boolean;
+  severity: Severity;
+  action: ActionId;
+  replyCode: string | null;
+  status: string | null;
+  /** Trimmed to {@link MAX_DIAGNOSTIC} characters. */
+  diagnostic: string | null;
+  provider: string | null;
+  /** Address and domain of whoever sent the original (returned) message. */
+  sender: string | null;
+  senderDomain: string | null;
+  /** Subject of the original message (or of the report when the original is unknown). */
+  subject: string | null;
+  /** Date of the original message as written in its header. */
+  originalDate: string | null;
+  /** Whether the stored content came from the visible page text or the raw source. */
+  source: 'visible' | 'raw';
+  /** Epoch ms. */
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export const MAX_DIAGNOSTIC = 400;
+export const MAX_SUBJECT = 160;
+export const MAX_SHORT = 120;
+
+/** Kinds worth keeping: the others (auto-replies, delivery notices, ordinary mail) are not list problems. */
+export const STORED_KINDS: readonly MessageKind[] = ['failed', 'delayed', 'complaint'];
+
+export function recordKey(messageId: string, recipient: string): string {
+  return `${messageId}|${recipient}`;
+}
+
+export function domainOf(address: string | null | undefined): string {
+  if (!address) return '';
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}
+
+export function severityOf(kind: MessageKind, hard: boolean): Severity {
+  if (kind === 'delayed') return 'delayed';
+  return hard ? 'hard' : 'soft';
+}
+
+function clip(value: string | null | undefined, max: number): string | null {
+  if (value === null || value === undefined) return null;
+  // Collapse whitespace: diagnostics often carry folded header lines.
+  const clean = value.replace(/\s+/g, ' ').trim();
+  if (clean === '') return null;
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** Gmail ids are decimal digits; anything else is refused so keys stay well-formed. */
+const DECIMAL_ID = /^[0-9]{1,24}$/;
+
+export class InvalidBounceMessage extends Error {
+  constructor(what: string) {
+    super(`Ignored a malformed bounce report: ${what}`);
+    this.name = 'InvalidBounceMessage';
+  }
+}
+
+/**
+ * Turn one "bounce seen" message into the records to upsert (one per affected recipient).
+ * Returns [] for kinds that are not kept. Throws {@link InvalidBounceMessage} on malformed input.
+ */
+export function recordsFromMessage(msg: BounceSeenMessage): HistoryRecord[] {
+  if (typeof msg !== 'object' || msg === null) throw new InvalidBounceMessage('not an object');
+  if (typeof msg.messageId !== 'string' || !DECIMAL_ID.test(msg.messageId)) {
+    throw new InvalidBounceMessage('message id is not a Gmail decimal id');
+  }
+  if (msg.source !== 'visible' && msg.source !== 'raw') throw new InvalidBounceMessage('unknown source');
+  const result = msg.result;
+  if (typeof result !== 'object' || result === null || !Array.isArray(result.records)) {
+    throw new InvalidBounceMessage('no result');
+  }
+  if (!STORED_KINDS.includes(result.kind)) return [];
+  const seenAt = Number.isFinite(msg.seenAt) ? msg.seenAt : Date.now();
+  const threadId = typeof msg.threadId === 'string' && DECIMAL_ID.test(msg.threadId) ? msg.threadId : null;
+  const account = typeof msg.account === 'string' ? msg.account.slice(0, 40) : '';
+  const original = result.original ?? ({} as Partial<typeof result.original>);
+  const sender = clip(original.from?.toLowerCase(), MAX_SHORT);
+  const senderDomain = clip(original.fromDomain?.toLowerCase(), MAX_SHORT) ?? (sender ? domainOf(sender) || null : null);
+  const subject = clip(original.subject ?? result.report?.subject, MAX_SUBJECT);
+
+  const out = new Map<string, HistoryRecord>();
+  for (const r of result.records) {
+    const recipient = (clip(r.recipient?.toLowerCase(), MAX_SHORT) ?? '').replace(/^<|>$/g, '');
+    const key = recordKey(msg.messageId, recipient);
+    out.set(key, {
+      key,
+      messageId: msg.messageId,
+      threadId,
+      account,
+      recipient,
+      recipientDomain: domainOf(recipient),
+      kind: result.kind,
+      category: r.category,
+      reason: r.reason,
+      hard: r.hard === true,
+      severity: severityOf(result.kind, r.hard === true),
+      action: r.action,
+      replyCode: clip(r.replyCode, 8),
+      status: clip(r.status, 16),
+      diagnostic: clip(r.diagnostic, MAX_DIAGNOSTIC),
+      provider: clip(r.provider, 40),
+      sender,
+      senderDomain,
+      subject,
+      originalDate: clip(original.date, 64),
+      source: msg.source,
+      firstSeen: seenAt,
+      lastSeen: seenAt,
+    });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Merge an incoming record into the stored one.
+ * A raw (source) result replaces a visible one; a visible result never downgrades a raw one,
+ * it only moves "last seen". First seen is always kept.
+ */
+export function mergeRecord(existing: HistoryRecord | undefined, incoming: HistoryRecord): HistoryRecord {
+  if (!existing) return incoming;
+  const firstSeen = Math.min(existing.firstSeen, incoming.firstSeen);
+  const lastSeen = Math.max(existing.lastSeen, incoming.lastSeen);
+  if (existing.source === 'raw' && incoming.source === 'visible') {
+    return {
+      ...existing,
+      firstSeen,
+      lastSeen,
+      threadId: existing.threadId ?? incoming.threadId,
+      account: incoming.lastSeen >= existing.lastSeen ? incoming.account : existing.account,
+    };
+  }
+  return { ...incoming, firstSeen, lastSeen, threadId: incoming.threadId ?? existing.threadId };
+}
+
+/** True when the merge changes nothing worth a write. */
+export function sameRecord(a: HistoryRecord, b: HistoryRecord): boolean {
+  for (const k of Object.keys(a) as (keyof HistoryRecord)[]) if (a[k] !== b[k]) return false;
+  return true;
+}

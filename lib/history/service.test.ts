@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HistoryDb } from './db';
+import { HistoryService, sanitizeSettings, type KeyValueStore } from './service';
+import { HistoryStore } from './store';
+import { fakeSeen } from './test-fixtures';
+
+let n = 0;
+const stores: HistoryStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (k) => data.get(k),
+    set: async (k, v) => {
+      data.set(k, structuredClone(v));
+    },
+  };
+}
+
+function make(name = `svc-${Date.now()}-${++n}`) {
+  const store = new HistoryStore({ db: new HistoryDb(name), now: () => 1_795_000_000_000 });
+  stores.push(store);
+  const kv = memoryKv();
+  return { svc: new HistoryService(store, kv, () => 1_795_000_000_000), store, kv, name };
+}
+
+describe('HistoryService', () => {
+  it('stores reported bounces and answers queries', async () => {
+    const { svc } = make();
+    await svc.start();
+    const a = await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }]));
+    expect(a).toEqual({ ok: true, data: { stored: 1, unchanged: 0, skipped: 0, paused: false } });
+    const q = await svc.handle({ type: 'history-query', filter: {}, offset: 0, limit: 50 });
+    expect(q.ok && q.data.rows.map((r) => r.key)).toEqual(['10|a@x.example']);
+  });
+
+  it('does not store while capture is paused, and says so', async () => {
+    const { svc, store, kv } = make();
+    const s = await svc.handle({ type: 'history-settings', patch: { paused: true } });
+    expect(s).toEqual({ ok: true, data: { paused: true, retentionDays: null } });
+    expect(kv.data.get('historySettings')).toEqual({ paused: true, retentionDays: null });
+    const a = await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }]));
+    expect(a.ok && a.data.paused).toBe(true);
+    expect(await store.db.records.count()).toBe(0);
+  });
+
+  it('ignores kinds that are not list problems', async () => {
+    const { svc, store } = make();
+    const a = await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }], { kind: 'auto-reply' }));
+    expect(a.ok && a.data.stored).toBe(0);
+    expect(await store.db.records.count()).toBe(0);
+  });
+
+  it('refuses malformed reports without calling them storage errors', async () => {
+    const { svc } = make();
+    const bad = { ...fakeSeen('10', [{ recipient: 'a@x.example' }]), messageId: '#msg-f:12' };
+    const a = await svc.onBounceSeen(bad);
+    expect(a.ok).toBe(false);
+    expect(!a.ok && a.error.name).toBe('InvalidBounceMessage');
+    const st = await svc.handle({ type: 'history-status' });
+    expect(st.ok && [st.data.storageError, st.data.rejectedReports]).toEqual([null, 1]);
+    const noResult = { ...fakeSeen('10', []), result: null } as never;
+    expect((await svc.onBounceSeen(noResult)).ok).toBe(false);
+  });
+
+  it('reports a storage failure to the caller and keeps it for the popup until dismissed', async () => {
+    const { svc, name } = make();
+    await svc.start();
+    await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }]));
+    // Another connection upgrades the database and drops the table (as a newer build of the
+    // extension might); our connection is closed under us.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 100);
+      req.onupgradeneeded = () => req.result.deleteObjectStore('records');
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const a = await svc.onBounceSeen(fakeSeen('11', [{ recipient: 'b@x.example' }]));
+    expect(a.ok).toBe(false);
+    const st = await svc.handle({ type: 'history-status' });
+    expect(st.ok && st.data.storageError?.operation).toBe('save a bounce');
+    expect(st.ok && st.data.storageError?.name).toMatch(/Error/);
+    // What was stored before is still listed from memory.
+    const q = await svc.handle({ type: 'history-query', filter: {}, offset: 0, limit: 10 });
+    expect(q.ok && q.data.matched).toBe(1);
+    const d = await svc.handle({ type: 'history-dismiss-error' });
+    expect(d.ok && d.data.storageError).toBeNull();
+  });
+
+  it('remembers the last page status', async () => {
+    const { svc, kv } = make();
+    await svc.onPageStatus({ type: 'page-status', recognised: false, failedSelector: 'div.a3s', at: 5 });
+    const st = await svc.handle({ type: 'history-status' });
+    expect(st.ok && st.data.pageStatus).toEqual({ type: 'page-status', recognised: false, failedSelector: 'div.a3s', at: 5 });
+    expect(kv.data.get('lastPageStatus')).toEqual({ type: 'page-status', recognised: false, failedSelector: 'div.a3s', at: 5 });
+  });
+
+  it('exports the current filter or a selection', async () => {
+    const { svc } = make();
+    await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }, { recipient: 'b@y.example' }]));
+    const all = await svc.handle({ type: 'history-export', filter: {}, keys: null, format: 'plain', excel: false });
+    expect(all.ok && all.data.text.split('\n').sort()).toEqual(['', 'a@x.example', 'b@y.example']);
+    const f = await svc.handle({ type: 'history-export', filter: { search: 'y.example' }, keys: null, format: 'plain', excel: false });
+    expect(f.ok && f.data.text).toBe('b@y.example\n');
+    const sel = await svc.handle({ type: 'history-export', filter: {}, keys: ['10|a@x.example'], format: 'plain', excel: false });
+    expect(sel.ok && sel.data.text).toBe('a@x.example\n');
+    const bad = await svc.handle({ type: 'history-export', filter: {}, keys: null, format: 'pdf' as never, excel: false });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('applies retention when it is set and on startup', async () => {
+    const { svc, store } = make();
+    await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'old@x.example' }], { seenAt: 1_795_000_000_000 - 40 * 86_400_000 }));
+    await svc.onBounceSeen(fakeSeen('11', [{ recipient: 'new@x.example' }]));
+    await svc.handle({ type: 'history-settings', patch: { retentionDays: 30 } });
+    expect(await store.db.records.toCollection().primaryKeys()).toEqual(['11|new@x.example']);
+  });
+
+  it('sanitises settings', () => {
+    expect(sanitizeSettings({ paused: 'yes', retentionDays: -3 })).toEqual({ paused: false, retentionDays: null });
+    expect(sanitizeSettings({ paused: true, retentionDays: 7.9 })).toEqual({ paused: true, retentionDays: 7 });
+    expect(sanitizeSettings(null)).toEqual({ paused: false, retentionDays: null });
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * The background's side of the history: answers "bounce-seen" reports from Gmail tabs and the
+ * popup's requests. Storage failures are never swallowed: they are answered as errors and kept
+ * as the status's `storageError` until the user dismisses the banner.
+ */
+import type { BounceSeenMessage, PageStatusMessage } from '../messages';
+import { buildExport, type ExportFormat } from './export';
+import {
+  DEFAULT_SETTINGS,
+  type Answer,
+  type BounceSeenAnswer,
+  type HistoryAnswers,
+  type HistoryRequest,
+  type HistorySettings,
+  type HistoryStatus,
+  type StorageErrorInfo,
+} from './protocol';
+import { InvalidBounceMessage, recordsFromMessage } from './record';
+import type { HistoryStore } from './store';
+
+/** Where settings and the last page status are kept (browser.storage.local in the extension). */
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+const SETTINGS_KEY = 'historySettings';
+const PAGE_STATUS_KEY = 'lastPageStatus';
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+const EXPORT_FORMATS: readonly ExportFormat[] = ['unique', 'records', 'mailgun', 'ses', 'plain'];
+
+function errorInfo(err: unknown, operation: string, at: number): StorageErrorInfo {
+  let name = 'Error';
+  let message = String(err);
+  if (err && typeof err === 'object') {
+    const e = err as { name?: unknown; message?: unknown; inner?: { name?: unknown } };
+    // Dexie wraps the DOMException; the inner name is the one worth showing (QuotaExceededError…).
+    if (typeof e.inner?.name === 'string' && e.inner.name !== 'Error') name = e.inner.name;
+    else if (typeof e.name === 'string') name = e.name;
+    if (typeof e.message === 'string') message = e.message;
+  }
+  return { name, message: message.slice(0, 300), operation, at };
+}
+
+export function sanitizeSettings(raw: unknown): HistorySettings {
+  const s = { ...DEFAULT_SETTINGS };
+  if (raw && typeof raw === 'object') {
+    const r = raw as Partial<Record<keyof HistorySettings, unknown>>;
+    if (typeof r.paused === 'boolean') s.paused = r.paused;
+    if (r.retentionDays === null) s.retentionDays = null;
+    else if (typeof r.retentionDays === 'number' && Number.isFinite(r.retentionDays) && r.retentionDays >= 1) {
+      s.retentionDays = Math.min(36500, Math.floor(r.retentionDays));
+    }
+  }
+  return s;
+}
+
+export class HistoryService {
+  private settings: HistorySettings = { ...DEFAULT_SETTINGS };
+  private settingsLoaded: Promise<void> | null = null;
+  private storageError: StorageErrorInfo | null = null;
+  private pageStatus: PageStatusMessage | null = null;
+  private rejectedReports = 0;
+  private lastRetention = 0;
+
+  constructor(
+    readonly store: HistoryStore,
+    private readonly kv: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private loadSettings(): Promise<void> {
+    this.settingsLoaded ??= (async () => {
+      try {
+        this.settings = sanitizeSettings(await this.kv.get(SETTINGS_KEY));
+        const ps = await this.kv.get(PAGE_STATUS_KEY);
+        if (ps && typeof ps === 'object' && (ps as PageStatusMessage).type === 'page-status') {
+          this.pageStatus = ps as PageStatusMessage;
+        }
+      } catch (err) {
+        this.fail(err, 'read settings');
+      }
+    })();
+    return this.settingsLoaded;
+  }
+
+  private fail(err: unknown, operation: string): StorageErrorInfo {
+    const info = errorInfo(err, operation, this.now());
+    this.storageError = info;
+    return info;
+  }
+
+  /** Startup: load the database into memory and apply the retention setting. */
+  async start(): Promise<void> {
+    await this.loadSettings();
+    try {
+      await this.store.load();
+      await this.retention(true);
+    } catch (err) {
+      this.fail(err, 'open the history database');
+    }
+  }
+
+  private async retention(force: boolean): Promise<void> {
+    if (this.settings.retentionDays === null) return;
+    if (!force && this.now() - this.lastRetention < RETENTION_EVERY_MS) return;
+    this.lastRetention = this.now();
+    await this.store.applyRetention(this.settings.retentionDays);
+  }
+
+  async onBounceSeen(msg: BounceSeenMessage): Promise<BounceSeenAnswer> {
+    await this.loadSettings();
+    if (this.settings.paused) return { ok: true, data: { stored: 0, unchanged: 0, skipped: 0, paused: true } };
+    let records;
+    try {
+      records = recordsFromMessage(msg);
+    } catch (err) {
+      if (!(err instanceof InvalidBounceMessage)) throw err;
+      this.rejectedReports++;
+      return { ok: false, error: errorInfo(err, 'read a bounce report', this.now()) };
+    }
+    try {
+      const o = await this.store.upsert(records);
+      await this.retention(false);
+      return { ok: true, data: { stored: o.written, unchanged: o.unchanged, skipped: o.skipped, paused: false } };
+    } catch (err) {
+      return { ok: false, error: this.fail(err, 'save a bounce') };
+    }
+  }
+
+  async onPageStatus(msg: PageStatusMessage): Promise<void> {
+    await this.loadSettings();
+    this.pageStatus = {
+      type: 'page-status',
+      recognised: msg.recognised === true,
+      failedSelector: typeof msg.failedSelector === 'string' ? msg.failedSelector.slice(0, 200) : null,
+      at: Number.isFinite(msg.at) ? msg.at : this.now(),
+    };
+    try {
+      await this.kv.set(PAGE_STATUS_KEY, this.pageStatus);
+    } catch (err) {
+      this.fail(err, 'remember the page status');
+    }
+  }
+
+  status(): HistoryStatus {
+    return {
+      settings: { ...this.settings },
+      storageError: this.storageError,
+      pageStatus: this.pageStatus,
+      rejectedReports: this.rejectedReports,
+    };
+  }
+
+  /** Answer one popup request. Never throws: failures come back as `{ ok: false }`. */
+  async handle<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>> {
+    await this.loadSettings();
+    try {
+      const data = await this.answer(req);
+      return { ok: true, data: data as HistoryAnswers[R['type']] };
+    } catch (err) {
+      const operation = OPERATION[req.type] ?? req.type;
+      // Reads fail the same way writes do when the database is gone; both are shown.
+      return { ok: false, error: this.fail(err, operation) };
+    }
+  }
+
+  private async answer(req: HistoryRequest): Promise<HistoryAnswers[HistoryRequest['type']]> {
+    const s = this.store;
+    switch (req.type) {
+      case 'history-query':
+        return s.query(req.filter ?? {}, req.offset, req.limit);
+      case 'history-facets':
+        return s.facets();
+      case 'history-status':
+        return this.status();
+      case 'history-dismiss-error':
+        this.storageError = null;
+        return this.status();
+      case 'history-settings': {
+        const next = sanitizeSettings({ ...this.settings, ...req.patch });
+        await this.kv.set(SETTINGS_KEY, next);
+        this.settings = next;
+        await this.retention(true);
+        return { ...next };
+      }
+      case 'history-delete':
+        return s.delete(Array.isArray(req.keys) ? req.keys.filter((k) => typeof k === 'string') : []);
+      case 'history-clear':
+        return s.clearAll();
+      case 'history-undo':
+        return { restored: await s.undo(String(req.token)) };
+      case 'history-export': {
+        if (!EXPORT_FORMATS.includes(req.format)) throw new Error(`Unknown export format: ${String(req.format)}`);
+        const rows = await s.matching(req.filter ?? {}, Array.isArray(req.keys) ? req.keys : undefined);
+        return buildExport(rows, req.format, { excel: req.excel === true }, this.now());
+      }
+      default:
+        throw new Error(`Unknown request ${(req as { type: string }).type}`);
+    }
+  }
+}
+
+const OPERATION: Partial<Record<HistoryRequest['type'], string>> = {
+  'history-query': 'load history',
+  'history-facets': 'load history',
+  'history-settings': 'save settings',
+  'history-delete': 'delete records',
+  'history-clear': 'clear history',
+  'history-undo': 'undo',
+  'history-export': 'export',
+};
