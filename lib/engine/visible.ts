@@ -1,7 +1,55 @@
+/**
+ * The Gmail-text path: what Gmail shows of an open message (sender, subject, visible body),
+ * without headers or the delivery-status attachment. It runs the same stages as the raw path on
+ * a view built from the page, so the card can show a verdict before the raw source arrives.
+ */
+import { HeaderList } from './message/mime';
+import { normaliseNewlines } from './message/text';
+import { cutOriginal, type ReportView } from './report/view';
+import { looksLikeDsnText, parseDeliveryStatus } from './report/dsn';
+import { emptyResult, resultFromView } from './pipeline';
 import type { BounceResult, VisibleMessage } from './types';
-import { emptyResult } from './pipeline';
 
-/** Classify what Gmail shows of an open message. Never throws. */
-export function classifyVisible(_msg: VisibleMessage): BounceResult {
-  return emptyResult();
+const VISIBLE_LIMIT = 512 * 1024;
+
+/**
+ * Classify what Gmail shows of an open message. Never throws.
+ *
+ * @example
+ * classifyVisible({ fromAddress: 'mailer-daemon@googlemail.com', subject: 'Delivery Status Notification (Failure)',
+ *   text: "Address not found\nYour message wasn't delivered to kijitora@example.jp …" }).records[0].recipient
+ * // 'kijitora@example.jp'
+ */
+export function classifyVisible(msg: VisibleMessage): BounceResult {
+  try {
+    let text = normaliseNewlines(String(msg.text ?? ''));
+    if (text.length > VISIBLE_LIMIT) text = text.slice(0, VISIBLE_LIMIT);
+    const from = [msg.fromName ? `"${msg.fromName}"` : '', msg.fromAddress ? `<${msg.fromAddress}>` : '']
+      .filter(Boolean)
+      .join(' ');
+    const headers = new HeaderList([
+      { name: 'from', value: from },
+      { name: 'subject', value: msg.subject ?? '' },
+    ]);
+    const cut = cutOriginal(text);
+    const view: ReportView = {
+      headers,
+      dsn: looksLikeDsnText(text) ? [parseDeliveryStatus(text.slice(text.search(/^(reporting-mta|final-recipient|original-recipient|action)\s*:/im)))] : [],
+      hasDsnPart: false,
+      text: cut.text,
+      original: null,
+      fullText: text,
+      topType: 'text/plain',
+      reportType: null,
+      feedback: null,
+      warnings: [],
+    };
+    const r = resultFromView(view);
+    r.decoder = r.decoder ? `visible:${r.decoder}` : 'visible';
+    return r;
+  } catch {
+    const r = emptyResult();
+    r.warnings.push('the visible text could not be read');
+    return r;
+  }
 }

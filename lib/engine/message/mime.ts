@@ -1,0 +1,245 @@
+/**
+ * Stage 2: MIME structure.
+ *
+ * A lean walker: it finds the part boundaries of a (byte-string) message and keeps each part's
+ * headers and raw body, but decodes nothing up front. Classification then asks only for the
+ * parts it needs (top headers, delivery-status, text, the returned original's headers), so
+ * binary attachments cost a boundary scan and nothing more.
+ */
+import { decodeWords } from 'postal-mime';
+import { decodeBase64, decodeCharset, decodeQuotedPrintable, decodeUnknown } from './text';
+
+export interface HeaderField {
+  /** Lower-case field name. */
+  name: string;
+  /** Unfolded value, RFC 2047 words decoded. */
+  value: string;
+}
+
+export class HeaderList {
+  constructor(readonly fields: HeaderField[]) {}
+  /** First value of a field, or null. */
+  get(name: string): string | null {
+    for (const f of this.fields) if (f.name === name) return f.value;
+    return null;
+  }
+  all(name: string): string[] {
+    const out: string[] = [];
+    for (const f of this.fields) if (f.name === name) out.push(f.value);
+    return out;
+  }
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+}
+
+export interface MimePart {
+  /** Lower-case media type, e.g. "text/plain"; "text/plain" when absent. */
+  type: string;
+  params: Record<string, string>;
+  headers: HeaderList;
+  /** Undecoded body (byte string). */
+  rawBody: string;
+  children: MimePart[];
+  /** For message/rfc822 parts: the embedded message. */
+  message: MimeMessage | null;
+  /** Attachment file name, if any. */
+  filename: string | null;
+}
+
+export interface MimeMessage {
+  headers: HeaderList;
+  root: MimePart;
+}
+
+const MAX_DEPTH = 8;
+const MAX_PARTS = 200;
+const MAX_HEADER_FIELDS = 500;
+const MAX_HEADER_VALUE = 16 * 1024;
+
+// A header line: a field name of printable chars (no space/colon), a colon.
+const FIELD_LINE = /^([!-9;-~]+)[ \t]*:[ \t]*(.*)$/;
+
+/** Split a byte string into header block and body at the first empty line. */
+export function splitHeadBody(s: string): { head: string; body: string } {
+  if (s.startsWith('\n')) return { head: '', body: s.slice(1) };
+  const i = s.indexOf('\n\n');
+  if (i === -1) return { head: s, body: '' };
+  return { head: s.slice(0, i), body: s.slice(i + 2) };
+}
+
+/** Decode a header value's RFC 2047 words and raw 8-bit text. */
+export function decodeHeaderValue(v: string): string {
+  let out = decodeUnknown(v);
+  if (out.indexOf('=?') !== -1) {
+    try {
+      out = decodeWords(out);
+    } catch {
+      /* keep the undecoded value */
+    }
+  }
+  return out;
+}
+
+/**
+ * Parse a header block. Lines that are neither a field nor a continuation end the block
+ * for a message (the caller decides); here they are skipped.
+ */
+export function parseHeaders(head: string): HeaderList {
+  const fields: HeaderField[] = [];
+  if (!head) return new HeaderList(fields);
+  const lines = head.split('\n');
+  let name = '';
+  let value = '';
+  const flush = () => {
+    if (name && fields.length < MAX_HEADER_FIELDS) {
+      const v = value.length > MAX_HEADER_VALUE ? value.slice(0, MAX_HEADER_VALUE) : value;
+      fields.push({ name, value: decodeHeaderValue(v.trim()) });
+    }
+    name = '';
+    value = '';
+  };
+  for (const line of lines) {
+    const c = line.charCodeAt(0);
+    if ((c === 32 || c === 9) && name) {
+      if (value.length < MAX_HEADER_VALUE) value += ' ' + line.trim();
+      continue;
+    }
+    flush();
+    if (line.length > MAX_HEADER_VALUE * 4) continue;
+    const m = FIELD_LINE.exec(line);
+    if (m) {
+      name = m[1]!.toLowerCase();
+      value = m[2]!;
+    }
+  }
+  flush();
+  return new HeaderList(fields);
+}
+
+/** Parse "type/subtype; a=b; c="d"" into the type and its parameters. */
+export function parseContentType(v: string | null): { type: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  if (!v) return { type: 'text/plain', params };
+  const semi = v.indexOf(';');
+  const type = (semi === -1 ? v : v.slice(0, semi)).trim().toLowerCase() || 'text/plain';
+  if (semi !== -1) {
+    const re = /;\s*([A-Za-z0-9_.*-]+)\s*=\s*(?:"((?:[^"\\]|\\.){0,2000})"|([^;\s]{0,2000}))/g;
+    const rest = v.slice(semi);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(rest)) !== null) {
+      let key = m[1]!.toLowerCase();
+      // RFC 2231 continuations: name*0, name*1 … (good enough for boundaries and names).
+      const star = key.indexOf('*');
+      if (star !== -1) key = key.slice(0, star);
+      const val = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3] ?? '');
+      params[key] = key in params && star !== -1 ? params[key] + val : val;
+    }
+  }
+  return { type: type.includes('/') ? type : 'text/plain', params };
+}
+
+/** Parse a whole message (byte string, LF line endings). Never throws for any string. */
+export function parseMessage(s: string, depth = 0, budget = { parts: 0 }): MimeMessage {
+  const { head, body } = splitHeadBody(s);
+  const headers = parseHeaders(head);
+  return { headers, root: parsePart(headers, body, depth, budget) };
+}
+
+function parsePart(headers: HeaderList, body: string, depth: number, budget: { parts: number }): MimePart {
+  budget.parts++;
+  const { type, params } = parseContentType(headers.get('content-type'));
+  const disp = headers.get('content-disposition');
+  const filename = params['name'] ?? (disp ? (parseContentType('x/x' + disp.slice(disp.indexOf(';'))).params['filename'] ?? null) : null);
+  const part: MimePart = { type, params, headers, rawBody: body, children: [], message: null, filename };
+  if (depth >= MAX_DEPTH || budget.parts > MAX_PARTS) return part;
+
+  if (type.startsWith('multipart/') && params['boundary']) {
+    for (const chunk of splitMultipart(body, params['boundary'])) {
+      if (budget.parts > MAX_PARTS) break;
+      const { head, body: b } = splitHeadBody(chunk);
+      part.children.push(parsePart(parseHeaders(head), b, depth + 1, budget));
+    }
+  } else if (type === 'message/rfc822' || type === 'message/global') {
+    const decoded = decodeTransfer(body, headers.get('content-transfer-encoding'));
+    part.message = parseMessage(decoded, depth + 1, budget);
+  }
+  return part;
+}
+
+/** The body chunks between boundary lines. Tolerates a missing closing boundary. */
+export function splitMultipart(body: string, boundary: string): string[] {
+  const delim = '--' + boundary;
+  const out: string[] = [];
+  let pos = findDelimiter(body, delim, 0);
+  if (pos === -1) return out;
+  for (;;) {
+    let lineEnd = body.indexOf('\n', pos);
+    if (lineEnd === -1) lineEnd = body.length;
+    if (body.startsWith('--', pos + delim.length)) break; // closing delimiter
+    const start = lineEnd + 1;
+    const next = findDelimiter(body, delim, start);
+    if (next === -1) {
+      if (start < body.length) out.push(body.slice(start));
+      break;
+    }
+    out.push(body.slice(start, Math.max(start, next - 1)));
+    pos = next;
+  }
+  return out;
+}
+
+function findDelimiter(body: string, delim: string, from: number): number {
+  let i = body.indexOf(delim, from);
+  while (i !== -1) {
+    if (i === 0 || body.charCodeAt(i - 1) === 10) return i;
+    i = body.indexOf(delim, i + delim.length);
+  }
+  return -1;
+}
+
+/** Undo the content-transfer-encoding; returns a byte string. */
+export function decodeTransfer(body: string, cte: string | null): string {
+  const enc = (cte || '').trim().toLowerCase();
+  if (enc === 'base64') return decodeBase64(body);
+  if (enc === 'quoted-printable') return decodeQuotedPrintable(body);
+  return body;
+}
+
+/** A part's body as text: transfer encoding undone, charset decoded. */
+export function partText(part: MimePart): string {
+  const bin = decodeTransfer(part.rawBody, part.headers.get('content-transfer-encoding'));
+  return decodeCharset(bin, part.params['charset']);
+}
+
+/** Every leaf part in document order, not descending into embedded messages. */
+export function leafParts(root: MimePart): MimePart[] {
+  const out: MimePart[] = [];
+  const walk = (p: MimePart) => {
+    if (p.children.length) p.children.forEach(walk);
+    else out.push(p);
+  };
+  walk(root);
+  return out;
+}
+
+/** Remove tags and decode the common entities of an HTML body (for HTML-only reports). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(p|div|tr|li|h[1-6]|table)>/gi, '\n')
+    .replace(/<[^>]{0,2000}>/g, '')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&#(\d{1,6});/g, (_m, d: string) => safeFromCodePoint(parseInt(d, 10)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_m, h: string) => safeFromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/gi, '&')
+    .replace(/[ \t]+\n/g, '\n');
+}
+
+function safeFromCodePoint(n: number): string {
+  return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ';
+}

@@ -1,0 +1,114 @@
+/**
+ * Stage 3c: what kind of message this is. A bounce needs a report structure or a bounce-like
+ * sender or subject together with something that names a failed recipient; complaint reports,
+ * auto-replies and positive delivery reports are recognised so they raise no alarm.
+ */
+import type { MessageKind } from '../types';
+import type { Draft } from './recipients';
+import type { ReportView } from './view';
+
+/** Local parts and display names of the programs that write bounces. */
+export const DAEMON_SENDER =
+  /\b(?:mailer-daemon|mailer_daemon|mail-daemon|postmaster|mail delivery (?:subsystem|system|service)|mailerdaemon|mdaemon|mail administrator|microsoft outlook|mail system|returned mail|bounce(?:s|-?handler)?|nobody@|noreply-dmarc|ezweb_mail)\b/i;
+
+/** Subject families of bounces, in the common languages. */
+export const BOUNCE_SUBJECT = new RegExp(
+  [
+    'undeliver',
+    'undelivered',
+    'delivery status notification',
+    'delivery (?:has )?fail',
+    'delivery failure',
+    'delivery problem',
+    'delivery notification',
+    'failure notice',
+    'returned mail',
+    'returned to sender',
+    'return(?:ed)? message',
+    'mail delivery failed',
+    'mail could not be delivered',
+    'could not deliver',
+    'not delivered',
+    'non[- ]?delivery',
+    'message not delivered',
+    'nondeliverable',
+    'rejected',
+    'mail system error',
+    'warning: message',
+    'delayed mail',
+    'delivery delayed',
+    'mail failure',
+    'failed mail',
+    'error sending',
+    'bounced?',
+    'unzustellbar',
+    'nicht zustellbar',
+    'non remis',
+    'non distribu',
+    'impossible de remettre',
+    'no se puede entregar',
+    'no entregado',
+    'non recapitabile',
+    'mancato recapito',
+    'onbestelbaar',
+    'não entregue',
+    '配信',
+    'エラー',
+    '未送達',
+    '退信',
+    '投递失败',
+    'недостав',
+    'не доставлено',
+    'sisimai',
+  ].join('|'),
+  'i',
+);
+
+const AUTO_REPLY_SUBJECT =
+  /\b(?:out of (?:the )?office|auto(?:matic)?[- ]?(?:reply|response|antwort|respuesta|risposta|réponse)|autoreply|auto:|away (?:from|until)|vacation|on leave|abwesenheit|absence|abwesend|ausser haus|fuera de la oficina|congés|vacaciones)\b/i;
+
+const DELAY_SUBJECT = /\b(?:delay(?:ed)?|warning: message|still being retried|not yet delivered|will retry)\b/i;
+const DELAY_TEXT =
+  /\b(?:will (?:continue to |keep )?(?:try|retry)(?:ing)?|still (?:be )?(?:trying|retrying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is )?delayed|this is a warning|no action is required on your part|temporarily deferred|delayed for)\b/i;
+
+function isAutoSubmittedReply(view: ReportView): boolean {
+  const h = view.headers;
+  const auto = (h.get('auto-submitted') ?? '').toLowerCase();
+  if (auto.startsWith('auto-replied') || auto.startsWith('auto-generated')) return true;
+  if (h.has('x-autoreply') || h.has('x-autorespond') || h.has('x-auto-response-suppress')) return true;
+  const prec = (h.get('precedence') ?? '').toLowerCase();
+  return prec === 'auto_reply';
+}
+
+export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
+  const h = view.headers;
+  const from = h.get('from') ?? '';
+  const subject = h.get('subject') ?? '';
+
+  if (view.feedback || view.reportType === 'feedback-report' || /^feedback-type\s*:/im.test(view.fullText.slice(0, 20000)))
+    return 'complaint';
+
+  const actions = view.dsn.flatMap((d) => d.recipients.map((r) => r.action)).filter((a): a is string => !!a);
+  const hasDsn = view.dsn.some((d) => d.recipients.length > 0);
+  const daemon = DAEMON_SENDER.test(from) || from.trim() === '' || /^<>$/.test(from.trim());
+  const bounceSubject = BOUNCE_SUBJECT.test(subject);
+  const failedHeader = h.has('x-failed-recipients');
+  const anyCodes = drafts.some((d) => d.status || d.replyCode);
+
+  const isReport = hasDsn || failedHeader || ((daemon || bounceSubject) && (drafts.some((d) => d.recipient) || anyCodes));
+  if (!isReport) {
+    if (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view)) return 'auto-reply';
+    return 'not-bounce';
+  }
+  if (actions.length && actions.every((a) => a === 'delivered' || a === 'relayed' || a === 'expanded')) return 'delivered';
+  if (actions.length && actions.every((a) => a === 'delayed')) return 'delayed';
+  if (!actions.includes('failed')) {
+    const statuses = drafts.map((d) => d.status).filter(Boolean) as string[];
+    const allTemporary = statuses.length > 0 && statuses.every((s) => s.startsWith('4'));
+    if ((DELAY_SUBJECT.test(subject) || DELAY_TEXT.test(view.text)) && (allTemporary || statuses.length === 0)) {
+      if (!/\b(?:permanent|given up|giving up|gave up|could not be delivered|failed permanently)\b/i.test(view.text))
+        return 'delayed';
+    }
+  }
+  return 'failed';
+}

@@ -1,0 +1,168 @@
+/**
+ * Stage 4: one draft per affected recipient, from the delivery-status part when there is one,
+ * else from the report text; codes reconciled between the two.
+ */
+import type { OriginalInfo, ReasonId } from '../types';
+import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './codes';
+import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
+import type { ReportView } from './view';
+
+export interface Draft {
+  recipient: string | null;
+  diagnostic: string | null;
+  /** Other text about this recipient (for reasons the diagnostic does not say). */
+  context: string;
+  status: string | null;
+  replyCode: string | null;
+  action: string | null;
+  remoteHost: string | null;
+  reportingMta: string | null;
+  hint: ReasonId | null;
+}
+
+const MAX_RECIPIENTS = 500;
+const MAX_DIAGNOSTIC = 4000;
+
+const ADDRESS_IN = /[^\s<>"'(),;:[\]]+@[^\s<>"'(),;:[\]]+[A-Za-z0-9]/;
+
+function addressesOf(v: string | null): string[] {
+  if (!v) return [];
+  const out: string[] = [];
+  const re = new RegExp(ADDRESS_IN.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(v)) !== null && out.length < MAX_RECIPIENTS) out.push(m[0].toLowerCase());
+  return out;
+}
+
+export function collectDrafts(view: ReportView, original: OriginalInfo): { drafts: Draft[]; decoder: string } {
+  const h = view.headers;
+  const exclude = new Set<string>([
+    ...addressesOf(h.get('from')),
+    ...addressesOf(h.get('to')),
+    ...(original.from ? [original.from] : []),
+    ...addressesOf(h.get('return-path')),
+  ]);
+  const section = view.text;
+  const sectionClean = cleanDiagnostic(section).slice(0, MAX_DIAGNOSTIC);
+  const reportingMtaFromDsn = view.dsn.find((d) => d.reportingMta)?.reportingMta ?? null;
+
+  const dsnRecipients = view.dsn.flatMap((d) => d.recipients.map((r) => ({ r, reportingMta: d.reportingMta })));
+  if (dsnRecipients.length) {
+    // The text scan may name the same recipients with a fuller diagnostic.
+    const scanned = scanRecipients(section, new Set());
+    const drafts: Draft[] = [];
+    const seen = new Set<string>();
+    for (const { r, reportingMta } of dsnRecipients.slice(0, MAX_RECIPIENTS)) {
+      const recipient = r.finalRecipient ?? r.originalRecipient;
+      const key = `${recipient}|${r.status}`;
+      if (recipient && seen.has(key)) continue;
+      seen.add(key);
+      const textBlock = recipient ? scanned.find((t) => t.address === recipient) : undefined;
+      const dsnDiag = r.diagnostic ? cleanDiagnostic(r.diagnostic) : '';
+      const blockDiag = textBlock ? diagnosticFromBlock(textBlock) : '';
+      let diagnostic = dsnDiag;
+      // A bare or code-only diagnostic ("smtp; 550", "5.0.0") says less than the text.
+      if (!hasWords(dsnDiag)) diagnostic = blockDiag || (dsnRecipients.length === 1 ? diagnosticFromSection(section) : '') || dsnDiag;
+      drafts.push(
+        finishDraft({
+          recipient,
+          diagnostic: diagnostic || null,
+          context: [blockDiag, sectionClean].filter(Boolean).join(' '),
+          status: r.status,
+          replyCode: null,
+          action: r.action,
+          remoteHost: r.remoteMta,
+          reportingMta: reportingMta ?? reportingMtaFromDsn,
+          hint: null,
+        }),
+      );
+    }
+    return { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text' };
+  }
+
+  const scanned = scanRecipients(section, exclude);
+  if (scanned.length) {
+    return {
+      drafts: scanned.slice(0, MAX_RECIPIENTS).map((t) =>
+        finishDraft({
+          recipient: t.address,
+          diagnostic: diagnosticFromBlock(t) || null,
+          context: sectionClean,
+          status: null,
+          replyCode: null,
+          action: null,
+          remoteHost: hostFromText(t.block),
+          reportingMta: null,
+          hint: null,
+        }),
+      ),
+      decoder: 'text',
+    };
+  }
+
+  // Nothing in the text names a recipient: the report's own header, else the original's To.
+  const failed = addressesOf(h.get('x-failed-recipients'));
+  const fallback = failed.length ? failed : original.to ? [original.to] : [null];
+  const diag = diagnosticFromSection(section);
+  return {
+    drafts: fallback.map((recipient) =>
+      finishDraft({
+        recipient,
+        diagnostic: diag || null,
+        context: sectionClean,
+        status: null,
+        replyCode: null,
+        action: null,
+        remoteHost: hostFromText(section),
+        reportingMta: null,
+        hint: null,
+      }),
+    ),
+    decoder: failed.length ? 'x-failed-recipients' : 'text',
+  };
+}
+
+function hasWords(s: string): boolean {
+  return /[a-z]{3,}/i.test(s.replace(/\b(smtp|x-unix|x-postfix)\b/gi, ''));
+}
+
+/** The diagnostic part of a recipient's block: from the first line with a code or a server's words. */
+function diagnosticFromBlock(t: TextRecipient): string {
+  const lines = t.block.split('\n');
+  // Drop the recipient's own line when it holds nothing else.
+  const first = lines[0] ?? '';
+  const rest = first.replace(/<?[^\s<>]+@[^\s<>]+>?:?/, '').trim();
+  const body = (rest.length > 2 ? [rest, ...lines.slice(1)] : lines.slice(1)).join('\n');
+  return cleanDiagnostic(body).slice(0, MAX_DIAGNOSTIC);
+}
+
+/** For single-recipient reports: the lines that carry codes or a server's reply. */
+function diagnosticFromSection(section: string): string {
+  const lines = section.split('\n');
+  const picked: string[] = [];
+  for (let i = 0; i < lines.length && picked.length < 12; i++) {
+    const l = lines[i]!;
+    if (/(?<![\d.])[245]\d\d[ -]|(?<![\d.])[245]\.\d{1,3}\.\d{1,3}(?![.\d])|said:|returned:|reply:|response:|error:/i.test(l))
+      picked.push(l);
+  }
+  return cleanDiagnostic(picked.join('\n') || section).slice(0, MAX_DIAGNOSTIC);
+}
+
+const HOST_IN_TEXT = /\b(?:host|server|mx)\s+([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b/i;
+
+function hostFromText(s: string): string | null {
+  const m = HOST_IN_TEXT.exec(s);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** Codes: the DSN status unless generic, then the most specific status in the diagnostic. */
+function finishDraft(d: Draft): Draft {
+  const diag = d.diagnostic ?? '';
+  let status = d.status;
+  const fromDiag = bestStatus(diag);
+  if (isGenericStatus(status) && fromDiag && (!status || fromDiag[0] === status[0])) status = fromDiag;
+  else if (!status && fromDiag) status = fromDiag;
+  const replyCode = consistentReply(findReplyCode(diag), status);
+  if (d.recipient) d.recipient = normaliseAddress(d.recipient);
+  return { ...d, status, replyCode };
+}

@@ -1,0 +1,100 @@
+/**
+ * Stage 3b: recipients and diagnostics from human-readable bounce text.
+ *
+ * Servers that write no delivery-status part still follow a few layouts, which this scanner
+ * reads without knowing which server wrote them:
+ *
+ *   Exim / Mail.Ru:    "  kijitora@example.jp\n    SMTP error from remote mail server after RCPT TO:…"
+ *   qmail / Yahoo:     "<kijitora@example.org>:\nRemote host said: 550 5.1.1 …"
+ *   Postfix (no DSN):  "<kijitora@example.jp>: host mx.example.jp[192.0.2.1] said: 550 …"
+ *   Gmail (old):       "Delivery to the following recipient failed permanently:\n\n     userunknown@example.jp"
+ *   DragonFly:         "There was an error delivering your mail to <kijitora@example.jp>."
+ *   Sendmail transcript: ">>> RCPT To:<kijitora@example.jp>\n<<< 550 5.1.1 … User unknown"
+ */
+
+export interface TextRecipient {
+  address: string;
+  /** Text that belongs to this recipient (its line onwards, up to the next recipient). */
+  block: string;
+}
+
+const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+`;
+
+// A line that is essentially one address, optionally in angle brackets or quotes, with an optional
+// trailing colon, and optionally followed by a short remark in parentheses or after a colon.
+const LINE_ADDRESS = new RegExp(
+  String.raw`^[ \t]*(?:[-*>•]\s*)?(?:"[^"\n]{0,80}"\s*)?<?(?:mailto:)?(${ADDR})>?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(]|[ \t]+(?:host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
+);
+
+// "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
+const PHRASE_ADDRESS = new RegExp(
+  String.raw`(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|an|address(?:es)? failed:?)\s*<?(${ADDR})>?`,
+  'gi',
+);
+
+const LOCAL_NOISE = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|noreply|no-reply|root|daemon|bounce|bounces)$/i;
+
+export function normaliseAddress(a: string): string {
+  return a
+    .replace(/^mailto:/i, '')
+    .replace(/[.,;:>]+$/, '')
+    .toLowerCase();
+}
+
+/**
+ * Find the failed recipients in a bounce text. `exclude` holds addresses known not to be
+ * recipients (the report's sender and addressee, the original sender).
+ */
+export function scanRecipients(text: string, exclude: Set<string>): TextRecipient[] {
+  const lines = text.split('\n');
+  const hits: { line: number; address: string }[] = [];
+  const seen = new Set<string>();
+  const accept = (address: string, line: number) => {
+    const a = normaliseAddress(address);
+    const local = a.slice(0, a.indexOf('@'));
+    if (seen.has(a) || exclude.has(a) || LOCAL_NOISE.test(local)) return;
+    seen.add(a);
+    hits.push({ line, address: a });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.length > 1000 || l.indexOf('@') === -1) continue;
+    const m = LINE_ADDRESS.exec(l);
+    if (m) {
+      accept(m[1]!, i);
+      continue;
+    }
+  }
+  if (hits.length === 0) {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.length > 1000 || l.indexOf('@') === -1) continue;
+      PHRASE_ADDRESS.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = PHRASE_ADDRESS.exec(l)) !== null) accept(m[1]!, i);
+    }
+  }
+  hits.sort((a, b) => a.line - b.line);
+  return hits.map((h, k) => {
+    const end = k + 1 < hits.length ? hits[k + 1]!.line : lines.length;
+    const from = h.line;
+    // A recipient alone on its line is usually followed by its diagnostic; when two recipient
+    // lines are adjacent (a list), the shared diagnostic follows the list.
+    let blockLines = lines.slice(from, end);
+    if (end - from <= 1 && k + 1 < hits.length) {
+      const lastListLine = hits[hits.length - 1]!.line;
+      blockLines = [lines[from]!, ...lines.slice(lastListLine + 1)];
+    }
+    return { address: h.address, block: blockLines.join('\n') };
+  });
+}
+
+/** Collapse whitespace and strip quoting and multi-line reply prefixes ("550-5.7.1 ") into one line. */
+export function cleanDiagnostic(s: string): string {
+  return s
+    .replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ')
+    .replace(/^[ \t]*>+ ?/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

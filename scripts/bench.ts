@@ -1,0 +1,202 @@
+/**
+ * Accuracy and speed benchmark on the shared corpus.
+ *
+ *   npm run bench                 table + per-source precision + throughput
+ *   npm run bench -- --misses     also list every miss (file, field, expected, got)
+ *   npm run bench -- --json       machine-readable figures
+ *   npm run bench -- --quick      accuracy only (no throughput run)
+ *
+ * Corpus: ../shared/corpus/sisimai (override with BOUNCE_CORPUS=DIR).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { classifyMailbox, classifyVisible } from '../lib/engine/index';
+import { parseMessage } from '../lib/engine/message/mime';
+import { toByteString } from '../lib/engine/message/text';
+import { splitMailbox } from '../lib/engine/message/mbox';
+import { FIELDS, Tally, flatten, scoreFile, sourceOf, type ExpectedRow, type Miss } from './bench/score';
+import { renderVisible } from './bench/visible-render';
+
+const args = new Set(process.argv.slice(2));
+const asJson = args.has('--json');
+const showMisses = args.has('--misses');
+const quick = args.has('--quick');
+
+const CORPUS = resolve(process.env.BOUNCE_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'sisimai'));
+if (!existsSync(join(CORPUS, 'expected.json'))) {
+  process.stderr.write(`bench: corpus not found at ${CORPUS} (set BOUNCE_CORPUS)\n`);
+  process.exit(2);
+}
+const expected: ExpectedRow[] = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'));
+
+const read = (rel: string) => new Uint8Array(readFileSync(join(CORPUS, rel)));
+
+// Group rows by file; count each content once.
+const byFile = new Map<string, ExpectedRow[]>();
+for (const r of expected) {
+  const list = byFile.get(r.file) ?? [];
+  list.push(r);
+  byFile.set(r.file, list);
+}
+const seenContent = new Set<string>();
+const files: string[] = [];
+for (const [file, rows] of byFile) {
+  const key = rows[0]!.content_sha1;
+  if (seenContent.has(key)) continue;
+  seenContent.add(key);
+  files.push(file);
+}
+
+const total = new Tally();
+const perSource = new Map<string, Tally>();
+const misses: Miss[] = [];
+for (const file of files) {
+  const rows = byFile.get(file)!;
+  const t = scoreFile(rows, flatten(classifyMailbox(read(file))), misses);
+  total.merge(t);
+  const src = sourceOf(file);
+  const s = perSource.get(src) ?? new Tally();
+  s.merge(t);
+  perSource.set(src, s);
+}
+
+// Line-ending variants score as their LF originals.
+const variants = new Tally();
+let variantFiles = 0;
+for (const file of files) {
+  const rows = byFile.get(file)!;
+  for (const v of rows[0]!.line_ending_variants) {
+    variantFiles++;
+    variants.merge(scoreFile(rows, flatten(classifyMailbox(read(v)))));
+  }
+}
+
+// maildir/not must yield no bounce.
+const notDir = join(CORPUS, 'maildir', 'not');
+const notFiles = existsSync(notDir) ? readdirSync(notDir).sort() : [];
+const notBounces = notFiles.filter((f) =>
+  classifyMailbox(read(join('maildir', 'not', f))).some((r) => r.kind === 'failed' || r.kind === 'delayed'),
+);
+
+// The Gmail-text path: the same messages as Gmail shows them.
+const visible = { rows: 0, category: 0, recipientVisible: 0, recipientFound: 0, statusVisible: 0, statusFound: 0, replyVisible: 0, replyFound: 0, detected: 0 };
+for (const file of files) {
+  const rows = byFile.get(file)!.filter((r) => r.is_bounce);
+  if (!rows.length) continue;
+  const raw = toByteString(read(file));
+  const msgs = splitMailbox(raw);
+  for (const m of msgs) {
+    const v = renderVisible(m);
+    const res = classifyVisible(v);
+    const text = v.text.toLowerCase();
+    for (const row of rows) {
+      const rcpt = (row.recipient ?? '').toLowerCase();
+      if (msgs.length > 1 && !text.includes(rcpt)) continue;
+      visible.rows++;
+      if (res.kind === 'failed' || res.kind === 'delayed') visible.detected++;
+      const rec = res.records.find((r) => r.recipient === rcpt) ?? res.records[row.index] ?? res.records[0];
+      if (rec?.category === row.category) visible.category++;
+      if (rcpt && text.includes(rcpt)) {
+        visible.recipientVisible++;
+        if (res.records.some((r) => r.recipient === rcpt)) visible.recipientFound++;
+      }
+      if (row.status_kind === 'rfc3463' && row.status && text.includes(row.status)) {
+        visible.statusVisible++;
+        if (rec?.status === row.status) visible.statusFound++;
+      }
+      if (row.replycode && new RegExp(`(?<![\\d.])${row.replycode}[ -]`).test(text)) {
+        visible.replyVisible++;
+        if (rec?.replyCode === row.replycode) visible.replyFound++;
+      }
+    }
+  }
+}
+
+// The mbox file: every message read.
+const mboxPath = join(CORPUS, 'mailbox', 'mbox-0');
+const mboxMessages = existsSync(mboxPath) ? classifyMailbox(read(join('mailbox', 'mbox-0'))) : [];
+
+// Throughput: the corpus repeated until it takes a few seconds, single thread.
+function throughput(): { messages: number; classifyPerSec: number; parsePerSec: number; ratio: number } | null {
+  if (quick) return null;
+  const inputs = files.map((f) => read(f));
+  const run = (fn: (b: Uint8Array) => unknown, seconds: number) => {
+    let n = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < seconds * 1000) {
+      for (const b of inputs) fn(b);
+      n += inputs.length;
+      elapsed = performance.now() - start;
+    }
+    return (n / elapsed) * 1000;
+  };
+  // Warm up both paths.
+  run((b) => parseMessage(toByteString(b)), 0.3);
+  run((b) => classifyMailbox(b), 0.3);
+  const parsePerSec = run((b) => parseMessage(toByteString(b)), 3);
+  const classifyPerSec = run((b) => classifyMailbox(b), 3);
+  return { messages: inputs.length, classifyPerSec, parsePerSec, ratio: parsePerSec / classifyPerSec };
+}
+const speed = throughput();
+
+const pct = (n: number | null) => (n === null ? '   -  ' : `${n.toFixed(1).padStart(5)}%`);
+const summary = {
+  files: files.length,
+  rows: Object.fromEntries(FIELDS.map((f) => [f, { ok: total.ok[f], total: total.total[f], pct: total.pct(f) }])),
+  variants: { files: variantFiles, ...Object.fromEntries(FIELDS.map((f) => [f, variants.pct(f)])) },
+  notBounce: { files: notFiles.length, yieldedBounce: notBounces.length },
+  mbox: { messages: mboxMessages.length, bounces: mboxMessages.filter((r) => r.kind === 'failed' || r.kind === 'delayed').length },
+  visible: {
+    rows: visible.rows,
+    detection: (100 * visible.detected) / visible.rows,
+    category: (100 * visible.category) / visible.rows,
+    recipientWhenVisible: (100 * visible.recipientFound) / visible.recipientVisible,
+    statusWhenVisible: (100 * visible.statusFound) / visible.statusVisible,
+    replyCodeWhenVisible: (100 * visible.replyFound) / visible.replyVisible,
+  },
+  speed,
+};
+
+if (asJson) {
+  process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+} else {
+  const lines: string[] = [];
+  lines.push(`Corpus: ${files.length} distinct files (${expected.length} rows in expected.json)`);
+  lines.push('');
+  lines.push('field           correct / scored   accuracy   CRLF+CR copies');
+  for (const f of FIELDS)
+    lines.push(
+      `${f.padEnd(15)} ${String(total.ok[f]).padStart(7)} / ${String(total.total[f]).padEnd(6)}   ${pct(total.pct(f))}     ${pct(variants.pct(f))}`,
+    );
+  lines.push('');
+  lines.push(`line-ending copies scored: ${variantFiles}`);
+  lines.push(`maildir/not: ${notFiles.length} files, ${notBounces.length} read as bounce${notBounces.length ? ': ' + notBounces.join(', ') : ''}`);
+  lines.push(`mailbox/mbox-0: ${mboxMessages.length} messages read, ${summary.mbox.bounces} bounces`);
+  lines.push('');
+  lines.push(
+    `Gmail-text path (${visible.rows} bounce rows rendered as Gmail shows them): detection ${pct(summary.visible.detection)}, category ${pct(summary.visible.category)}`,
+  );
+  lines.push(
+    `  recipient found when visible ${pct(summary.visible.recipientWhenVisible)} (${visible.recipientFound}/${visible.recipientVisible}), status ${pct(summary.visible.statusWhenVisible)} (${visible.statusFound}/${visible.statusVisible}), reply code ${pct(summary.visible.replyCodeWhenVisible)} (${visible.replyFound}/${visible.replyVisible})`,
+  );
+  lines.push('');
+  lines.push('per source (reason / category accuracy, rows):');
+  const sources = [...perSource.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  for (const [src, t] of sources) {
+    const rows = t.total.reason + t.total.nonBounceKind;
+    lines.push(`  ${src.padEnd(26)} reason ${pct(t.pct('reason'))}  category ${pct(t.pct('category'))}  kinds ${pct(t.pct('nonBounceKind'))}  rows ${rows}`);
+  }
+  if (speed) {
+    lines.push('');
+    lines.push(
+      `throughput (single thread, ${speed.messages} files repeated ≥3 s): classify ${Math.round(speed.classifyPerSec).toLocaleString('en')} msg/s, MIME parse only ${Math.round(speed.parsePerSec).toLocaleString('en')} msg/s, classify/parse time ratio ${speed.ratio.toFixed(2)}×`,
+    );
+  }
+  if (showMisses) {
+    lines.push('');
+    lines.push('misses:');
+    for (const m of misses) lines.push(`  ${m.file}#${m.index} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
