@@ -1,6 +1,25 @@
+import { browser } from 'wxt/browser';
+import { createCardRenderer } from '../components/card/mount';
+import { classifyMessage, classifyVisible } from '../lib/engine';
+import { GmailController } from '../lib/gmail/controller';
+import type { RuntimeMessage } from '../lib/messages';
+
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
-  main() {
-    // The Gmail card is wired here (see lib/gmail).
+  // The card's CSS is passed to its shadow root as a string: nothing to fetch, nothing injected in Gmail.
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    const send = (msg: RuntimeMessage) => {
+      // The background may be asleep or absent; history is best effort, the card works without it.
+      browser.runtime.sendMessage(msg).catch(() => undefined);
+    };
+    const controller = new GmailController({
+      ctx,
+      doc: document,
+      engine: { classifyMessage, classifyVisible },
+      renderer: createCardRenderer(ctx),
+      send,
+    });
+    controller.start();
   },
 });
