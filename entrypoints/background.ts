@@ -1,3 +1,60 @@
+/**
+ * The background service worker owns the bounce history (IndexedDB in the extension's origin).
+ * Gmail tabs report what they saw with "bounce-seen" / "page-status"; extension pages (the popup)
+ * ask with "history-*" requests. Nobody else opens the database.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { RuntimeMessage } from '@/lib/messages';
+import { isHistoryRequest } from '@/lib/history/protocol';
+import { HistoryService, type KeyValueStore } from '@/lib/history/service';
+import { HistoryStore } from '@/lib/history/store';
+
+const localKv: KeyValueStore = {
+  async get(key) {
+    const got = await browser.storage.local.get(key);
+    return got[key];
+  },
+  async set(key, value) {
+    await browser.storage.local.set({ [key]: value });
+  },
+};
+
+function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+function fromGmail(sender: Browser.runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith('https://mail.google.com/');
+}
+
 export default defineBackground(() => {
-  // The history store is wired here (see lib/history).
+  const service = new HistoryService(new HistoryStore(), localKv);
+  void service.start();
+
+  // Tell open extension pages (the popup) that the history changed, at most twice a second.
+  let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  const notifyChanged = () => {
+    notifyTimer ??= setTimeout(() => {
+      notifyTimer = null;
+      browser.runtime.sendMessage({ type: 'history-changed' }).catch(() => undefined);
+    }, 500);
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (typeof message !== 'object' || message === null || sender.id !== browser.runtime.id) return undefined;
+    const msg = message as RuntimeMessage;
+    // Reports come from Gmail tabs; extension pages may send them too (the popup's paste box does not,
+    // but tests and the benchmark drive the store this way).
+    if (msg.type === 'bounce-seen' && (fromGmail(sender) || fromExtensionPage(sender))) {
+      return service.onBounceSeen(msg).then((answer) => {
+        if (answer.ok && answer.data.stored > 0) notifyChanged();
+        return answer;
+      });
+    }
+    if (msg.type === 'page-status' && fromGmail(sender)) {
+      return service.onPageStatus(msg).then(() => ({ ok: true }));
+    }
+    if (isHistoryRequest(message) && fromExtensionPage(sender)) return service.handle(message);
+    return undefined;
+  });
 });

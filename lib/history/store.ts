@@ -31,6 +31,12 @@ export interface QueryResult {
   total: number;
   offset: number;
   rows: HistoryRow[];
+  /**
+   * True when answered straight from the database while the in-memory copy is still loading
+   * (first popup open after the service worker started): rows are right, the per-severity and
+   * per-category counts are not known yet (zero).
+   */
+  partial?: boolean;
 }
 
 export interface Facets {
@@ -81,6 +87,7 @@ export class HistoryStore {
   private addrCount: Map<string, number> | null = null;
   private facetCache: Facets | null = null;
   private loading: Promise<void> | null = null;
+  private loaded = false;
   private queue: Pending[] = [];
   private flushing = false;
   private trash = new Map<string, Trash>();
@@ -98,6 +105,7 @@ export class HistoryStore {
         (rows) => {
           this.entries = new Map(rows.map((r) => [r.key, { r, text: haystackOf(r) }]));
           this.dirty();
+          this.loaded = true;
         },
         (err: unknown) => {
           this.loading = null;
@@ -206,7 +214,8 @@ export class HistoryStore {
   private sortedEntries(): Entry[] {
     if (!this.sorted) {
       this.sorted = [...this.entries.values()].sort(
-        (a, b) => b.r.lastSeen - a.r.lastSeen || (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0),
+        // Same order as the lastSeen index walked backwards: ties by key, descending.
+        (a, b) => b.r.lastSeen - a.r.lastSeen || (a.r.key < b.r.key ? 1 : a.r.key > b.r.key ? -1 : 0),
       );
     }
     return this.sorted;
@@ -243,6 +252,13 @@ export class HistoryStore {
   }
 
   async query(filter: HistoryFilter, offset: number, limit: number): Promise<QueryResult> {
+    if (!this.loaded && isEmptyFilter(filter) && offset < 1000) {
+      // Cold start: reading 100,000 rows into memory takes a while; the newest page does not
+      // have to wait for it, an index walk returns it at once.
+      const loading = this.load();
+      loading.catch(() => undefined);
+      return this.queryFromDb(offset, limit);
+    }
     await this.load();
     const test = compileFilter(filter);
     const counts = emptyCounts();
@@ -255,6 +271,19 @@ export class HistoryStore {
       addToCounts(counts, e.r);
     }
     return { matched: counts.total, counts, total: this.entries.size, offset: start, rows };
+  }
+
+  private async queryFromDb(offset: number, limit: number): Promise<QueryResult> {
+    const start = Math.max(0, Math.floor(offset) || 0);
+    const n = Math.max(0, Math.min(1000, Math.floor(limit) || 0));
+    const [total, page] = await this.db.transaction('r', this.db.records, () =>
+      Promise.all([this.db.records.count(), this.db.records.orderBy('lastSeen').reverse().offset(start).limit(n).toArray()]),
+    );
+    const counts = await Promise.all(
+      page.map((r) => (r.recipient ? this.db.records.where('recipient').equals(r.recipient).count() : Promise.resolve(1))),
+    );
+    const rows = page.map((r, i) => ({ ...r, count: counts[i] ?? 1 }));
+    return { matched: total, counts: { ...emptyCounts(), total }, total, offset: start, rows, partial: true };
   }
 
   async facets(): Promise<Facets> {

@@ -1,0 +1,338 @@
+/** Header counts, search and filters, banners, export, settings. */
+import { useEffect, useId, useState } from 'react';
+import { CATEGORY_ORDER } from '@/lib/engine/knowledge/categories';
+import type { CategoryId } from '@/lib/engine/types';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/history/export';
+import type { Severity } from '@/lib/history/record';
+import { describeStorageError } from './api';
+import { categoryColour, categoryTitle, copyText, dayEnd, dayStart, dayValue, downloadText, when } from './format';
+import { useHistory } from './state';
+
+const nf = new Intl.NumberFormat();
+
+export function HeaderCounts() {
+  const counts = useHistory((s) => s.counts);
+  const matched = useHistory((s) => s.matched);
+  const total = useHistory((s) => s.total);
+  const filter = useHistory((s) => s.filter);
+  const setFilter = useHistory((s) => s.setFilter);
+  const toggleCat = (id: CategoryId) => {
+    const cur = filter.categories ?? [];
+    setFilter({ categories: cur.includes(id) ? cur.filter((c) => c !== id) : [...cur, id] });
+  };
+  return (
+    <div className="bt-counts" aria-live="polite">
+      <span className="bt-total" data-testid="count-total">
+        {matched === total ? `${nf.format(total)} bounces` : `${nf.format(matched)} of ${nf.format(total)} bounces`}
+      </span>
+      {counts ? (
+        <>
+          <span className="bt-sev bt-sev--hard">{nf.format(counts.hard)} hard</span>
+          <span className="bt-sev bt-sev--soft">{nf.format(counts.soft)} soft</span>
+          <span className="bt-sev bt-sev--delayed">{nf.format(counts.delayed)} delayed</span>
+          <span className="bt-catcounts">
+            {CATEGORY_ORDER.filter((c) => (counts.byCategory[c] ?? 0) > 0).map((c) => (
+              <button
+                key={c}
+                type="button"
+                className="bt-chip"
+                aria-pressed={filter.categories?.includes(c) ?? false}
+                style={{ borderColor: categoryColour(c) }}
+                onClick={() => toggleCat(c)}
+                title={`Show only ${categoryTitle(c)} (toggle)`}
+              >
+                {categoryTitle(c)} <b>{nf.format(counts.byCategory[c] ?? 0)}</b>
+              </button>
+            ))}
+          </span>
+        </>
+      ) : (
+        <span className="bt-muted">counting…</span>
+      )}
+    </div>
+  );
+}
+
+const SEVERITIES: Severity[] = ['hard', 'soft', 'delayed'];
+
+export function FilterBar() {
+  const filter = useHistory((s) => s.filter);
+  const facets = useHistory((s) => s.facets);
+  const setFilter = useHistory((s) => s.setFilter);
+  const resetFilter = useHistory((s) => s.resetFilter);
+  const id = useId();
+  const sev = filter.severities ?? [];
+  const active =
+    !!filter.search || !!filter.categories?.length || sev.length > 0 || !!filter.providers?.length || !!filter.recipientDomains?.length || !!filter.sender || typeof filter.from === 'number' || typeof filter.to === 'number';
+  return (
+    <form className="bt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <label className="bt-search">
+        <span className="bt-sr">Search address, domain, code or diagnostic</span>
+        <input
+          type="search"
+          name="search"
+          placeholder="Search address, domain, code, diagnostic…"
+          value={filter.search ?? ''}
+          onChange={(e) => setFilter({ search: e.target.value })}
+          autoFocus
+        />
+      </label>
+      <div className="bt-filter-row">
+        <div role="group" aria-label="Severity" className="bt-seg">
+          {SEVERITIES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={sev.includes(s)}
+              data-severity={s}
+              onClick={() => setFilter({ severities: sev.includes(s) ? sev.filter((x) => x !== s) : [...sev, s] })}
+            >
+              {s}
+            </button>
+          ))}
+        </div>
+        <label>
+          <span className="bt-sr">Category</span>
+          <select name="category" value={filter.categories?.length === 1 ? filter.categories[0] : ''} onChange={(e) => setFilter({ categories: e.target.value ? [e.target.value as CategoryId] : [] })}>
+            <option value="">All categories</option>
+            {CATEGORY_ORDER.map((c) => (
+              <option key={c} value={c}>
+                {categoryTitle(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="bt-sr">Provider</span>
+          <select name="provider" value={filter.providers?.[0] ?? ''} onChange={(e) => setFilter({ providers: e.target.value ? [e.target.value] : [] })}>
+            <option value="">All providers</option>
+            {facets?.providers.map(([p, n]) => (
+              <option key={p} value={p}>
+                {p} ({n})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="bt-sr">Recipient domain</span>
+          <input
+            name="domain"
+            list={`${id}-domains`}
+            placeholder="Recipient domain"
+            value={filter.recipientDomains?.[0] ?? ''}
+            onChange={(e) => setFilter({ recipientDomains: e.target.value.trim() ? [e.target.value.trim()] : [] })}
+          />
+          <datalist id={`${id}-domains`}>
+            {facets?.recipientDomains.map(([d]) => <option key={d} value={d} />)}
+          </datalist>
+        </label>
+        <label>
+          <span className="bt-sr">Sending address or domain</span>
+          <input name="sender" list={`${id}-senders`} placeholder="Sent from" value={filter.sender ?? ''} onChange={(e) => setFilter({ sender: e.target.value })} />
+          <datalist id={`${id}-senders`}>
+            {facets?.senders.map(([d]) => <option key={d} value={d} />)}
+          </datalist>
+        </label>
+        <label className="bt-date">
+          <span>From</span>
+          <input type="date" name="from" value={dayValue(filter.from)} onChange={(e) => setFilter({ from: dayStart(e.target.value) })} />
+        </label>
+        <label className="bt-date">
+          <span>to</span>
+          <input type="date" name="to" value={dayValue(filter.to)} onChange={(e) => setFilter({ to: dayEnd(e.target.value) })} />
+        </label>
+        {active && (
+          <button type="button" className="bt-link" onClick={resetFilter}>
+            Clear filters
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export function Banners() {
+  const status = useHistory((s) => s.status);
+  const error = useHistory((s) => s.error);
+  const dismiss = useHistory((s) => s.dismissError);
+  const shown = error ?? status?.storageError ?? null;
+  const page = status?.pageStatus;
+  return (
+    <>
+      {shown && (
+        <div className="bt-banner bt-banner--error" role="alert" data-testid="storage-error">
+          <div>
+            <strong>Storage problem while trying to {shown.operation}.</strong> {describeStorageError(shown.name)}{' '}
+            <span className="bt-muted">
+              ({shown.name}: {shown.message})
+            </span>
+          </div>
+          <button type="button" onClick={() => void dismiss()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {page && !page.recognised && (
+        <div className="bt-banner bt-banner--warn" role="status" data-testid="page-not-recognised">
+          Gmail’s page was not recognised on {when(page.at)}
+          {page.failedSelector ? ` (no match for ${page.failedSelector})` : ''}: bounces opened there may be missing from this list. Gmail may have changed; an update of the
+          extension will follow.
+        </div>
+      )}
+      {status?.settings.paused && (
+        <div className="bt-banner bt-banner--info" role="status">
+          Capture is paused: new bounces are not being recorded.
+        </div>
+      )}
+    </>
+  );
+}
+
+export function Toast() {
+  const toast = useHistory((s) => s.toast);
+  const notice = useHistory((s) => s.notice);
+  const undo = useHistory((s) => s.undo);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!toast) return;
+    const t = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(t);
+  }, [toast]);
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => useHistory.setState({ notice: null }), 2500);
+    return () => clearTimeout(t);
+  }, [notice]);
+  const live = toast && now <= toast.until + 4000 ? toast : null;
+  const left = live?.undoToken ? Math.max(0, Math.ceil((live.until - now) / 1000)) : 0;
+  return (
+    <div className="bt-toast" role="status" aria-live="polite">
+      {live && (
+        <span data-testid="toast">
+          {live.text}{' '}
+          {live.undoToken && left > 0 && (
+            <button type="button" onClick={() => void undo()}>
+              Undo ({left}s)
+            </button>
+          )}
+        </span>
+      )}
+      {!live && notice && <span>{notice}</span>}
+    </div>
+  );
+}
+
+export function ExportBar() {
+  const selected = useHistory((s) => s.selected.size);
+  const matched = useHistory((s) => s.matched);
+  const exportText = useHistory((s) => s.exportText);
+  const deleteKeys = useHistory((s) => s.deleteKeys);
+  const selectAllShown = useHistory((s) => s.selectAllShown);
+  const say = useHistory((s) => s.say);
+  const [format, setFormat] = useState<ExportFormat>('unique');
+  const [excel, setExcel] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const scope = selected > 0 ? `${selected} selected` : `${nf.format(matched)} shown`;
+
+  const run = async (kind: 'download' | 'copy') => {
+    setBusy(true);
+    try {
+      const f = await exportText(kind === 'copy' ? 'plain' : format, excel, true);
+      if (!f) return;
+      if (kind === 'download') {
+        downloadText(f.filename, f.mime, f.text);
+        say(`Exported ${nf.format(f.rows)} rows to ${f.filename}`);
+      } else {
+        const ok = await copyText(f.text);
+        say(ok ? `Copied ${nf.format(f.rows)} addresses` : 'Copy failed');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="bt-export" role="group" aria-label="Export and selection">
+      <label>
+        <input type="checkbox" aria-label="Select all loaded rows" checked={selected > 0} onChange={(e) => selectAllShown(e.target.checked)} /> <span className="bt-muted">{scope}</span>
+      </label>
+      {selected > 0 && (
+        <button type="button" className="bt-act--danger" onClick={() => void deleteKeys([...useHistory.getState().selected])}>
+          Delete selected
+        </button>
+      )}
+      <label>
+        <span className="bt-sr">Export format</span>
+        <select name="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} title={EXPORT_FORMATS.find((f) => f.id === format)?.hint}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title="Adds a byte order mark so Excel opens the file as UTF-8">
+        <input type="checkbox" name="excel" checked={excel} onChange={(e) => setExcel(e.target.checked)} /> for Excel
+      </label>
+      <button type="button" disabled={busy} onClick={() => void run('download')}>
+        Download
+      </button>
+      <button type="button" disabled={busy} onClick={() => void run('copy')}>
+        Copy addresses
+      </button>
+    </div>
+  );
+}
+
+export function SettingsPanel() {
+  const status = useHistory((s) => s.status);
+  const total = useHistory((s) => s.total);
+  const saveSettings = useHistory((s) => s.saveSettings);
+  const clearAll = useHistory((s) => s.clearAll);
+  const [confirming, setConfirming] = useState(false);
+  const settings = status?.settings;
+  return (
+    <details className="bt-settings">
+      <summary>Settings</summary>
+      <div className="bt-settings-body">
+        <label>
+          <input type="checkbox" name="paused" checked={settings?.paused ?? false} onChange={(e) => void saveSettings({ paused: e.target.checked })} /> Pause capture
+        </label>
+        <label>
+          Keep{' '}
+          <select name="retention" value={settings?.retentionDays ?? ''} onChange={(e) => void saveSettings({ retentionDays: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">everything</option>
+            {[30, 90, 180, 365].map((d) => (
+              <option key={d} value={d}>
+                the last {d} days
+              </option>
+            ))}
+          </select>
+        </label>
+        {!confirming ? (
+          <button type="button" className="bt-act--danger" disabled={total === 0} onClick={() => setConfirming(true)}>
+            Clear all…
+          </button>
+        ) : (
+          <span role="alertdialog" aria-label="Confirm clearing the history" className="bt-confirm">
+            Delete all {nf.format(total)} records? You can undo for 10 seconds.{' '}
+            <button
+              type="button"
+              className="bt-act--danger"
+              autoFocus
+              onClick={() => {
+                setConfirming(false);
+                void clearAll();
+              }}
+            >
+              Delete all
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        )}
+      </div>
+    </details>
+  );
+}

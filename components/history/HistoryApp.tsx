@@ -1,0 +1,46 @@
+/** The popup: the bounce history a sender cleans their list with. */
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { ClassifyBox } from './ClassifyBox';
+import { Banners, ExportBar, FilterBar, HeaderCounts, SettingsPanel, Toast } from './Controls';
+import { HistoryList } from './HistoryList';
+import { useHistory } from './state';
+import './history.css';
+
+export function HistoryApp() {
+  useEffect(() => {
+    const s = useHistory.getState();
+    s.refresh();
+    // The background says when reports changed the history while the popup is open.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onMessage = (m: unknown) => {
+      if (typeof m === 'object' && m !== null && (m as { type?: string }).type === 'history-changed' && !timer) {
+        timer = setTimeout(() => {
+          timer = null;
+          useHistory.getState().refresh();
+        }, 300);
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  return (
+    <main className="bt-app">
+      <header className="bt-header">
+        <h1>Bounce history</h1>
+        <HeaderCounts />
+      </header>
+      <Banners />
+      <FilterBar />
+      <ExportBar />
+      <HistoryList />
+      <Toast />
+      <footer className="bt-footer">
+        <ClassifyBox />
+        <SettingsPanel />
+      </footer>
+    </main>
+  );
+}

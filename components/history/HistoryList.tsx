@@ -1,0 +1,203 @@
+/**
+ * The virtualised bounce list: only the rows in view exist in the DOM, pages of rows are
+ * fetched from the background as the list scrolls. Arrow keys move between rows.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { HistoryRow } from '@/lib/history/store';
+import { gmailLink } from './api';
+import { categoryColour, categoryTitle, codes, copyText, stepsText, when } from './format';
+import { PAGE_SIZE, useHistory } from './state';
+
+const ROW_HEIGHT = 58;
+
+function Row({ row, index, total, focused, onFocusRow }: { row: HistoryRow | undefined; index: number; total: number; focused: boolean; onFocusRow: (i: number) => void }) {
+  const selected = useHistory((s) => (row ? s.selected.has(row.key) : false));
+  const toggle = useHistory((s) => s.toggleSelected);
+  const deleteKeys = useHistory((s) => s.deleteKeys);
+  const say = useHistory((s) => s.say);
+  if (!row) {
+    return (
+      <div className="bt-row bt-row--loading" role="listitem" aria-posinset={index + 1} aria-setsize={total} aria-busy="true">
+        Loading…
+      </div>
+    );
+  }
+  const who = row.recipient || 'unknown recipient';
+  const link = gmailLink(row.account, row.messageId);
+  const codeText = codes(row);
+  return (
+    <div
+      className={`bt-row${selected ? ' bt-row--selected' : ''}`}
+      role="listitem"
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      aria-label={`${who}, ${categoryTitle(row.category)}, ${row.severity}${codeText ? `, ${codeText}` : ''}, ${when(row.lastSeen)}`}
+      tabIndex={focused ? 0 : -1}
+      data-row-index={index}
+      data-key={row.key}
+      onFocus={() => onFocusRow(index)}
+    >
+      <input type="checkbox" className="bt-check" checked={selected} onChange={() => toggle(row.key)} aria-label={`Select ${who}`} tabIndex={-1} />
+      <div className="bt-row-main">
+        <div className="bt-row-line">
+          <span className="bt-addr" title={who}>
+            {who}
+          </span>
+          {row.count > 1 && (
+            <span className="bt-count" title={`${row.count} bounced messages for this address`}>
+              ×{row.count}
+            </span>
+          )}
+          <span className="bt-badge" style={{ borderColor: categoryColour(row.category), color: categoryColour(row.category) }}>
+            {categoryTitle(row.category)}
+          </span>
+          <span className={`bt-sev bt-sev--${row.severity}`}>{row.severity}</span>
+          {codeText && <span className="bt-codes">{codeText}</span>}
+          <span className="bt-when">{when(row.lastSeen)}</span>
+        </div>
+        <div className="bt-row-line bt-row-line--sub">
+          <span className="bt-diag" title={row.diagnostic ?? ''}>
+            {row.diagnostic ?? row.subject ?? ''}
+          </span>
+          <span className="bt-actions">
+            {link && (
+              <a className="bt-act" href={link} target="_blank" rel="noreferrer noopener" tabIndex={focused ? 0 : -1} aria-label={`Open the bounce for ${who} in Gmail`}>
+                Open
+              </a>
+            )}
+            <button
+              type="button"
+              className="bt-act"
+              tabIndex={focused ? 0 : -1}
+              disabled={!row.recipient}
+              aria-label={`Copy address ${who}`}
+              onClick={() => void copyText(row.recipient).then((ok) => say(ok ? `Copied ${row.recipient}` : 'Copy failed'))}
+            >
+              Copy address
+            </button>
+            <button
+              type="button"
+              className="bt-act"
+              tabIndex={focused ? 0 : -1}
+              aria-label={`Copy what to do about ${who}`}
+              onClick={() => void copyText(stepsText(row)).then((ok) => say(ok ? 'Copied the steps' : 'Copy failed'))}
+            >
+              Copy steps
+            </button>
+            <button type="button" className="bt-act bt-act--danger" tabIndex={focused ? 0 : -1} aria-label={`Delete the record for ${who}`} onClick={() => void deleteKeys([row.key])}>
+              Delete
+            </button>
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function HistoryList() {
+  const matched = useHistory((s) => s.matched);
+  const pages = useHistory((s) => s.pages);
+  const shownGen = useHistory((s) => s.shownGen);
+  const loadedOnce = useHistory((s) => s.loadedOnce);
+  const ensurePage = useHistory((s) => s.ensurePage);
+  const toggle = useHistory((s) => s.toggleSelected);
+  const deleteKeys = useHistory((s) => s.deleteKeys);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focusIndex, setFocusIndex] = useState(0);
+
+  const virtualizer = useVirtualizer({
+    count: matched,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (matched === 0) return;
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) ensurePage(p);
+  }, [first, last, matched, shownGen, ensurePage]);
+
+  useEffect(() => {
+    if (focusIndex >= matched && matched > 0) setFocusIndex(matched - 1);
+  }, [matched, focusIndex]);
+
+  // Performance marks for the benchmark: when the rows of a generation are on screen.
+  useEffect(() => {
+    if (!loadedOnce) return;
+    const el = scrollRef.current;
+    if (el) el.dataset.gen = String(shownGen);
+    const w = window as unknown as { __btReadyAt?: number };
+    if (w.__btReadyAt === undefined) {
+      w.__btReadyAt = performance.now();
+      document.documentElement.dataset.ready = '1';
+    }
+  }, [shownGen, loadedOnce]);
+
+  const rowAt = (i: number): HistoryRow | undefined => pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
+
+  const moveFocus = (i: number) => {
+    const next = Math.max(0, Math.min(matched - 1, i));
+    setFocusIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.target instanceof HTMLElement) || !e.target.classList.contains('bt-row')) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 5) / ROW_HEIGHT) - 1);
+    const row = rowAt(focusIndex);
+    switch (e.key) {
+      case 'ArrowDown':
+        moveFocus(focusIndex + 1);
+        break;
+      case 'ArrowUp':
+        moveFocus(focusIndex - 1);
+        break;
+      case 'PageDown':
+        moveFocus(focusIndex + page);
+        break;
+      case 'PageUp':
+        moveFocus(focusIndex - page);
+        break;
+      case 'Home':
+        moveFocus(0);
+        break;
+      case 'End':
+        moveFocus(matched - 1);
+        break;
+      case ' ':
+        if (row) toggle(row.key);
+        break;
+      case 'Delete':
+        if (row) void deleteKeys([row.key]);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  if (loadedOnce && matched === 0) {
+    return (
+      <div className="bt-empty" ref={scrollRef} data-gen={shownGen}>
+        No bounces match. Bounces you open in Gmail are listed here.
+      </div>
+    );
+  }
+
+  return (
+    <div className="bt-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
+      <div role="list" aria-label={`Bounces, ${matched} shown, newest first`} aria-busy={!loadedOnce} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((vi) => (
+          <div key={vi.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }}>
+            <Row row={rowAt(vi.index)} index={vi.index} total={matched} focused={vi.index === focusIndex} onFocusRow={setFocusIndex} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** The popup's typed channel to the background's history service. */
+import { browser } from 'wxt/browser';
+import type { Answer, HistoryAnswers, HistoryRequest } from '@/lib/history/protocol';
+
+export async function ask<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>> {
+  try {
+    const answer = (await browser.runtime.sendMessage(req)) as Answer<HistoryAnswers[R['type']]> | undefined;
+    if (!answer || typeof answer !== 'object') {
+      return { ok: false, error: { name: 'NoAnswer', message: 'The background did not answer.', operation: req.type, at: Date.now() } };
+    }
+    return answer;
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    return {
+      ok: false,
+      error: { name: e?.name ?? 'Error', message: e?.message ?? String(err), operation: req.type, at: Date.now() },
+    };
+  }
+}
+
+/** Gmail link to one message: the hex form of the decimal message id, in the account it was seen in. */
+export function gmailLink(account: string, messageId: string): string | null {
+  if (!/^[0-9]{1,24}$/.test(messageId)) return null;
+  const acct = /^(b\/\d{1,25}\/)?u\/\d{1,3}$/.test(account) ? account : 'u/0';
+  return `https://mail.google.com/mail/${acct}/#all/${BigInt(messageId).toString(16)}`;
+}
+
+/** Human words for a storage error name. */
+export function describeStorageError(name: string): string {
+  switch (name) {
+    case 'QuotaExceededError':
+      return 'The browser has no room left for the bounce history (storage quota exceeded). Export and clear old records, or free disk space.';
+    case 'DatabaseClosedError':
+    case 'InvalidStateError':
+    case 'VersionError':
+    case 'NotFoundError':
+      return 'The bounce history database was closed or changed underneath the extension (for example by another version of it). Reload the extension; export what you can first.';
+    case 'DatabaseBlocked':
+    case 'BlockedError':
+      return 'The bounce history database is blocked by another open copy of the extension. Close other extension windows and reload.';
+    case 'UnknownError':
+    case 'OpenFailedError':
+      return 'The browser could not open the bounce history database (disk or profile problem).';
+    case 'NoAnswer':
+      return 'The extension’s background did not answer. Reload the extension.';
+    default:
+      return 'The bounce history could not be read or written.';
+  }
+}

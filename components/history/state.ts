@@ -1,0 +1,222 @@
+/**
+ * Popup state (zustand). The background answers queries from its in-memory copy of the history;
+ * the popup only holds the pages of rows the list has scrolled to.
+ */
+import { create } from 'zustand';
+import type { ExportFormat } from '@/lib/history/export';
+import type { HistorySettings, HistoryStatus, StorageErrorInfo } from '@/lib/history/protocol';
+import type { HistoryCounts, HistoryFilter } from '@/lib/history/query';
+import type { Facets, HistoryRow } from '@/lib/history/store';
+import { ask } from './api';
+
+export const PAGE_SIZE = 100;
+
+export interface Toast {
+  text: string;
+  undoToken: string | null;
+  until: number;
+}
+
+export interface HistoryState {
+  filter: HistoryFilter;
+  /** Query generation: bumps on every filter change or refresh; stale answers are dropped. */
+  gen: number;
+  /** Generation of the rows on screen. */
+  shownGen: number;
+  matched: number;
+  total: number;
+  counts: HistoryCounts | null;
+  partial: boolean;
+  pages: Map<number, HistoryRow[]>;
+  requested: Set<number>;
+  loadedOnce: boolean;
+  facets: Facets | null;
+  status: HistoryStatus | null;
+  /** Latest failure answered to the popup itself. */
+  error: StorageErrorInfo | null;
+  selected: Set<string>;
+  toast: Toast | null;
+  notice: string | null;
+
+  setFilter(patch: Partial<HistoryFilter>): void;
+  resetFilter(): void;
+  refresh(): void;
+  ensurePage(page: number): void;
+  loadMeta(): Promise<void>;
+  toggleSelected(key: string): void;
+  selectAllShown(on: boolean): void;
+  deleteKeys(keys: string[]): Promise<void>;
+  clearAll(): Promise<void>;
+  undo(): Promise<void>;
+  saveSettings(patch: Partial<HistorySettings>): Promise<void>;
+  dismissError(): Promise<void>;
+  exportText(format: ExportFormat, excel: boolean, useSelection: boolean): Promise<{ filename: string; mime: string; text: string; rows: number } | null>;
+  say(text: string): void;
+}
+
+const EMPTY_FILTER: HistoryFilter = {};
+
+export const useHistory = create<HistoryState>()((set, get) => {
+  const fetchPage = async (gen: number, page: number) => {
+    const answer = await ask({ type: 'history-query', filter: get().filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    if (get().gen !== gen) return;
+    if (!answer.ok) {
+      set((s) => {
+        const requested = new Set(s.requested);
+        requested.delete(page);
+        return { error: answer.error, requested };
+      });
+      return;
+    }
+    const d = answer.data;
+    set((s) => {
+      // The first answer of a new generation replaces what was on screen.
+      const fresh = s.shownGen !== gen;
+      const pages = fresh ? new Map<number, HistoryRow[]>() : new Map(s.pages);
+      pages.set(page, d.rows);
+      return {
+        pages,
+        shownGen: gen,
+        matched: d.matched,
+        total: d.total,
+        counts: d.partial ? s.counts : d.counts,
+        partial: d.partial === true,
+        loadedOnce: true,
+      };
+    });
+    // A partial (cold start) answer is followed by a full one as soon as memory is loaded.
+    if (d.partial) setTimeout(() => get().gen === gen && get().refresh(), 150);
+  };
+
+  const start = (filter: HistoryFilter) => {
+    const gen = get().gen + 1;
+    set({ filter, gen, requested: new Set([0]) });
+    void fetchPage(gen, 0);
+  };
+
+  return {
+    filter: EMPTY_FILTER,
+    gen: 0,
+    shownGen: -1,
+    matched: 0,
+    total: 0,
+    counts: null,
+    partial: false,
+    pages: new Map(),
+    requested: new Set(),
+    loadedOnce: false,
+    facets: null,
+    status: null,
+    error: null,
+    selected: new Set(),
+    toast: null,
+    notice: null,
+
+    setFilter(patch) {
+      start({ ...get().filter, ...patch });
+    },
+    resetFilter() {
+      start(EMPTY_FILTER);
+    },
+    refresh() {
+      start(get().filter);
+      void get().loadMeta();
+    },
+    ensurePage(page) {
+      const s = get();
+      if (s.requested.has(page) && (s.shownGen === s.gen || page === 0)) return;
+      if (s.shownGen !== s.gen && page !== 0) return; // wait for the new generation's first page
+      set({ requested: new Set(s.requested).add(page) });
+      void fetchPage(s.gen, page);
+    },
+    async loadMeta() {
+      const [status, facets] = await Promise.all([ask({ type: 'history-status' }), ask({ type: 'history-facets' })]);
+      set({
+        status: status.ok ? status.data : get().status,
+        facets: facets.ok ? facets.data : get().facets,
+        error: !status.ok ? status.error : !facets.ok ? facets.error : get().error,
+      });
+    },
+    toggleSelected(key) {
+      const selected = new Set(get().selected);
+      if (!selected.delete(key)) selected.add(key);
+      set({ selected });
+    },
+    selectAllShown(on) {
+      if (!on) {
+        set({ selected: new Set() });
+        return;
+      }
+      const selected = new Set<string>();
+      for (const rows of get().pages.values()) for (const r of rows) selected.add(r.key);
+      set({ selected });
+    },
+    async deleteKeys(keys) {
+      if (keys.length === 0) return;
+      const a = await ask({ type: 'history-delete', keys });
+      if (!a.ok) {
+        set({ error: a.error });
+        return;
+      }
+      const selected = new Set(get().selected);
+      for (const k of keys) selected.delete(k);
+      set({
+        selected,
+        toast: { text: `Deleted ${a.data.count} record${a.data.count === 1 ? '' : 's'}.`, undoToken: a.data.token, until: a.data.undoUntil },
+      });
+      get().refresh();
+    },
+    async clearAll() {
+      const a = await ask({ type: 'history-clear' });
+      if (!a.ok) {
+        set({ error: a.error });
+        return;
+      }
+      set({
+        selected: new Set(),
+        toast: { text: `Cleared ${a.data.count} record${a.data.count === 1 ? '' : 's'}.`, undoToken: a.data.token, until: a.data.undoUntil },
+      });
+      get().refresh();
+    },
+    async undo() {
+      const t = get().toast;
+      if (!t?.undoToken) return;
+      const a = await ask({ type: 'history-undo', token: t.undoToken });
+      if (!a.ok) {
+        set({ error: a.error, toast: null });
+        return;
+      }
+      set({
+        toast: {
+          text: a.data.restored > 0 ? `Restored ${a.data.restored} record${a.data.restored === 1 ? '' : 's'}.` : 'Too late to undo.',
+          undoToken: null,
+          until: Date.now() + 4000,
+        },
+      });
+      get().refresh();
+    },
+    async saveSettings(patch) {
+      const a = await ask({ type: 'history-settings', patch });
+      if (!a.ok) set({ error: a.error });
+      get().refresh();
+    },
+    async dismissError() {
+      set({ error: null });
+      const a = await ask({ type: 'history-dismiss-error' });
+      if (a.ok) set({ status: a.data });
+    },
+    async exportText(format, excel, useSelection) {
+      const s = get();
+      const keys = useSelection && s.selected.size > 0 ? [...s.selected] : null;
+      const a = await ask({ type: 'history-export', filter: s.filter, keys, format, excel });
+      if (!a.ok) {
+        set({ error: a.error });
+        return null;
+      }
+      return a.data;
+    },
+    say(text) {
+      set({ notice: text });
+    },
+  };
+});

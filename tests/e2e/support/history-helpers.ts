@@ -1,0 +1,98 @@
+/**
+ * Helpers for the history end-to-end tests and the history benchmark: report bounces the way a
+ * Gmail tab does (runtime messages from an extension page), and write many records straight into
+ * the extension's IndexedDB (for 100,000-record benchmarks, where 100,000 messages would take long).
+ */
+import type { Page, Worker } from 'playwright-core';
+import type { BounceSeenMessage } from '../../../lib/messages';
+import { DB_NAME } from '../../../lib/history/db';
+import type { HistoryRecord } from '../../../lib/history/record';
+import type { BounceSeenAnswer } from '../../../lib/history/protocol';
+
+/** Send "bounce-seen" reports from an extension page, all at once; returns the answers. */
+export async function reportFromPage(page: Page, messages: BounceSeenMessage[]): Promise<BounceSeenAnswer[]> {
+  return page.evaluate(
+    (msgs) => {
+      const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      return Promise.all(msgs.map((m) => rt.sendMessage(m) as Promise<BounceSeenAnswer>));
+    },
+    messages,
+  );
+}
+
+/**
+ * Put records into the history database from inside the extension (the service worker's
+ * context), with the raw IndexedDB API. The background must be restarted afterwards to see them.
+ */
+export async function writeRecordsRaw(worker: Worker, records: HistoryRecord[], chunk = 10_000): Promise<void> {
+  for (let i = 0; i < records.length; i += chunk) {
+    await worker.evaluate(
+      ({ name, rows }) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction('records', 'readwrite');
+            const store = tx.objectStore('records');
+            for (const r of rows) store.put(r);
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { name: DB_NAME, rows: records.slice(i, i + chunk) },
+    );
+  }
+}
+
+/** Every stored record, read with the raw IndexedDB API from inside the extension. */
+export async function readRecordsRaw(worker: Worker): Promise<HistoryRecord[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<HistoryRecord[]>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('records', 'readonly').objectStore('records').getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as HistoryRecord[]);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+/** Wait until the popup's list shows rows of a generation newer than `afterGen` (or an empty list). */
+export async function waitForList(page: Page, afterGen = -1): Promise<number> {
+  const handle = await page.waitForFunction(
+    (after) => {
+      const el = document.querySelector<HTMLElement>('.bt-scroll, .bt-empty');
+      const gen = Number(el?.dataset.gen ?? -1);
+      return gen > after ? gen : false;
+    },
+    afterGen,
+    { timeout: 20_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+export async function currentGen(page: Page): Promise<number> {
+  return page.evaluate(() => Number(document.querySelector<HTMLElement>('.bt-scroll, .bt-empty')?.dataset.gen ?? -1));
+}
+
+/** Addresses of the rows on screen, top to bottom. */
+export async function shownAddresses(page: Page): Promise<string[]> {
+  return page.$$eval('.bt-row[data-key]', (rows) =>
+    rows
+      .map((r) => ({ top: r.getBoundingClientRect().top, text: r.querySelector('.bt-addr')?.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((r) => r.text),
+  );
+}
