@@ -1,0 +1,42 @@
+/**
+ * The engine's knowledge base: categories, reasons, status and reply codes,
+ * the seed guide's code table, providers and their reply phrases. Pure data
+ * and pure functions; safe to import from the content script, a worker or Node.
+ */
+import type { CategoryId, ProviderId } from '../types';
+import { categoryInfo } from './categories';
+import type { Link } from './links';
+import { providerInfo } from './providers';
+
+export * from './links';
+export * from './categories';
+export * from './reasons';
+export * from './status-codes';
+export * from './reply-codes';
+export * from './seed-rows';
+export * from './providers';
+export * from './provider-rules';
+
+/**
+ * Troubleshooting links for a verdict: the provider's own pages first (they are
+ * the most specific), then the category's, without duplicate URLs. Auto-replies
+ * and delivery receipts need no troubleshooting, so they get no provider pages.
+ *
+ * @example linksFor('sender-reputation', 'outlook') // Outlook.com troubleshooting, SNDS, … Google Postmaster Tools …
+ */
+export function linksFor(category: CategoryId | string, providerId: ProviderId | null | undefined): Link[] {
+  const out: Link[] = [];
+  const seen = new Set<string>();
+  const add = (list: readonly Link[]) => {
+    for (const link of list) {
+      const key = link.url.replace(/\/+$/, '').toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(link);
+    }
+  };
+  const info = categoryInfo(category);
+  if (info.id !== 'auto-reply' && info.id !== 'delivered') add(providerInfo(providerId)?.links ?? []);
+  add(info.links);
+  return out;
+}
