@@ -116,6 +116,7 @@ function blankDraft(recipient: string | null): Draft {
     remoteHost: null,
     reportingMta: null,
     hint: null,
+    command: null,
   };
 }
 
@@ -149,6 +150,7 @@ function toRecord(d: Draft, kind: MessageKind, view: ReportView): BounceRecord {
       replyCode: d.replyCode,
       provider,
       hint: d.hint,
+      command: d.command,
     });
     reason = v.reason;
     evidence = v.evidence;
@@ -167,6 +169,7 @@ function toRecord(d: Draft, kind: MessageKind, view: ReportView): BounceRecord {
     remoteHost: d.remoteHost,
     reportingMta: d.reportingMta,
     dsnAction: d.action,
+    smtpCommand: d.command,
     evidence,
   };
 }

@@ -117,6 +117,8 @@ export interface BounceRecord {
   reportingMta: string | null;
   /** Delivery-status Action field: failed, delayed, delivered, relayed, expanded. */
   dsnAction: string | null;
+  /** The SMTP command the remote server was answering (RCPT, DATA …), when the report says. */
+  smtpCommand?: 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | null;
   /** Which evidence decided the reason, strongest first. */
   evidence: Evidence[];
 }

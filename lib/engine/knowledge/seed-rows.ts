@@ -121,11 +121,14 @@ const MEANINGS: Record<string, [CategoryId, string][]> = {
 const ADDRESS_OR_DOMAIN =
   'Decide by the text: if it names the person (unknown user, no such mailbox) it is an invalid address; if it names the domain or host (no mail host, domain not found) it is a mailbox problem.';
 
+const CATCH_ALL =
+  'A catch-all code. Text about DMARC, SPF or DKIM means DMARC; text about an unknown user or mailbox means an invalid address.';
+const FULL_OR_UNAVAILABLE =
+  'Text about quota, storage or a full mailbox means Mailbox Full; a mailbox that is simply unavailable means Mailbox.';
+
 const NOTES: Record<string, string> = {
-  '550 5.0.0':
-    'A catch-all code. Text about DMARC, SPF or DKIM means DMARC; text about an unknown user or mailbox means an invalid address.',
-  '554 5.0.0':
-    'A catch-all code. Text about DMARC, SPF or DKIM means DMARC; text about an unknown user or mailbox means an invalid address.',
+  '550 5.0.0': CATCH_ALL,
+  '554 5.0.0': CATCH_ALL,
   '550 5.7.26':
     'Text about a DMARC policy or From-domain alignment means DMARC; text about missing or broken DNS records of the sending domain means Rejection.',
   '511 -': ADDRESS_OR_DOMAIN,
@@ -150,10 +153,8 @@ const NOTES: Record<string, string> = {
     'A recipient domain that cannot be found means an invalid address; a refusal by the recipient’s system or policy means Recipient Error.',
   '554 5.7.1':
     'Text about an unknown or invalid recipient means an invalid address; a refusal by policy, filter or relay rules means Recipient Error.',
-  '550 5.2.2':
-    'Text about quota, storage or a full mailbox means Mailbox Full; a mailbox that is simply unavailable means Mailbox.',
-  '552 -':
-    'Text about quota, storage or a full mailbox means Mailbox Full; a mailbox that is simply unavailable means Mailbox.',
+  '550 5.2.2': FULL_OR_UNAVAILABLE,
+  '552 -': FULL_OR_UNAVAILABLE,
   '550 5.4.6':
     'A routing or mail loop means Rejection; a recipient domain with no usable mail host means Mailbox.',
   '553 5.1.8':

@@ -59,6 +59,7 @@ const MAX_HEADER_VALUE = 16 * 1024;
 
 // A header line: a field name of printable chars (no space/colon), a colon.
 const FIELD_LINE = /^([!-9;-~]+)[ \t]*:[ \t]*(.*)$/;
+const BROKEN_PARAM = /^[A-Za-z-]{1,40}\*?=/;
 
 /** Split a byte string into header block and body at the first empty line. */
 export function splitHeadBody(s: string): { head: string; body: string } {
@@ -103,6 +104,11 @@ export function parseHeaders(head: string): HeaderList {
     const c = line.charCodeAt(0);
     if ((c === 32 || c === 9) && name) {
       if (value.length < MAX_HEADER_VALUE) value += ' ' + line.trim();
+      continue;
+    }
+    // A parameter that lost its folding indent: "Content-Type: multipart/mixed;\nboundary=…".
+    if (name && value.trimEnd().endsWith(';') && BROKEN_PARAM.test(line)) {
+      value += ' ' + line.trim();
       continue;
     }
     flush();
@@ -154,8 +160,14 @@ function parsePart(headers: HeaderList, body: string, depth: number, budget: { p
   const part: MimePart = { type, params, headers, rawBody: body, children: [], message: null, filename };
   if (depth >= MAX_DEPTH || budget.parts > MAX_PARTS) return part;
 
-  if (type.startsWith('multipart/') && params['boundary']) {
-    for (const chunk of splitMultipart(body, params['boundary'])) {
+  if (type.startsWith('multipart/')) {
+    const boundary = findBoundary(body, params['boundary']);
+    if (boundary === null) {
+      // A multipart without usable delimiters: read it as one text part.
+      part.type = 'text/plain';
+      return part;
+    }
+    for (const chunk of splitMultipart(body, boundary)) {
       if (budget.parts > MAX_PARTS) break;
       const { head, body: b } = splitHeadBody(chunk);
       part.children.push(parsePart(parseHeaders(head), b, depth + 1, budget));
@@ -165,6 +177,25 @@ function parsePart(headers: HeaderList, body: string, depth: number, budget: { p
     part.message = parseMessage(decoded, depth + 1, budget);
   }
   return part;
+}
+
+/**
+ * The boundary to split on: the declared one when the body uses it, else the delimiter the body
+ * actually uses (anonymisers and broken servers change one and not the other), else null.
+ */
+function findBoundary(body: string, declared: string | undefined): string | null {
+  if (declared && findDelimiter(body, '--' + declared, 0) !== -1) return declared;
+  const re = /^--([^\s-][^\n]{0,200}?|-[^\n]{1,200}?)[ \t]*$/gm;
+  const counts = new Map<string, number>();
+  let m: RegExpExecArray | null;
+  let scanned = 0;
+  while ((m = re.exec(body)) !== null && scanned++ < 200) {
+    const b = m[1]!.replace(/--$/, '');
+    const n = (counts.get(b) ?? 0) + 1;
+    if (n >= 2) return b;
+    counts.set(b, n);
+  }
+  return null;
 }
 
 /** The body chunks between boundary lines. Tolerates a missing closing boundary. */

@@ -11,8 +11,9 @@
  * "unavailable" say less than 5.1.1 or 5.2.2.
  */
 import type { Evidence, ReasonId } from '../types';
-import { RULES, type ReasonRule } from './rules';
+import { RULES, WEAK_RULES, type ReasonRule } from './rules';
 import { reasonFromStatus } from './status-map';
+import type { SmtpCommand } from '../report/command';
 
 /** Verdicts that a specific status code may overrule. */
 export const WEAK_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>([
@@ -54,6 +55,8 @@ export interface ReasonInput {
   provider: string | null;
   /** A reason the decoder already knows from the report's own format. */
   hint?: ReasonId | null;
+  /** The SMTP command the server answered. */
+  command?: SmtpCommand;
 }
 
 export interface ReasonVerdict {
@@ -75,34 +78,63 @@ export function matchPhrase(lower: string, rules: readonly ReasonRule[] = RULES)
   return null;
 }
 
+/** Addresses and URLs are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
+export function phraseText(s: string): string {
+  return s
+    .replace(/<?[^\s<>()"'\[\]]+@[^\s<>()"'\[\]]+>?/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .toLowerCase();
+}
+
+/** "User unknown" in reply to DATA, or with a status that names a mailbox problem, is a filter's refusal. */
+function refine(reason: ReasonId, input: ReasonInput): ReasonId {
+  if (reason === 'userunknown') {
+    if (input.command === 'DATA') return 'filtered';
+    if (input.status && /^[45]\.2\.0$/.test(input.status)) return 'filtered';
+  }
+  return reason;
+}
+
 export function decideReason(input: ReasonInput): ReasonVerdict {
   const evidence: Evidence[] = [];
   if (input.hint) {
     evidence.push({ source: 'decoder', detail: `report format says ${input.hint}` });
     return { reason: input.hint, evidence };
   }
-  const diag = input.diagnostic.toLowerCase();
-  const phrase = matchPhrase(diag);
+  const diag = phraseText(input.diagnostic);
+  const strong = matchPhrase(diag);
   const byStatus = reasonFromStatus(input.status, input.provider);
+  const statusNote = input.status ? `status ${input.status}` : '';
+  const done = (reason: ReasonId): ReasonVerdict => {
+    const r = refine(reason, input);
+    if (r !== reason) evidence.push({ source: 'decoder', detail: `answered after ${input.command ?? 'the message'}: a filter` });
+    return { reason: r, evidence };
+  };
 
-  if (phrase && byStatus && WEAK_REASONS.has(phrase.id) && STRONG_STATUS.has(byStatus)) {
-    evidence.push({ source: 'status-code', detail: `status ${input.status}` });
-    evidence.push({ source: 'phrase', detail: `"${phrase.phrase}" (weaker)` });
-    return { reason: byStatus, evidence };
+  if (strong && byStatus && WEAK_REASONS.has(strong.id) && STRONG_STATUS.has(byStatus)) {
+    evidence.push({ source: 'status-code', detail: statusNote });
+    evidence.push({ source: 'phrase', detail: `"${strong.phrase}" (weaker)` });
+    return done(byStatus);
   }
-  if (phrase) {
-    evidence.push({ source: 'phrase', detail: `"${phrase.phrase}"` });
-    if (input.status) evidence.push({ source: 'status-code', detail: `status ${input.status}` });
-    return { reason: phrase.id, evidence };
+  if (strong) {
+    evidence.push({ source: 'phrase', detail: `"${strong.phrase}"` });
+    if (statusNote) evidence.push({ source: 'status-code', detail: statusNote });
+    return done(strong.id);
   }
   if (byStatus) {
-    evidence.push({ source: 'status-code', detail: `status ${input.status}` });
-    return { reason: byStatus, evidence };
+    evidence.push({ source: 'status-code', detail: statusNote });
+    return done(byStatus);
   }
-  const ctx = matchPhrase(input.context.toLowerCase());
+  const weak = matchPhrase(diag, WEAK_RULES);
+  if (weak) {
+    evidence.push({ source: 'phrase', detail: `"${weak.phrase}"` });
+    return done(weak.id);
+  }
+  const ctxText = phraseText(input.context);
+  const ctx = matchPhrase(ctxText) ?? matchPhrase(ctxText, WEAK_RULES);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });
-    return { reason: ctx.id, evidence };
+    return done(ctx.id);
   }
   evidence.push({ source: 'default', detail: 'no phrase or specific code' });
   return { reason: 'onhold', evidence };

@@ -95,9 +95,13 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
   const failedHeader = h.has('x-failed-recipients');
   const anyCodes = drafts.some((d) => d.status || d.replyCode);
 
-  const isReport = hasDsn || failedHeader || ((daemon || bounceSubject) && (drafts.some((d) => d.recipient) || anyCodes));
+  const isReport =
+    hasDsn ||
+    failedHeader ||
+    (daemon && bounceSubject) ||
+    ((daemon || bounceSubject) && (drafts.some((d) => d.recipient) || anyCodes));
   if (!isReport) {
-    if (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view)) return 'auto-reply';
+    if (!daemon && (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view))) return 'auto-reply';
     return 'not-bounce';
   }
   if (actions.length && actions.every((a) => a === 'delivered' || a === 'relayed' || a === 'expanded')) return 'delivered';

@@ -6,6 +6,7 @@ import type { OriginalInfo, ReasonId } from '../types';
 import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './codes';
 import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
 import type { ReportView } from './view';
+import { findCommand, type SmtpCommand } from './command';
 
 export interface Draft {
   recipient: string | null;
@@ -18,6 +19,8 @@ export interface Draft {
   remoteHost: string | null;
   reportingMta: string | null;
   hint: ReasonId | null;
+  /** The SMTP command the remote server answered, when the report says. */
+  command: SmtpCommand;
 }
 
 const MAX_RECIPIENTS = 500;
@@ -74,6 +77,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
           remoteHost: r.remoteMta,
           reportingMta: reportingMta ?? reportingMtaFromDsn,
           hint: null,
+          command: findCommand(r.diagnostic ?? '') ?? findCommand(textBlock?.block ?? '') ?? (dsnRecipients.length === 1 ? findCommand(section) : null),
         }),
       );
     }
@@ -94,6 +98,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
           remoteHost: hostFromText(t.block),
           reportingMta: null,
           hint: null,
+          command: findCommand(t.block),
         }),
       ),
       decoder: 'text',
@@ -116,6 +121,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
         remoteHost: hostFromText(section),
         reportingMta: null,
         hint: null,
+        command: findCommand(section),
       }),
     ),
     decoder: failed.length ? 'x-failed-recipients' : 'text',

@@ -14,6 +14,7 @@ import {
 } from '../message/mime';
 import { decodeTransfer, splitHeadBody } from '../message/mime';
 import { decodeUnknown } from '../message/text';
+import { readSesNotification } from './amazon-ses';
 import { looksLikeDsnText, parseDeliveryStatus, type DsnReport } from './dsn';
 
 export interface ReportView {
@@ -79,6 +80,15 @@ export function buildView(msg: MimeMessage): ReportView {
       htmls.push(part.rawBody.length > HTML_LIMIT ? '' : partText(part));
     } else if (t.startsWith('text/') && part === top) {
       texts.push(limit(partText(part)));
+    }
+  }
+  // Amazon SES notifications carry the report as JSON in the body.
+  if (!hasDsnPart && texts.length) {
+    const ses = readSesNotification(texts.join('\n'));
+    if (ses) {
+      if (ses.dsn) dsn.push(ses.dsn);
+      feedback ??= ses.feedback;
+      texts.length = 0;
     }
   }
   // Some servers label the DSN part as text/plain or put it in the body.

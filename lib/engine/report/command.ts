@@ -1,0 +1,36 @@
+/**
+ * Stage 4c: which SMTP command the remote server was answering. A "user unknown" in reply to
+ * RCPT TO is a dead address; the same words after DATA come from a filter that looked at the
+ * message, so the command changes the verdict.
+ */
+export type SmtpCommand = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | null;
+
+const PATTERNS: [RegExp, SmtpCommand][] = [
+  // Postfix: "(in reply to RCPT TO command)", "(in reply to end of DATA command)"
+  [/in reply to (?:the )?(?:end of )?data\b/i, 'DATA'],
+  // Trend Micro, m-FILTER and others: "SMTP command DATA", "Last command: RCPT TO"
+  [/(?:smtp |last )command:? *data\b/i, 'DATA'],
+  [/(?:smtp |last )command:? *rcpt\b/i, 'RCPT'],
+  [/(?:smtp |last )command:? *mail\b/i, 'MAIL'],
+  [/in reply to (?:the )?rcpt\b/i, 'RCPT'],
+  [/in reply to (?:the )?mail\b/i, 'MAIL'],
+  [/in reply to (?:the )?(?:helo|ehlo)\b/i, 'HELO'],
+  // Exim: "SMTP error from remote mail server after RCPT TO:<…>", "after end of data"
+  [/after (?:end of )?data\b|after sending (?:message|data)|final data|after data\b/i, 'DATA'],
+  [/after rcpt\b|rcpt to response|did not like our rcpt/i, 'RCPT'],
+  [/after mail from\b|did not like our mail\b/i, 'MAIL'],
+  [/after (?:initial connection|connecting)|(?:greeting|banner)\b|connection rejected|on connect/i, 'CONN'],
+  [/after (?:helo|ehlo)\b/i, 'HELO'],
+];
+
+/** The command found in a diagnostic or transcript, or null. */
+export function findCommand(text: string): SmtpCommand {
+  // Sendmail transcripts: the last ">>> COMMAND" before the first error reply.
+  const transcript = /^>>> (MAIL|RCPT|DATA|HELO|EHLO)\b[^\n]*\n<<< [45]\d\d/im.exec(text);
+  if (transcript) {
+    const c = transcript[1]!.toUpperCase();
+    return c === 'EHLO' ? 'HELO' : (c as SmtpCommand);
+  }
+  for (const [re, cmd] of PATTERNS) if (re.test(text)) return cmd;
+  return null;
+}
