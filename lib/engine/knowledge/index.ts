@@ -22,7 +22,7 @@ export * from './provider-rules';
  * the most specific), then the category's, without duplicate URLs. Auto-replies
  * and delivery receipts need no troubleshooting, so they get no provider pages.
  *
- * @example linksFor('sender-reputation', 'outlook') // Outlook.com troubleshooting, SNDS, … Google Postmaster Tools …
+ * @example linksFor('sender-reputation', 'microsoft') // Outlook.com troubleshooting, SNDS, … Google Postmaster Tools …
  */
 export function linksFor(category: CategoryId | string, providerId: ProviderId | null | undefined): Link[] {
   const out: Link[] = [];

@@ -278,11 +278,11 @@ describe('describeStatus', () => {
     expect(describeStatus('5.7.32', 'google')!.detailMeaning).toMatch(/aligned/);
     expect(describeStatus('4.7.40', 'google')!.detailMeaning).toMatch(/DMARC/);
     expect(describeStatus('5.1.10', 'microsoft')!.detailMeaning).toMatch(/not found/);
-    expect(describeStatus('5.1.10', 'outlook')!.source).toBe('provider');
+    expect(describeStatus('5.1.10', 'microsoft')!.source).toBe('provider');
     expect(describeStatus('5.7.610', 'microsoft')!.detailMeaning).toMatch(/banned/);
     expect(describeStatus('5.7.708', 'microsoft')!.detailMeaning).toMatch(/not accepted/);
     expect(describeStatus('5.7.720', 'microsoft')!.detailMeaning).toMatch(/tenant/);
-    expect(describeStatus('4.7.650', 'outlook')!.detailMeaning).toMatch(/reputation/);
+    expect(describeStatus('4.7.650', 'microsoft')!.detailMeaning).toMatch(/reputation/);
     expect(describeStatus('5.7.509', 'microsoft')!.detailMeaning).toMatch(/DMARC/);
     // another provider does not borrow Gmail's meaning
     expect(describeStatus('4.7.28', 'yahoo')!.source).toBe('registry');
@@ -368,8 +368,8 @@ describe('providers', () => {
       ['mx.google.com [192.0.2.1]', 'google'],
       ['example-com.mail.protection.outlook.com', 'microsoft'],
       ['NEKOCHAN.cat-neko22.prod.protection.outlook.com', 'microsoft'],
-      ['hotmail-com.olc.protection.outlook.com', 'outlook'],
-      ['mx1.hotmail.com', 'outlook'],
+      ['hotmail-com.olc.protection.outlook.com', 'microsoft'],
+      ['mx1.hotmail.com', 'microsoft'],
       ['mta7.am0.yahoodns.net', 'yahoo'],
       ['mx-in-vib.apple.com', 'apple'],
       ['mx01.mail.icloud.com', 'apple'],
@@ -399,11 +399,11 @@ describe('providers', () => {
     const table: [string, string | null][] = [
       ['gmail.com', 'google'],
       ['someone@googlemail.com', 'google'],
-      ['outlook.com', 'outlook'],
-      ['hotmail.co.uk', 'outlook'],
-      ['hotmail.fr', 'outlook'],
-      ['live.com', 'outlook'],
-      ['outlook.com.br', 'outlook'],
+      ['outlook.com', 'microsoft'],
+      ['hotmail.co.uk', 'microsoft'],
+      ['hotmail.fr', 'microsoft'],
+      ['live.com', 'microsoft'],
+      ['outlook.com.br', 'microsoft'],
       ['yahoo.com', 'yahoo'],
       ['yahoo.co.uk', 'yahoo'],
       ['yahoo.co.jp', null],
@@ -581,10 +581,10 @@ describe('links', () => {
   });
 
   it('linksFor merges provider and category links without duplicates', () => {
-    const merged = linksFor('sender-reputation', 'outlook');
+    const merged = linksFor('sender-reputation', 'microsoft');
     const urls = merged.map((l) => l.url);
     expect(new Set(urls).size).toBe(urls.length);
-    expect(urls[0]).toBe(providerInfo('outlook')!.links[0]!.url);
+    expect(urls[0]).toBe(providerInfo('microsoft')!.links[0]!.url);
     for (const l of CATEGORIES['sender-reputation'].links) expect(urls).toContain(l.url);
     // SNDS is in both lists and appears once
     expect(urls.filter((u) => u.includes('/snds')).length).toBe(1);

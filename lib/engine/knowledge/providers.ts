@@ -38,22 +38,24 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     LINKS.googlePostmaster,
     LINKS.googleBlocked,
   ]),
-  // Exchange Online (Microsoft 365 tenants): *.mail.protection.outlook.com, *.prod.outlook.com
-  p('microsoft', 'Microsoft 365 / Exchange Online', 'mailbox', ['protection.outlook.com', 'outlook.com', 'office365.com', 'exchangelabs.com'], [], [
-    LINKS.microsoftNdr,
-    LINKS.microsoftDelist,
-    LINKS.microsoftSnds,
-    LINKS.microsoft5110,
-    LINKS.microsoft57700,
-  ]),
-  // Consumer Outlook.com: MX hosts are *.olc.protection.outlook.com and the old mx*.hotmail.com
+  // One id for Microsoft's consumer (Outlook.com, Hotmail) and business (Exchange Online) mail:
+  // the same filtering (EOP) answers for both, e.g. *.olc.protection.outlook.com (consumer),
+  // *.mail.protection.outlook.com and *.prod.outlook.com (Microsoft 365 tenants).
   p(
-    'outlook',
-    'Outlook.com (Hotmail, Live, MSN)',
+    'microsoft',
+    'Microsoft (Outlook.com, Hotmail, Microsoft 365)',
     'mailbox',
-    ['olc.protection.outlook.com', 'hotmail.com', 'msn.com', 'live.com'],
+    ['outlook.com', 'hotmail.com', 'msn.com', 'live.com', 'office365.com', 'exchangelabs.com'],
     ['outlook.*', 'hotmail.*', 'live.*', 'msn.com', 'passport.com', 'windowslive.com'],
-    [LINKS.outlookTroubleshooting, LINKS.microsoftSnds, LINKS.microsoftDelist, LINKS.outlook57515],
+    [
+      LINKS.outlookTroubleshooting,
+      LINKS.microsoftNdr,
+      LINKS.microsoftDelist,
+      LINKS.microsoftSnds,
+      LINKS.microsoft5110,
+      LINKS.microsoft57700,
+      LINKS.outlook57515,
+    ],
   ),
   p('yahoo', 'Yahoo Mail', 'mailbox', ['yahoodns.net', 'yahoo.com', 'yahoo.net', 'yahooinc.com'], ['yahoo.*', 'ymail.com', 'rocketmail.com'], [
     LINKS.yahooErrorCodes,
@@ -122,7 +124,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
 
 const BY_ID = new Map(PROVIDERS.map((x) => [x.id, x]));
 
-// Longest suffix first, so "olc.protection.outlook.com" (consumer) wins over "outlook.com".
+// Longest suffix first, so a more specific suffix always wins over a shorter one.
 const HOST_SUFFIXES: [string, ProviderId][] = PROVIDERS.flatMap((x) =>
   x.hosts.map((h): [string, ProviderId] => [h, x.id]),
 ).sort((a, b) => b[0].length - a[0].length);
@@ -170,7 +172,7 @@ export function providerFromHost(host: string | null | undefined): ProviderId | 
  * consumer domains are known; a company domain on Google or Microsoft needs the
  * MX host instead. Never throws.
  *
- * @example providerFromDomain('someone@hotmail.co.uk') // 'outlook'
+ * @example providerFromDomain('someone@hotmail.co.uk') // 'microsoft'
  */
 export function providerFromDomain(domain: string | null | undefined): ProviderId | null {
   const d = cleanName(domain);

@@ -134,7 +134,7 @@ interface ProviderCode {
 }
 
 const GOOGLE = ['google'];
-const MICROSOFT = ['microsoft', 'outlook'];
+const MICROSOFT = ['microsoft'];
 
 // Sources: Gmail's SMTP error table (support.google.com/a/answer/3726730) and
 // Microsoft's Exchange Online NDR pages; see reference/provider-pages.
