@@ -88,6 +88,9 @@ export function phraseText(s: string): string {
 
 /** "User unknown" in reply to DATA, or with a status that names a mailbox problem, is a filter's refusal. */
 function refine(reason: ReasonId, input: ReasonInput): ReasonId {
+  // Connection trouble that outlasted the retry period is reported as a temporary code.
+  if ((reason === 'networkerror' || reason === 'systemerror') && reasonFromStatus(input.status, input.provider) === 'expired')
+    return 'expired';
   if (reason === 'userunknown') {
     if (input.command === 'DATA') return 'filtered';
     if (input.status && /^[45]\.2\.0$/.test(input.status)) return 'filtered';

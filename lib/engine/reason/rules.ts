@@ -94,6 +94,8 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'mailboxfull',
     phrases: [
+      "number of messages in recipient's mailbox exceeded",
+      'mailbox exceeded the local limit',
       'mailbox full',
       'mailbox is full',
       'mailbox was full',
@@ -235,6 +237,12 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'userunknown',
     phrases: [
+      'invalid final delivery userid',
+      'please check if address is correct',
+      'ディレクトリのリストにありません', // Lotus Notes: not in the directory
+      'ディレクトリには見つかりません', // Domino: not found in the directory
+      'not listed in domino directory',
+      'not listed in public name & address book',
       'user unknown',
       'unknown user',
       'user not found',
@@ -325,6 +333,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'hostunknown',
     phrases: [
+      'domain is not reachable',
       'host unknown',
       'unknown host',
       'host not found',
@@ -359,6 +368,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'notaccept',
     phrases: [
+      'indicated no smtp service',
       'does not accept mail',
       'not accepting mail',
       'does not receive mail',
@@ -649,6 +659,16 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'expired',
     phrases: [
+      'did not accept our requests to connect',
+      'will be retried for',
+      'giving up',
+      'could not deliver for the last',
+      'all hosts have been failing',
+      'unable to deliver this message after',
+      'retry timeout exceeded',
+      /delivery failed \d+ attempts/,
+      'no more retries',
+      'maximum number of delivery attempts',
       'retry time',
       'retry timeout',
       'time limit exceeded',
@@ -717,6 +737,12 @@ export const WEAK_RULES: readonly ReasonRule[] = [
   {
     id: 'userunknown',
     phrases: [
+      'invalid final delivery userid',
+      'please check if address is correct',
+      'ディレクトリのリストにありません', // Lotus Notes: not in the directory
+      'ディレクトリには見つかりません', // Domino: not found in the directory
+      'not listed in domino directory',
+      'not listed in public name & address book',
       'does not exist',
       "doesn't exist",
       'doesn\u2019t exist',
@@ -809,7 +835,17 @@ export const WEAK_RULES: readonly ReasonRule[] = [
   { id: 'filtered', phrases: ['filtered'] },
   {
     id: 'expired',
-    phrases: ['expired', 'has expired', 'for more than', 'maximum time', 'max age', 'retry period'],
+    phrases: [
+      'did not accept our requests to connect',
+      'will be retried for',
+      'giving up',
+      'could not deliver for the last',
+      'all hosts have been failing',
+      'unable to deliver this message after',
+      'retry timeout exceeded',
+      /delivery failed \d+ attempts/,
+      'no more retries',
+      'maximum number of delivery attempts','expired', 'has expired', 'for more than', 'maximum time', 'max age', 'retry period'],
   },
   {
     id: 'systemerror',

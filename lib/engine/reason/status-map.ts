@@ -99,5 +99,7 @@ export function reasonFromStatus(status: string | null, provider: string | null)
   const key = m[2]!;
   if (cls === '2') return null;
   if (provider && PROVIDER[provider]?.[key]) return PROVIDER[provider][key]!;
+  // A temporary "no answer from host" in a final report: the server gave up retrying.
+  if (cls === '4' && key === '4.1') return 'expired';
   return BY_SUBJECT_DETAIL[key] ?? null;
 }

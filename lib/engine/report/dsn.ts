@@ -96,7 +96,7 @@ export function parseDeliveryStatus(text: string): DsnReport {
     }
     const startsRecord =
       cur === null ||
-      (RECIPIENT_FIELDS.has(f.name) && (sawBoundary || fieldSet(cur, f.name))) ||
+      (RECIPIENT_FIELDS.has(f.name) && f.name !== 'x-actual-recipient' && (sawBoundary || fieldSet(cur, f.name))) ||
       (f.name === 'action' && cur.action !== null && sawBoundary);
     if (startsRecord) {
       cur = emptyRecipient();

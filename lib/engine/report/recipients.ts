@@ -7,6 +7,7 @@ import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './c
 import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
 import type { ReportView } from './view';
 import { findCommand, type SmtpCommand } from './command';
+import { formatHint } from './hints';
 
 export interface Draft {
   recipient: string | null;
@@ -78,7 +79,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
           reportingMta: reportingMta ?? reportingMtaFromDsn,
           hint: null,
           command: findCommand(r.diagnostic ?? '') ?? findCommand(textBlock?.block ?? '') ?? (dsnRecipients.length === 1 ? findCommand(section) : null),
-        }),
+        }, view),
       );
     }
     return { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text' };
@@ -99,7 +100,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
           reportingMta: null,
           hint: null,
           command: findCommand(t.block),
-        }),
+        }, view),
       ),
       decoder: 'text',
     };
@@ -122,7 +123,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
         reportingMta: null,
         hint: null,
         command: findCommand(section),
-      }),
+      }, view),
     ),
     decoder: failed.length ? 'x-failed-recipients' : 'text',
   };
@@ -162,7 +163,8 @@ function hostFromText(s: string): string | null {
 }
 
 /** Codes: the DSN status unless generic, then the most specific status in the diagnostic. */
-function finishDraft(d: Draft): Draft {
+function finishDraft(d: Draft, view?: ReportView): Draft {
+  if (view) d.hint ??= formatHint(view, d.recipient);
   const diag = d.diagnostic ?? '';
   let status = d.status;
   const fromDiag = bestStatus(diag);

@@ -23,7 +23,7 @@ const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128}@[A-Za-z0-9](?:[A
 // A line that is essentially one address, optionally in angle brackets or quotes, with an optional
 // trailing colon, and optionally followed by a short remark in parentheses or after a colon.
 const LINE_ADDRESS = new RegExp(
-  String.raw`^[ \t]*(?:[-*>•]\s*)?(?:"[^"\n]{0,80}"\s*)?<?(?:mailto:)?(${ADDR})>?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(]|[ \t]+(?:host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
+  String.raw`^[ \t]*(?:[-*•]\s*|>{1,3}\s*)?(?:"[^"\n]{0,80}"\s*)?<?(?:mailto:)?(${ADDR})>?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
 );
 
 // "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".

@@ -46,7 +46,7 @@ const TEXT_LIMIT = 512 * 1024;
  * "------ This is a copy of the message, including all the headers. ------".
  */
 const ORIGINAL_START =
-  /^[ \t>]*(?:[-=_*]{2,}[ \t]*)?(?:original message|below this line is a copy of the message|this is a copy of the message|a copy of the original message|the header of the original message|original message header|message headers follow|undelivered message headers|unsent message below|the message that you sent began|returned message|headers of the returned message|content-type: message\/rfc822|content-type: text\/rfc822-headers|your message reads|copy of message follows|the original message was received|original message follows|the original message headers|\[original message header)/im;
+  /^[ \t>]*(?:[-=_*]{2,}[ \t]*)?(?:original message|below this line is a copy of the message|this is a copy of the message|a copy of the original message|the header of the original message|original message header|message headers follow|undelivered message headers|unsent message below|the message that you sent began|returned message|headers of the returned message|content-type: message\/rfc822|content-type: text\/rfc822-headers|your message reads|copy of message follows|original message follows|the original message headers|\[original message header)/im;
 
 const HEADERISH =
   /^(?:return-path|received|from|to|subject|date|message-id|mime-version|content-type|x-[a-z0-9-]+|dkim-signature|reply-to|cc|delivered-to|authentication-results)\s*:/i;

@@ -1,0 +1,26 @@
+/**
+ * Report formats whose meaning is fixed by who wrote them, whatever the wording or language.
+ */
+import type { ReasonId } from '../types';
+import type { ReportView } from './view';
+
+/**
+ * Google Groups refuses posts from non-members or to groups that do not exist with a localised
+ * notice ("the group you tried to contact (…) may not exist, or you may not have permission to
+ * post"), naming the group address in X-Failed-Recipients. The sender is the one refused.
+ * https://support.google.com/groups/answer/2464926
+ */
+function googleGroups(view: ReportView, recipient: string | null): ReasonId | null {
+  const from = (view.headers.get('from') ?? '').toLowerCase();
+  if (!/mailer-daemon@(?:google|googlemail)\.com/.test(from)) return null;
+  const failed = (view.headers.get('x-failed-recipients') ?? '').toLowerCase();
+  if (failed.includes('@googlegroups.com') || recipient?.endsWith('@googlegroups.com')) return 'rejected';
+  if (/groups\.google\.com|google groups/i.test(view.text)) return 'rejected';
+  // Gmail's "Send mail as" alias check failed: the alias is not verified for this account.
+  if (/'send mail as'/i.test(view.text)) return 'rejected';
+  return null;
+}
+
+export function formatHint(view: ReportView, recipient: string | null): ReasonId | null {
+  return googleGroups(view, recipient);
+}
