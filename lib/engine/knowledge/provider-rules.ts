@@ -82,8 +82,10 @@ const RAW: R[] = [
   ['google', "didn't pass dkim authentication", 'authfailure', '5.7.30', '550', G],
   ['google', "isn't aligned with either the authenticated spf or dkim", 'authfailure', '5.7.32', '550', LINKS.googleDmarcAlignment.url],
   ['google', "doesn't have a dmarc record", 'authfailure', '5.7.40', '550', G],
+  ['google', 'there is no dmarc alignment', 'authfailure', '4.7.32', '421', G],
   ['google', 'spf record of the sending domain has one or more suspicious entries', 'authfailure', '5.7.24', '550', G],
   ['google', "doesn't have a ptr record", 'requireptr', '5.7.25', '550', G],
+  ['google', 'does not have a ptr record', 'requireptr', '4.7.23', '421', G],
   ['google', "because you're not using a tls connection", 'securityerror', '4.7.29', '421', G],
   ['google', "wasn't sent over a tls connection", 'securityerror', '5.7.29', '550', G],
   ['google', 'tls required for rcpt domain', 'securityerror', '4.7.0', '421', G],
@@ -113,6 +115,11 @@ const RAW: R[] = [
   ['microsoft', 'limit for the number of messages they can send', 'toomanyconn', '5.2.121', '554', MS],
   ['microsoft', 'maximum number of concurrent connections per resource forest', 'toomanyconn', '4.3.2', '421', MS],
   ['microsoft', 'part of their network is on our block list', 'blocked', '5.7.1', '550', OL],
+  ['microsoft', '(s3150)', 'blocked', '5.7.1', '550', OL],
+  ['microsoft', '(s3140)', 'blocked', '5.7.1', '550', OL],
+  ['microsoft', '(as3150)', 'blocked', '5.7.1', '550', OL],
+  ['microsoft', 'complaints concerning mail coming from that ip', 'blocked', '', '550', OL],
+  ['microsoft', 'insufficient system resources (tste)', 'systemfull', '4.3.1', '452'],
   ['microsoft', 'sender id validation failure', 'authfailure', '', '550', OL],
   // Outlook.com postmaster codes: "421 RP-001 …", "550 SC-004 …", "550 DY-001 …"
   ['microsoft', 'rp-001', 'toomanyconn', '', '421', OL],
@@ -126,6 +133,7 @@ const RAW: R[] = [
   ['microsoft', 'dy-002', 'blocked', '', '550', OL],
   ['microsoft', 'ou-001', 'blocked', '', '550', OL],
   ['microsoft', 'ou-002', 'spamdetected', '', '550', OL],
+  ['microsoft', 'mail rejected by outlook.com for policy reasons', 'badreputation', '', '550', OL],
 
   // --- Yahoo and AOL: senders.yahooinc.com/smtp-error-codes ---
   // "421 4.7.0 [TSS04] Messages from … temporarily deferred due to unexpected volume or user complaints"
@@ -135,6 +143,7 @@ const RAW: R[] = [
   ['yahoo,aol', 'permanently deferred', 'rejected', '4.7.1', '421', Y],
   ['yahoo,aol', '[ph01]', 'contenterror', '', '554', Y],
   ['yahoo,aol', 'message not accepted for policy reasons', 'policyviolation', '5.7.9', '554', Y],
+  ['yahoo,aol', 'email not accepted for policy reasons', 'contenterror', '', '554', Y],
   ['yahoo,aol', "this user doesn't have a", 'userunknown', '5.5.4', '554', Y],
   ['yahoo,aol', 'is no longer valid', 'userunknown', '5.5.4', '554', Y],
   ['yahoo,aol', 'this mailbox is disabled', 'suspend', '5.5.4', '554', Y],
@@ -188,6 +197,8 @@ const RAW: R[] = [
   ['yandex', 'message rejected under suspicion of spam', 'spamdetected', '5.7.1', '554'],
   ['yandex', 'recipient has exceeded message rate limit', 'speeding', '4.2.1', '450'],
   ['yandex', 'policy rejection on the target address', 'filtered', '5.7.1', '550'],
+  ['yandex', 'no such user!', 'userunknown', '5.7.1', '550'],
+  ['yandex', 'mailbox size limit exceeded', 'mailboxfull', '5.2.2', '552'],
 
   // --- Tencent QQ Mail ---
   ['qq', 'mail is rejected by recipients', 'filtered', '', '550'],
@@ -229,6 +240,8 @@ const RAW: R[] = [
   ['orange', 'emetteur invalide', 'rejected', '5.1.0', '501'],
   ['free', 'mailbox has been blocked due to inactivity', 'suspend', '5.2.1', '550'],
   ['free', 'mailbox for user is full', 'mailboxfull', '5.2.2', '554'],
+  ['free', 'user quota exceeded', 'mailboxfull', '5.2.2', '552'],
+  ['free', 'spam detected', 'spamdetected', '', '550'],
 
   // --- Trend Micro, Symantec, ImprovMX, Rackspace, ZEROSPAM ---
   ['trendmicro', 'ers-customized-block', 'blocked', '5.7.1', '550'],
@@ -239,6 +252,7 @@ const RAW: R[] = [
   ['symantec', 'but i have not been configured to let you', 'norelaying', '5.7.1', '553'],
   ['improvmx', 'loop detected: email is sent and forwarded', 'networkerror', '5.7.1', '551'],
   ['improvmx', 'message considered as spam', 'spamdetected', '5.7.1', '550'],
+  ['improvmx', 'domain not found (#id-5.9.2)', 'hostunknown', '5.7.1', '551'],
   ['rackspace', 'email address could not be found, or was misspelled', 'userunknown', '5.1.1', '550'],
   ['zerospam', 'recipient address rejected: not in recipient list', 'userunknown', '5.7.1', '554'],
 
@@ -264,6 +278,8 @@ const RAW: R[] = [
   ['', 'spam message rejected', 'spamdetected', '5.7.1', '554'],
   ['', 'rejected by spam filter', 'spamdetected', '5.7.1', '550'],
   ['', 'exceeded storage allocation', 'mailboxfull', '', '552'],
+  ['', 'mailbox not found', 'userunknown', '', '550'],
+  ['', 'rate limit exceeded', 'toomanyconn', '4.5.3', '452'],
   ['', 'virus detected', 'virusdetected', '', '550'],
   ['', 'sender address rejected: domain not found', 'rejected', '5.1.8', '550'],
 ];

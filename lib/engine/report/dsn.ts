@@ -145,7 +145,7 @@ export function parseDeliveryStatus(text: string): DsnReport {
 
 function fieldSet(r: DsnRecipient, name: string): boolean {
   if (name === 'final-recipient' || name === 'x-actual-recipient') return r.finalRecipient !== null;
-  if (name === 'original-recipient') return r.originalRecipient !== null || r.finalRecipient !== null;
+  if (name === 'original-recipient') return r.originalRecipient !== null;
   return false;
 }
 
