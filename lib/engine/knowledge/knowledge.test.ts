@@ -553,6 +553,34 @@ describe('provider rules', () => {
     expect(matchProviderRule(line, provider)).toBeNull();
   });
 
+  it('agrees with the corpus verdicts on the bounces it matches', () => {
+    // One-bounce files only; provider from Remote-MTA, else the recipient's domain.
+    const rows = JSON.parse(readShared('corpus', 'sisimai', 'expected.json')) as {
+      file: string;
+      is_bounce: boolean;
+      recipient: string | null;
+      reason: string;
+      category: string;
+    }[];
+    const perFile = new Map<string, typeof rows>();
+    for (const r of rows) perFile.set(r.file, [...(perFile.get(r.file) ?? []), r]);
+    let matched = 0;
+    let sameCategory = 0;
+    for (const [file, list] of perFile) {
+      const row = list[0]!;
+      if (list.length !== 1 || !row.is_bounce) continue;
+      const text = readShared('corpus', 'sisimai', file);
+      const diagnostic = (text.match(/Diagnostic-Code:[^\n]*(?:\n[ \t][^\n]*)*/gi) ?? []).join(' ');
+      const host = /Remote-MTA:\s*dns;\s*(\S+)/i.exec(text)?.[1] ?? null;
+      const rule = matchProviderRule(diagnostic, providerFromHost(host) ?? providerFromDomain(row.recipient));
+      if (!rule) continue;
+      matched++;
+      if (REASONS[rule.reason].category === row.category) sameCategory++;
+    }
+    expect(matched).toBeGreaterThan(30);
+    expect(sameCategory / matched).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('tries the known provider’s own rules before the shared ones', () => {
     // contains both a Mimecast phrase and the shared "dmarc policy"
     const line = '550 DMARC Sender Invalid - envelope rejected per DMARC policy';
