@@ -151,6 +151,7 @@ function toRecord(d: Draft, kind: MessageKind, view: ReportView): BounceRecord {
       provider,
       hint: d.hint,
       command: d.command,
+      host: (d.remoteHost ?? (d.recipient ? d.recipient.slice(d.recipient.indexOf('@') + 1) : null))?.toLowerCase() ?? null,
     });
     reason = v.reason;
     evidence = v.evidence;

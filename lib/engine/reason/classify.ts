@@ -31,6 +31,7 @@ export const WEAK_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>([
   'notcompliantrfc',
   'exceedlimit',
   'spamdetected',
+  'mesgtoobig',
 ]);
 
 /** Status verdicts strong enough to overrule a weak phrase. */
@@ -43,6 +44,7 @@ const STRONG_STATUS: ReadonlySet<ReasonId> = new Set<ReasonId>([
   'requireptr',
   'mesgtoobig',
   'suspend',
+  'exceedlimit',
 ]);
 
 export interface ReasonInput {
@@ -57,6 +59,8 @@ export interface ReasonInput {
   hint?: ReasonId | null;
   /** The SMTP command the server answered. */
   command?: SmtpCommand;
+  /** The remote host, else the recipient's domain (lower case). */
+  host?: string | null;
 }
 
 export interface ReasonVerdict {
@@ -78,23 +82,39 @@ export function matchPhrase(lower: string, rules: readonly ReasonRule[] = RULES)
   return null;
 }
 
-/** Addresses and URLs are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
+/** Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
 export function phraseText(s: string): string {
   return s
     .replace(/<?[^\s<>()"'\[\]]+@[^\s<>()"'\[\]]+>?/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
     .toLowerCase();
 }
 
-/** "User unknown" in reply to DATA, or with a status that names a mailbox problem, is a filter's refusal. */
+/**
+ * What the command and the code class add to a wording-based verdict:
+ * - "user unknown" after DATA comes from a filter that read the message (unless the code says 5.1.1);
+ * - a refusal of MAIL FROM concerns the sender, not the recipient;
+ * - a refusal at connection or greeting time is a block of the sending host;
+ * - a failed DNS lookup reported with a temporary code is a network problem, not a dead domain;
+ * - content refused with a security/policy code (X.7.x) is a policy decision.
+ */
 function refine(reason: ReasonId, input: ReasonInput): ReasonId {
+  const status = input.status ?? '';
+  const cmd = input.command ?? null;
   // Connection trouble that outlasted the retry period is reported as a temporary code.
   if ((reason === 'networkerror' || reason === 'systemerror') && reasonFromStatus(input.status, input.provider) === 'expired')
     return 'expired';
-  if (reason === 'userunknown') {
-    if (input.command === 'DATA') return 'filtered';
-    if (input.status && /^[45]\.2\.0$/.test(input.status)) return 'filtered';
+  if (reason === 'userunknown' && cmd === 'DATA' && input.host && /(?:^|\.)docomo\.ne\.jp$/.test(input.host))
+    // NTT docomo answers "Unknown user" after DATA when the recipient's sender filter refuses the sender.
+    return 'rejected';
+  if (reason === 'userunknown' && !/^[45]\.1\.1$/.test(status)) {
+    if (cmd === 'DATA') return 'filtered';
+    if (/^[45]\.2\.0$/.test(status)) return 'filtered';
   }
+  if (cmd === 'MAIL' && ['userunknown', 'hostunknown', 'filtered', 'onhold', 'systemerror', 'networkerror', 'blocked'].includes(reason))
+    return 'rejected';
+  if ((cmd === 'CONN' || cmd === 'HELO') && reason === 'rejected') return 'blocked';
+  if (reason === 'hostunknown' && status.startsWith('4')) return 'networkerror';
+  if (reason === 'contenterror' && /^5\.7\./.test(status)) return 'policyviolation';
   return reason;
 }
 
@@ -110,7 +130,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const statusNote = input.status ? `status ${input.status}` : '';
   const done = (reason: ReasonId): ReasonVerdict => {
     const r = refine(reason, input);
-    if (r !== reason) evidence.push({ source: 'decoder', detail: `answered after ${input.command ?? 'the message'}: a filter` });
+    if (r !== reason) evidence.push({ source: 'decoder', detail: `${reason} → ${r}: ${input.command ? `answered to ${input.command}` : `status ${input.status ?? 'class'}`}` });
     return { reason: r, evidence };
   };
 

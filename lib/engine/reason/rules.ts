@@ -17,6 +17,8 @@ export interface ReasonRule {
 }
 
 export const RULES: readonly ReasonRule[] = [
+  // The recipient's local delivery program failed; its output may quote any other error.
+  { id: 'mailererror', phrases: ['procmail:', 'command output:', 'command died with', 'mailer error', 'x-unix;'] },
   {
     id: 'authfailure',
     phrases: [
@@ -56,6 +58,9 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'requireptr',
     phrases: [
+      'mismatches client ip',
+      'ptr resource record',
+      'dns ptr',
       'no ptr record',
       'ptr record',
       'reverse dns',
@@ -130,7 +135,6 @@ export const RULES: readonly ReasonRule[] = [
       'too much mail data',
       'would exceed mailbox quota',
       'user over quota',
-      'the user you are trying to contact is receiving mail at a rate',
       'has exceeded the max',
       'mbox full',
       'quota violation',
@@ -170,7 +174,6 @@ export const RULES: readonly ReasonRule[] = [
       'message exceeds local limit',
       'exceeds local limit',
       'message too long',
-      'too many recipients',
       'recipient limit',
     ],
   },
@@ -190,6 +193,11 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'suspend',
     phrases: [
+      'is inactive',
+      'recipient account is blocked',
+      'account is blocked',
+      'temporary locked',
+      'temporarily locked',
       'account disabled',
       'account has been disabled',
       'account is disabled',
@@ -278,8 +286,6 @@ export const RULES: readonly ReasonRule[] = [
       'unknown local part',
       'unknown mailbox',
       'unknown or illegal alias',
-      'unrouteable address',
-      'unroutable address',
       'undeliverable address',
       'email account that you tried to reach does not exist',
       'account that you tried to reach does not exist',
@@ -315,7 +321,6 @@ export const RULES: readonly ReasonRule[] = [
       'mail receiving disabled',
       'user invalid',
       'unknown alias',
-      "couldn't find any host named",
       'the email account that you tried to reach',
       'address is invalid',
       'adresse d au moins un destinataire invalide',
@@ -333,6 +338,9 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'hostunknown',
     phrases: [
+      'unrouteable address',
+      'unroutable address',
+      "couldn't find any host named",
       'domain is not reachable',
       'host unknown',
       'unknown host',
@@ -368,6 +376,8 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'notaccept',
     phrases: [
+      'no mx found for domain',
+      "couldn't find a mail exchanger",
       'indicated no smtp service',
       'does not accept mail',
       'not accepting mail',
@@ -385,6 +395,8 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'norelaying',
     phrases: [
+      'not configured to relay',
+      'email address is not verified',
       'relay access denied',
       'relaying denied',
       'relay denied',
@@ -406,8 +418,24 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
+    id: 'badreputation',
+    phrases: [
+      'user complaints',
+      'unexpected volume',
+      'very low reputation',
+      'bad reputation',
+      'low reputation',
+      'sender reputation',
+      'ip reputation',
+      'domain reputation',
+      'reputation of',
+    ],
+  },
+  {
     id: 'toomanyconn',
     phrases: [
+      'frequency limited',
+      'too many recipients',
       'too many connections',
       'too many concurrent',
       'too many simultaneous',
@@ -422,6 +450,8 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'speeding',
     phrases: [
+      'too many recipients this hour',
+      'sent to too many recipients',
       'rate limit',
       'ratelimit',
       'rate-limit',
@@ -435,38 +465,27 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
-    id: 'spamdetected',
+    id: 'notcompliantrfc',
     phrases: [
-      'spam',
-      'junk mail',
-      'unsolicited',
-      'bulk mail',
-      'bulk email',
-      'message has been blocked as',
-      'message content rejected',
-      'looks like spam',
-      'identified as spam',
-      'classified as spam',
-      'detected as spam',
-      'considered spam',
-      'appears to be spam',
-      'likely unsolicited',
-      'probable spam',
-      'suspected spam',
-      'spam content',
-      'blocked by spam',
-      'our system has detected that this message is',
-      'high probability of being spam',
-      'message refused by content filter',
-      'rejected due to content',
-      'message rejected due to suspected',
-      'phishing',
-      /\buce\b/,
+      'not rfc 5322 compliant',
+      'multiple addresses in from',
+      'rfc 5322',
+      'rfc5322',
+      'rfc 2822',
+      'rfc2822',
+      'rfc 5321',
+      'not compliant',
+      'non-compliant',
+      'noncompliant',
+      'multiple addresses in from',
+      'missing required header',
+      'invalid message-id',
     ],
   },
   {
     id: 'blocked',
     phrases: [
+      'my name was rejected',
       'blacklist',
       'black list',
       'blocklist',
@@ -503,19 +522,42 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
-    id: 'badreputation',
+    id: 'spamdetected',
     phrases: [
-      'bad reputation',
-      'low reputation',
-      'sender reputation',
-      'ip reputation',
-      'domain reputation',
-      'reputation of',
+      'blacklisted url',
+      'uribl',
+      'spam classification',
+      'spam',
+      'junk mail',
+      'unsolicited',
+      'bulk mail',
+      'bulk email',
+      'message has been blocked as',
+      'looks like spam',
+      'identified as spam',
+      'classified as spam',
+      'detected as spam',
+      'considered spam',
+      'appears to be spam',
+      'likely unsolicited',
+      'probable spam',
+      'suspected spam',
+      'spam content',
+      'blocked by spam',
+      'our system has detected that this message is',
+      'high probability of being spam',
+      'message refused by content filter',
+      'rejected due to content',
+      'message rejected due to suspected',
+      'phishing',
+      /\buce\b/,
     ],
   },
   {
     id: 'policyviolation',
     phrases: [
+      'host network not allowed',
+      'protocol violation',
       'policy violation',
       'against policy',
       'policy reasons',
@@ -538,6 +580,8 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'contenterror',
     phrases: [
+      'message content rejected',
+      'duplicate header',
       'content rejected',
       'improper content',
       'invalid content',
@@ -552,6 +596,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'securityerror',
     phrases: [
+      'unauthenticated senders',
       'starttls',
       'authentication required',
       'authentication is required',
@@ -566,6 +611,9 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'rejected',
     phrases: [
+      "can't determine purported responsible address",
+      'sender was rejected',
+      'purported responsible address',
       'sender rejected',
       'sender address rejected',
       'sender unknown',
@@ -603,24 +651,6 @@ export const RULES: readonly ReasonRule[] = [
       'command not implemented',
       'line length exceeded',
       'parameter not implemented',
-    ],
-  },
-  {
-    id: 'notcompliantrfc',
-    phrases: [
-      'rfc 5322',
-      'rfc5322',
-      'rfc 2822',
-      'rfc2822',
-      'rfc 5321',
-      'not compliant',
-      'non-compliant',
-      'noncompliant',
-      'multiple addresses in from',
-      'duplicate headers',
-      'duplicate header',
-      'missing required header',
-      'invalid message-id',
     ],
   },
   {
@@ -689,18 +719,19 @@ export const RULES: readonly ReasonRule[] = [
     id: 'systemerror',
     phrases: [
       'system error',
-      'too many hops',
-      'mail loop',
-      'loops back',
-      'loop detected',
-      'routing loop',
-      'hop count',
       'out of memory',
     ],
   },
   {
     id: 'networkerror',
     phrases: [
+      'too many hops',
+      'mail loop',
+      'loop detected',
+      'loops back',
+      'network error',
+      'hop count',
+      'routing loop',
       'connection timed out',
       'connection timeout',
       'could not connect',

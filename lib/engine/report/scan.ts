@@ -92,6 +92,12 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
 
 /** Collapse whitespace and strip quoting and multi-line reply prefixes ("550-5.7.1 ") into one line. */
 export function cleanDiagnostic(s: string): string {
+  // A multi-line reply repeats its code on every line: "550-5.7.1 …\n550-5.7.1 …\n550 5.7.1 …".
+  const multi = /(?:^|\n)[ \t]*([245]\d\d)-/.exec(s);
+  if (multi) {
+    const code = multi[1]!;
+    s = s.replace(new RegExp(`\\n[ \\t]*${code}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}[ \\t]+)?`, 'g'), ' ');
+  }
   return s
     .replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ')
     .replace(/^[ \t]*>+ ?/gm, '')
