@@ -168,7 +168,9 @@ function finishDraft(d: Draft, view?: ReportView): Draft {
   const diag = d.diagnostic ?? '';
   let status = d.status;
   const fromDiag = bestStatus(diag);
-  if (isGenericStatus(status) && fromDiag && (!status || fromDiag[0] === status[0])) status = fromDiag;
+  // The server's own code in the diagnostic is more precise than the reporter's summary (X.0.0,
+  // or X.4.7 "delivery time expired" laid over the reply that kept failing).
+  if (fromDiag && status && fromDiag[0] === status[0]) status = fromDiag;
   else if (!status && fromDiag) status = fromDiag;
   const replyCode = consistentReply(findReplyCode(diag), status);
   if (d.recipient) d.recipient = normaliseAddress(d.recipient);

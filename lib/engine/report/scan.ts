@@ -96,7 +96,10 @@ export function cleanDiagnostic(s: string): string {
   const multi = /(?:^|\n)[ \t]*([245]\d\d)-/.exec(s);
   if (multi) {
     const code = multi[1]!;
-    s = s.replace(new RegExp(`\\n[ \\t]*${code}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}[ \\t]+)?`, 'g'), ' ');
+    const keep = multi.index + multi[0].length;
+    s =
+      s.slice(0, keep) +
+      s.slice(keep).replace(new RegExp(`\\n[ \\t]*${code}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}[ \\t]+)?`, 'g'), ' ');
   }
   return s
     .replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ')
