@@ -130,7 +130,7 @@ function complaintDrafts(view: ReportView, original: OriginalInfo): Draft[] {
 }
 
 function toRecord(d: Draft, kind: MessageKind, view: ReportView): BounceRecord {
-  const provider = detectProvider(d, view);
+  const provider = detectProvider(d);
   let reason: ReasonId;
   let evidence;
   if (kind === 'auto-reply') {

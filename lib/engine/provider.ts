@@ -1,23 +1,27 @@
 /**
  * Stage 4b: which provider answered. The remote host named in the report decides first, then
- * host names quoted in the diagnostic, then the recipient's domain.
+ * host names quoted in the diagnostic (Gmail signs its replies "gsmtp"), then the recipient's domain.
  */
-import type { ReportView } from './report/view';
 import type { Draft } from './report/recipients';
+import { providerFromDomain, providerFromHost } from './knowledge/providers';
 
-// Temporary table until knowledge/providers lands (same ids).
-const HOSTS: [RegExp, string][] = [
-  [/(?:^|\.)(?:google\.com|googlemail\.com|gmail\.com|gsmtp)\b|\bgsmtp\b/i, 'google'],
-  [/(?:^|\.)(?:outlook\.com|hotmail\.com|protection\.outlook\.com|office365\.com|live\.com|msn\.com)\b/i, 'microsoft'],
-  [/(?:^|\.)(?:yahoodns\.net|yahoo\.com|yahoo\.co\.jp|aol\.com)\b/i, 'yahoo'],
-];
+const HOST_NAMES = /\b[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+\b/gi;
 
-function fromText(t: string): string | null {
-  for (const [re, id] of HOSTS) if (re.test(t)) return id;
+export function providerFromText(text: string): string | null {
+  if (/\bgsmtp\b/i.test(text)) return 'google';
+  let n = 0;
+  for (const m of text.matchAll(HOST_NAMES)) {
+    if (++n > 30) break;
+    const p = providerFromHost(m[0]);
+    if (p) return p;
+  }
   return null;
 }
 
-export function detectProvider(d: Draft, view: ReportView): string | null {
-  void view;
-  return fromText(`${d.remoteHost ?? ''} ${d.diagnostic ?? ''}`) ?? (d.recipient ? fromText(d.recipient.slice(d.recipient.indexOf('@') + 1)) : null);
+export function detectProvider(d: Draft): string | null {
+  return (
+    (d.remoteHost ? providerFromHost(d.remoteHost) : null) ??
+    providerFromText(d.diagnostic ?? '') ??
+    (d.recipient ? providerFromDomain(d.recipient.slice(d.recipient.indexOf('@') + 1)) : null)
+  );
 }

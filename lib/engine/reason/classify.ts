@@ -13,6 +13,7 @@
 import type { Evidence, ReasonId } from '../types';
 import { RULES, WEAK_RULES, type ReasonRule } from './rules';
 import { reasonFromStatus } from './status-map';
+import { matchProviderRule } from '../knowledge/provider-rules';
 import type { SmtpCommand } from '../report/command';
 
 /** Verdicts that a specific status code may overrule. */
@@ -125,6 +126,12 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     return { reason: input.hint, evidence };
   }
   const diag = phraseText(input.diagnostic);
+  const rule = matchProviderRule(input.diagnostic, input.provider);
+  if (rule) {
+    evidence.push({ source: 'provider-rule', detail: `${rule.providers.join('/') || 'provider'} wording "${rule.phrase}"` });
+    if (input.status) evidence.push({ source: 'status-code', detail: `status ${input.status}` });
+    return { reason: rule.reason, evidence };
+  }
   const strong = matchPhrase(diag);
   const byStatus = reasonFromStatus(input.status, input.provider);
   const statusNote = input.status ? `status ${input.status}` : '';
