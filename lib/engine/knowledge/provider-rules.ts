@@ -137,7 +137,7 @@ const RAW: R[] = [
 
   // --- Yahoo and AOL: senders.yahooinc.com/smtp-error-codes ---
   // "421 4.7.0 [TSS04] Messages from … temporarily deferred due to unexpected volume or user complaints"
-  ['yahoo,aol', '[tss04]', 'rejected', '4.7.0', '421', Y],
+  ['yahoo,aol', '[tss04]', 'badreputation', '4.7.0', '421', Y],
   ['yahoo,aol', 'due to unexpected volume or user complaints', 'rejected', '4.7.0', '421', Y],
   ['yahoo,aol', '[ts03]', 'rejected', '4.7.1', '421', Y],
   ['yahoo,aol', 'permanently deferred', 'rejected', '4.7.1', '421', Y],

@@ -98,7 +98,7 @@ export function phraseText(s: string): string {
  * - a failed DNS lookup reported with a temporary code is a network problem, not a dead domain;
  * - content refused with a security/policy code (X.7.x) is a policy decision.
  */
-function refine(reason: ReasonId, input: ReasonInput): ReasonId {
+function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
   const status = input.status ?? '';
   const cmd = input.command ?? null;
   // Connection trouble that outlasted the retry period is reported as a temporary code.
@@ -111,9 +111,11 @@ function refine(reason: ReasonId, input: ReasonInput): ReasonId {
     if (cmd === 'DATA') return 'filtered';
     if (/^[45]\.2\.0$/.test(status)) return 'filtered';
   }
-  if (cmd === 'MAIL' && ['userunknown', 'hostunknown', 'filtered', 'onhold', 'systemerror', 'networkerror', 'blocked'].includes(reason))
+  if (cmd === 'MAIL' && ['userunknown', 'hostunknown', 'filtered', 'onhold', 'systemerror', 'networkerror'].includes(reason))
     return 'rejected';
-  if ((cmd === 'CONN' || cmd === 'HELO') && reason === 'rejected') return 'blocked';
+  if (cmd === 'MAIL' && reason === 'blocked' && weak) return 'rejected';
+  if ((cmd === 'CONN' || cmd === 'HELO') && (reason === 'rejected' || reason === 'onhold')) return 'blocked';
+  if (reason === 'spamdetected' && /^[45]\.6\./.test(status)) return 'contenterror';
   if (reason === 'hostunknown' && status.startsWith('4')) return 'networkerror';
   if (reason === 'contenterror' && /^5\.7\./.test(status)) return 'policyviolation';
   return reason;
@@ -135,8 +137,8 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const strong = matchPhrase(diag);
   const byStatus = reasonFromStatus(input.status, input.provider);
   const statusNote = input.status ? `status ${input.status}` : '';
-  const done = (reason: ReasonId): ReasonVerdict => {
-    const r = refine(reason, input);
+  const done = (reason: ReasonId, weak = false): ReasonVerdict => {
+    const r = refine(reason, input, weak);
     if (r !== reason) evidence.push({ source: 'decoder', detail: `${reason} → ${r}: ${input.command ? `answered to ${input.command}` : `status ${input.status ?? 'class'}`}` });
     return { reason: r, evidence };
   };
@@ -158,14 +160,14 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const weak = matchPhrase(diag, WEAK_RULES);
   if (weak) {
     evidence.push({ source: 'phrase', detail: `"${weak.phrase}"` });
-    return done(weak.id);
+    return done(weak.id, true);
   }
   const ctxText = phraseText(input.context);
   const ctx = matchPhrase(ctxText) ?? matchPhrase(ctxText, WEAK_RULES);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });
-    return done(ctx.id);
+    return done(ctx.id, true);
   }
   evidence.push({ source: 'default', detail: 'no phrase or specific code' });
-  return { reason: 'onhold', evidence };
+  return done('onhold', true);
 }

@@ -17,8 +17,14 @@ export interface ReasonRule {
 }
 
 export const RULES: readonly ReasonRule[] = [
+  // Wording so specific that it decides even when other rules' words appear beside it.
   // The recipient's local delivery program failed; its output may quote any other error.
   { id: 'mailererror', phrases: ['procmail:', 'command output:', 'command died with', 'mailer error', 'x-unix;'] },
+  // Postfix's temporary DNS failure: "Host not found, try again" (the domain may well exist).
+  { id: 'networkerror', phrases: ['host not found, try again', 'name service error for'] },
+  { id: 'spamdetected', phrases: ['blacklisted url', 'uribl', 'spam classification', 'surbl'] },
+  // qmail: the greeting (HELO name) was refused, so the sending host is blocked.
+  { id: 'blocked', phrases: ['my name was rejected', 'not accepting connections'] },
   {
     id: 'authfailure',
     phrases: [
@@ -58,6 +64,8 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'requireptr',
     phrases: [
+      'unverifyable sending ip',
+      'unverifiable sending ip',
       'mismatches client ip',
       'ptr resource record',
       'dns ptr',
@@ -97,6 +105,19 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
+    id: 'systemfull',
+    phrases: [
+      'insufficient disk space',
+      'no space left on device',
+      'mail system full',
+      'system full',
+      'insufficient system storage',
+      'out of disk',
+      'disk full',
+      'file system full',
+    ],
+  },
+  {
     id: 'mailboxfull',
     phrases: [
       "number of messages in recipient's mailbox exceeded",
@@ -122,7 +143,6 @@ export const RULES: readonly ReasonRule[] = [
       'disk quota',
       'quota full',
       'full mailbox',
-      'insufficient disk space',
       'not enough storage space',
       'storage space',
       'mailbox exceeds allowed size',
@@ -131,7 +151,6 @@ export const RULES: readonly ReasonRule[] = [
       'inbox is full',
       'mailfolder is full',
       'mailbox not enough space',
-      'no space left on device',
       'too much mail data',
       'would exceed mailbox quota',
       'user over quota',
@@ -338,6 +357,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'hostunknown',
     phrases: [
+      /(?:^|\s)[a-z0-9-]+(?:\.[a-z0-9-]+)+\.? does not exist/,
       'unrouteable address',
       'unroutable address',
       "couldn't find any host named",
@@ -465,6 +485,20 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
+    id: 'syntaxerror',
+    phrases: [
+      'malformed address',
+      'syntax error',
+      'command unrecognized',
+      'command not recognized',
+      'unrecognized command',
+      'bad sequence of commands',
+      'command not implemented',
+      'line length exceeded',
+      'parameter not implemented',
+    ],
+  },
+  {
     id: 'notcompliantrfc',
     phrases: [
       'not rfc 5322 compliant',
@@ -524,6 +558,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'spamdetected',
     phrases: [
+      'message content rejected',
       'blacklisted url',
       'uribl',
       'spam classification',
@@ -556,6 +591,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'policyviolation',
     phrases: [
+      'content presents a potential security issue',
       'host network not allowed',
       'protocol violation',
       'policy violation',
@@ -580,7 +616,6 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'contenterror',
     phrases: [
-      'message content rejected',
       'duplicate header',
       'content rejected',
       'improper content',
@@ -641,19 +676,6 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
-    id: 'syntaxerror',
-    phrases: [
-      'syntax error',
-      'command unrecognized',
-      'command not recognized',
-      'unrecognized command',
-      'bad sequence of commands',
-      'command not implemented',
-      'line length exceeded',
-      'parameter not implemented',
-    ],
-  },
-  {
     id: 'filtered',
     phrases: [
       'not accepting mail from',
@@ -676,19 +698,10 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
-    id: 'systemfull',
-    phrases: [
-      'mail system full',
-      'system full',
-      'insufficient system storage',
-      'out of disk',
-      'disk full',
-      'file system full',
-    ],
-  },
-  {
     id: 'expired',
     phrases: [
+      'in the queue too long',
+      'this is a warning message only',
       'did not accept our requests to connect',
       'will be retried for',
       'giving up',
@@ -881,6 +894,7 @@ export const WEAK_RULES: readonly ReasonRule[] = [
   {
     id: 'systemerror',
     phrases: [
+      'transaction failed',
       'mail system',
       'temporary failure',
       'temporary error',

@@ -28,16 +28,24 @@ export function isGenericStatus(s: string | null): boolean {
 
 /** The most specific status in a text: the first non-generic one, else the first. */
 export function bestStatus(text: string): string | null {
-  const all = findStatuses(text);
+  let all = findStatuses(text);
+  // A transcript quotes the accepted steps too ("250 2.1.5 Ok"): failures first.
+  const failures = all.filter((s) => s[0] !== '2');
+  if (failures.length) all = failures;
   return all.find((s) => !isGenericStatus(s)) ?? all[0] ?? null;
 }
 
 /** The first basic reply code in a text. */
 export function findReplyCode(text: string): string | null {
   REPLY_RE.lastIndex = 0;
+  let first: string | null = null;
   let m: RegExpExecArray | null;
-  m = REPLY_RE.exec(text);
-  return m ? m[1]! : null;
+  while ((m = REPLY_RE.exec(text)) !== null) {
+    const code = m[1]!;
+    if (code[0] === '4' || code[0] === '5') return code;
+    first ??= code;
+  }
+  return first;
 }
 
 /** Reconcile a reply code with a status: their classes must agree. */

@@ -93,13 +93,14 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
 /** Collapse whitespace and strip quoting and multi-line reply prefixes ("550-5.7.1 ") into one line. */
 export function cleanDiagnostic(s: string): string {
   // A multi-line reply repeats its code on every line: "550-5.7.1 …\n550-5.7.1 …\n550 5.7.1 …".
-  const multi = /(?:^|\n)[ \t]*([245]\d\d)-/.exec(s);
+  // Once unfolded (a Diagnostic-Code field), the repeats stand inline: "550-5.7.1 … multiple 550 5.7.1 addresses".
+  const multi = /(?:^|\s)([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(s);
   if (multi) {
     const code = multi[1]!;
+    const status = multi[2] ? multi[2].replace(/\./g, '\\.') : null;
     const keep = multi.index + multi[0].length;
-    s =
-      s.slice(0, keep) +
-      s.slice(keep).replace(new RegExp(`\\n[ \\t]*${code}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}[ \\t]+)?`, 'g'), ' ');
+    const repeat = new RegExp(`\\s${code}[ -]${status ? `(?:${status}\\s)?` : ''}`, 'g');
+    s = s.slice(0, keep) + s.slice(keep).replace(repeat, ' ');
   }
   return s
     .replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ')
