@@ -1,0 +1,357 @@
+/**
+ * The engine must survive anything: random bytes, random text, cut-off and mangled corpus
+ * messages, absurd nesting, huge lines, bogus charsets. Every call returns a sound BounceResult
+ * (see support/engine-check.ts), without throwing and without hitting its own catch-all.
+ *
+ * Property tests use fast-check with a fresh seed each run; a failure prints the seed and the
+ * shrunk input. BT_FUZZ_RUNS=5000 npx vitest run tests/unit/engine-robustness.test.ts fuzzes longer.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { classifyMailbox, classifyMessage, classifyVisible, type VisibleMessage } from '../../lib/engine';
+import { bytesToBinary, corpusFiles, KINDS, readBytes, resultProblems } from './support/engine-check';
+import {
+  BOUNDARIES,
+  CHARSETS,
+  ENCODINGS,
+  layer,
+  mailLike,
+  nestMessage,
+  type Layer,
+} from './support/mail-arbitraries';
+import { HOSTILE_SHAPES } from './support/hostile-inputs';
+
+const RUNS = Number(process.env.BT_FUZZ_RUNS ?? 150);
+const FIVE_MB = 5 * 1024 * 1024;
+
+/** Classify and require a sound result; the message names the problems, never the input. */
+function check(input: string | Uint8Array | ArrayBuffer): void {
+  const problems = resultProblems(classifyMessage(input));
+  expect(problems).toEqual([]);
+}
+
+function checkMailbox(input: string | Uint8Array): void {
+  const results = classifyMailbox(input);
+  expect(Array.isArray(results)).toBe(true);
+  // An mbox holding only an envelope line has no message, so an empty list is allowed;
+  // anything with content is at least one message.
+  const text = typeof input === 'string' ? input : bytesToBinary(input);
+  if (!text.startsWith('From ')) expect(results.length).toBeGreaterThan(0);
+  for (const r of results) expect(resultProblems(r)).toEqual([]);
+}
+
+const BSD = corpusFiles('bsd');
+const corpusBytes = new Map<string, Uint8Array>();
+function corpus(file: string): Uint8Array {
+  let b = corpusBytes.get(file);
+  if (!b) {
+    b = readBytes(file);
+    corpusBytes.set(file, b);
+  }
+  return b;
+}
+const corpusFile = fc.constantFrom(...BSD);
+
+describe('classifyMessage on random input', () => {
+  it('has a corpus to cut up', () => {
+    expect(BSD.length).toBeGreaterThan(100);
+  });
+
+  it('accepts any bytes (Uint8Array)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => check(bytes)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('accepts any bytes (ArrayBuffer)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) => check(bytes.slice().buffer)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('accepts any string, including astral characters and lone surrogates', () => {
+    const anyUnit = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 500 }),
+      fc.string({ unit: 'grapheme', maxLength: 500 }),
+      fc.string({
+        unit: fc.constantFrom('\ud800', '\udfff', '\u0000', '\r', '\n', ':', ' ', '=', '?', 'é', '😀'),
+        maxLength: 500,
+      }),
+    );
+    fc.assert(
+      fc.property(anyUnit, (s) => check(s)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('accepts mail-shaped garbage (headers, boundaries, DSN fields, encoded words)', () => {
+    fc.assert(
+      fc.property(mailLike, (s) => check(s)),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('accepts mail-shaped garbage as UTF-8 bytes', () => {
+    const enc = new TextEncoder();
+    fc.assert(
+      fc.property(mailLike, (s) => check(enc.encode(s))),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives the same answer twice for the same input', () => {
+    fc.assert(
+      fc.property(mailLike, (s) => {
+        expect(classifyMessage(s)).toEqual(classifyMessage(s));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('classifyMessage on damaged corpus messages', () => {
+  it('reads every prefix: messages cut at random points', () => {
+    fc.assert(
+      fc.property(corpusFile, fc.double({ min: 0, max: 1, noNaN: true }), (file, at) => {
+        const bytes = corpus(file);
+        check(bytes.subarray(0, Math.floor(bytes.length * at)));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('reads prefixes of the CRLF form cut between CR and LF', () => {
+    fc.assert(
+      fc.property(corpusFile, fc.double({ min: 0, max: 1, noNaN: true }), (file, at) => {
+        const crlf = bytesToBinary(corpus(file)).replace(/\n/g, '\r\n');
+        let cut = Math.floor(crlf.length * at);
+        const cr = crlf.indexOf('\r', cut);
+        if (cr !== -1) cut = cr + 1;
+        check(crlf.slice(0, cut));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads messages with random bytes overwritten', () => {
+    fc.assert(
+      fc.property(
+        corpusFile,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 30 }),
+        (file, edits) => {
+          const bytes = corpus(file).slice();
+          for (const [pos, value] of edits) bytes[pos % bytes.length] = value;
+          check(bytes);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads messages with parser tokens spliced in at random places', () => {
+    const tokens = fc.constantFrom(
+      '\n\n',
+      '\n--',
+      '--b--\n',
+      '\nContent-Type: multipart/mixed; boundary="',
+      '\nContent-Type: message/rfc822\n\n',
+      '\nContent-Transfer-Encoding: base64\n',
+      '=?',
+      '?=',
+      '<',
+      '>',
+      '@',
+      '"',
+      '\r',
+      '\u0000',
+      '\nStatus: ',
+      '\nFinal-Recipient: rfc822;',
+    );
+    fc.assert(
+      fc.property(
+        corpusFile,
+        fc.array(fc.tuple(fc.nat(), tokens), { minLength: 1, maxLength: 10 }),
+        (file, inserts) => {
+          let s = bytesToBinary(corpus(file));
+          for (const [pos, tok] of inserts) {
+            const at = pos % (s.length + 1);
+            s = s.slice(0, at) + tok + s.slice(at);
+          }
+          check(s);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads two corpus messages glued together without a separator', () => {
+    fc.assert(
+      fc.property(corpusFile, corpusFile, (a, b) => {
+        check(bytesToBinary(corpus(a)) + bytesToBinary(corpus(b)));
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+});
+
+describe('classifyMessage on deep and unterminated structures', () => {
+  it('reads random nestings of multipart, message/rfc822 and DSN parts', () => {
+    fc.assert(
+      fc.property(fc.array(layer, { maxLength: 60 }), (layers) => check(nestMessage(layers))),
+      {
+        numRuns: RUNS,
+      },
+    );
+  });
+
+  const deep = (type: Layer['type'], close: boolean, n: number): Layer[] =>
+    Array.from({ length: n }, (_, i) => ({ type, boundary: `b${i}`, close, encoding: '7bit' }));
+
+  it.each([
+    ['multipart/mixed', true],
+    ['multipart/mixed', false],
+    ['multipart/report', false],
+    ['message/rfc822', true],
+    ['text/rfc822-headers', true],
+  ] as const)('survives 5000 levels of %s (closed: %s)', (type, close) => {
+    check(nestMessage(deep(type, close, 5000)));
+  });
+
+  it('survives 5000 levels that all reuse one boundary', () => {
+    check(
+      nestMessage(
+        Array.from({ length: 5000 }, () => ({
+          type: 'multipart/mixed',
+          boundary: 'same',
+          close: false,
+          encoding: '7bit',
+        })),
+      ),
+    );
+  });
+
+  it.each(BOUNDARIES)('survives an unterminated multipart with boundary %j', (b) => {
+    check(
+      `From: MAILER-DAEMON@example.net\nContent-Type: multipart/report; report-type=delivery-status; boundary="${b}"\n\n` +
+        `--${b}\nContent-Type: text/plain\n\nDelivery failed\n--${b}\nContent-Type: message/delivery-status\n\n` +
+        'Final-Recipient: rfc822; x@example.org\nAction: failed\nStatus: 5.1.1\n',
+    );
+  });
+
+  it('survives a boundary parameter that never ends its quote, or is empty', () => {
+    check('Content-Type: multipart/mixed; boundary="abc\n\n--abc\nx\n');
+    check('Content-Type: multipart/mixed; boundary=\n\n--\nx\n----\n');
+    check('Content-Type: multipart/mixed; boundary\n\n--\n');
+    check('Content-Type: multipart/mixed; boundary=""""\n\n--""\n');
+  });
+
+  it.each(CHARSETS)('survives charset %j in headers and bodies', (cs) => {
+    check(
+      `From: =?${cs}?B?w6k=?= <a@example.com>\nSubject: =?${cs}?Q?caf=C3=A9?=\nContent-Type: text/plain; charset=${cs}\n\n` +
+        'caf\xc3\xa9 \xff\xfe \x1b$B\x1b(B\n',
+    );
+  });
+
+  it.each(ENCODINGS)('survives transfer encoding %j with broken content', (enc) => {
+    check(
+      `From: MAILER-DAEMON@example.net\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: ${enc}\n\n` +
+        '!!!not base64===\n=ZZ=\n=\nbegin 644 x\nStatus: 5.1.1\n',
+    );
+  });
+
+  it('survives a 5 MB header line and 200 000 headers', () => {
+    check(`From: a@example.com\nSubject: ${'s'.repeat(FIVE_MB)}\n\nbody\n`);
+    check(`${'X-Header: value\n'.repeat(200_000)}\nbody\n`);
+    check(`Received: from a\n${'\tby b\n'.repeat(200_000)}\nbody\n`);
+  });
+});
+
+describe('classifyMailbox on random input', () => {
+  it('returns one sound result per message for anything', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(mailLike, fc.constant('From a@b Mon Jan  1 00:00:00 2024')), { maxLength: 6 }),
+        (parts) => checkMailbox(parts.join('\n')),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('returns sound results for random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), (b) => checkMailbox(b)),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('classifyVisible on random input', () => {
+  const maybe = fc.option(fc.string({ unit: 'binary', maxLength: 80 }));
+  it('returns a sound result for any sender, subject and text', () => {
+    fc.assert(
+      fc.property(
+        maybe,
+        maybe,
+        maybe,
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), mailLike),
+        (fromAddress, fromName, subject, text) => {
+          expect(resultProblems(classifyVisible({ fromAddress, fromName, subject, text }))).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('returns a sound result when fields are missing (undefined or null)', () => {
+    for (const v of [undefined, null]) {
+      const msg = { fromAddress: v, fromName: v, subject: v, text: v } as unknown as VisibleMessage;
+      expect(resultProblems(classifyVisible(msg))).toEqual([]);
+    }
+  });
+
+  it('does not throw on values of the wrong type', () => {
+    for (const v of [42, {}, [], true, Symbol('s')] as unknown[]) {
+      const msg = { fromAddress: v, fromName: v, subject: v, text: v } as unknown as VisibleMessage;
+      const r = classifyVisible(msg);
+      expect(KINDS).toContain(r.kind);
+      expect(Array.isArray(r.records)).toBe(true);
+    }
+  });
+});
+
+describe('hostile inputs of about 5 MB complete and return a sound result', () => {
+  it.each(HOSTILE_SHAPES.map((s) => [s.name, s] as const))('classifyMessage: %s', (_name, shape) => {
+    check(shape.build(FIVE_MB));
+  });
+
+  it.each(
+    HOSTILE_SHAPES.filter((s) =>
+      ['mbox-from-lines', 'address-lines', 'repeated-boundaries', 'cr-only'].includes(s.name),
+    ).map((s) => [s.name, s] as const),
+  )('classifyMailbox: %s', (_name, shape) => {
+    checkMailbox(shape.build(FIVE_MB));
+  });
+
+  it.each(
+    HOSTILE_SHAPES.filter((s) =>
+      ['giant-line', 'many-lt', 'address-lines', 'diagnostic-phrases', 'cr-only'].includes(s.name),
+    ).map((s) => [s.name, s] as const),
+  )('classifyVisible: %s', (_name, shape) => {
+    const text = shape.build(FIVE_MB);
+    expect(
+      resultProblems(
+        classifyVisible({ fromAddress: 'mailer-daemon@example.net', subject: 'Undelivered', text }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('classifyMessage: 5 MB as bytes, not a string', () => {
+    const shape = HOSTILE_SHAPES.find((s) => s.name === 'eight-bit')!;
+    const s = shape.build(FIVE_MB);
+    const bytes = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i) & 0xff;
+    check(bytes);
+  });
+});
