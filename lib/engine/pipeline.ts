@@ -124,6 +124,12 @@ function blankDraft(recipient: string | null): Draft {
 function complaintDrafts(view: ReportView, original: OriginalInfo): Draft[] {
   const fb = view.feedback;
   const rcpts = fb ? fb.all('original-rcpt-to').map(firstAddress).filter((a): a is string => !!a) : [];
+  const jmrp = firstAddress(view.original?.get('x-hmxmroriginalrecipient') ?? '');
+  if (jmrp) rcpts.push(jmrp);
+  if (!rcpts.length && (view.headers.get('x-apple-unsubscribe') ?? '').trim().toLowerCase() === 'true') {
+    const from = firstAddress(view.headers.get('from') ?? '');
+    if (from) rcpts.push(from);
+  }
   if (rcpts.length) return [...new Set(rcpts)].map(blankDraft);
   if (original.to) return [blankDraft(original.to)];
   return [blankDraft(null)];

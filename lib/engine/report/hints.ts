@@ -3,6 +3,7 @@
  */
 import type { ReasonId } from '../types';
 import type { ReportView } from './view';
+import { isListRefusal } from './kind';
 
 /**
  * Google Groups refuses posts from non-members or to groups that do not exist with a localised
@@ -23,6 +24,14 @@ function googleGroups(view: ReportView, recipient: string | null): ReasonId | nu
   return null;
 }
 
+/** fml (a mailing-list manager) refuses posts from non-members and stops mail loops. */
+function mailingList(view: ReportView): ReasonId | null {
+  if (!isListRefusal(view)) return null;
+  const text = (view.headers.get('subject') ?? '') + '\n' + view.text;
+  if (/loop alert|duplicated message-id/i.test(text)) return 'systemerror';
+  return 'rejected';
+}
+
 export function formatHint(view: ReportView, recipient: string | null): ReasonId | null {
-  return googleGroups(view, recipient);
+  return googleGroups(view, recipient) ?? mailingList(view);
 }

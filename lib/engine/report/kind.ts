@@ -9,7 +9,7 @@ import type { ReportView } from './view';
 
 /** Local parts and display names of the programs that write bounces. */
 export const DAEMON_SENDER =
-  /\b(?:mailer-daemon|mailer_daemon|mail-daemon|postmaster|mail delivery (?:subsystem|system|service)|mailerdaemon|mdaemon|mail administrator|microsoft outlook|mail system|returned mail|bounce(?:s|-?handler)?|nobody@|noreply-dmarc|ezweb_mail)\b/i;
+  /\b(?:mailer-daemon|mailer_daemon|mail-daemon|postmaster|post_master|mail delivery (?:subsystem|system|service)|mailerdaemon|mdaemon|mail administrator|microsoft outlook|mail system|returned mail|bounce(?:s|-?handler)?|nobody@|noreply-dmarc|ezweb_mail)\b/i;
 
 /** Subject families of bounces, in the common languages. */
 export const BOUNCE_SUBJECT = new RegExp(
@@ -71,6 +71,30 @@ const DELAY_SUBJECT = /\b(?:delay(?:ed)?|warning: message|still being retried|no
 const DELAY_TEXT =
   /\b(?:will (?:continue to |keep )?(?:try|retry)(?:ing)?|still (?:be )?(?:trying|retrying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is )?delayed|this is a warning|no action is required on your part|temporarily deferred|delayed for)\b/i;
 
+/** Body wording that only non-delivery reports use (checked together with a named recipient). */
+const BOUNCE_TEXT =
+  /\b(?:could not be delivered to|couldn't be delivered to|undeliverable|was not delivered to|delivery to the following recipients? failed|delivery has failed|failed permanently|unable to deliver (?:your )?(?:message|mail)|invalid user address|permanent (?:fatal )?errors?|returned to sender|message you sent could not|not be delivered to one or more)\b/i;
+
+/**
+ * Complaint reports: ARF (RFC 5965) parts, Microsoft's JMRP reports (the returned original
+ * carries X-HmXmrOriginalRecipient) and Apple Mail's unsubscribe requests (X-Apple-Unsubscribe).
+ */
+export function isComplaint(view: ReportView): boolean {
+  if (view.feedback || view.reportType === 'feedback-report') return true;
+  if (/^feedback-type\s*:/im.test(view.fullText.slice(0, 20000))) return true;
+  if (view.original?.has('x-hmxmroriginalrecipient')) return true;
+  return (view.headers.get('x-apple-unsubscribe') ?? '').trim().toLowerCase() === 'true';
+}
+
+/** A mailing-list manager (fml) refusing a post: not a member, or a loop. */
+export function isListRefusal(view: ReportView): boolean {
+  const server = view.headers.get('x-mlserver') ?? view.headers.get('x-ml-server') ?? '';
+  if (!/\bfml\b/i.test(server)) return false;
+  return /not (?:a )?member|loop alert|duplicated message-id|command (?:error|failed)/i.test(
+    (view.headers.get('subject') ?? '') + '\n' + view.text,
+  );
+}
+
 function isAutoSubmittedReply(view: ReportView): boolean {
   const h = view.headers;
   const auto = (h.get('auto-submitted') ?? '').toLowerCase();
@@ -85,8 +109,7 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
   const from = h.get('from') ?? '';
   const subject = h.get('subject') ?? '';
 
-  if (view.feedback || view.reportType === 'feedback-report' || /^feedback-type\s*:/im.test(view.fullText.slice(0, 20000)))
-    return 'complaint';
+  if (isComplaint(view)) return 'complaint';
 
   const actions = view.dsn.flatMap((d) => d.recipients.map((r) => r.action)).filter((a): a is string => !!a);
   const hasDsn = view.dsn.some((d) => d.recipients.length > 0);
@@ -95,11 +118,14 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
   const failedHeader = h.has('x-failed-recipients');
   const anyCodes = drafts.some((d) => d.status || d.replyCode);
 
+  const named = drafts.some((d) => d.recipient);
   const isReport =
     hasDsn ||
     failedHeader ||
     (daemon && bounceSubject) ||
-    ((daemon || bounceSubject) && (drafts.some((d) => d.recipient) || anyCodes));
+    ((daemon || bounceSubject) && (named || anyCodes)) ||
+    (named && BOUNCE_TEXT.test(view.text)) ||
+    isListRefusal(view);
   if (!isReport) {
     if (!daemon && (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view))) return 'auto-reply';
     return 'not-bounce';
