@@ -130,7 +130,10 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
     if (!daemon && (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view))) return 'auto-reply';
     return 'not-bounce';
   }
-  if (actions.length && actions.every((a) => a === 'delivered' || a === 'relayed' || a === 'expanded')) return 'delivered';
+  const positive = (a: string) => a === 'delivered' || a === 'relayed' || a === 'expanded' || a === 'deliverable';
+  if (actions.length && actions.every(positive)) return 'delivered';
+  const dsnStatuses = view.dsn.flatMap((d) => d.recipients.map((r) => r.status)).filter((x): x is string => !!x);
+  if (!actions.length && dsnStatuses.length && dsnStatuses.every((x) => x.startsWith('2.'))) return 'delivered';
   if (actions.length && actions.every((a) => a === 'delayed')) return 'delayed';
   if (!actions.includes('failed')) {
     const statuses = drafts.map((d) => d.status).filter(Boolean) as string[];
