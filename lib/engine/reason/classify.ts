@@ -109,7 +109,9 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
     return 'rejected';
   if (reason === 'userunknown' && !/^[45]\.1\.1$/.test(status)) {
     if (cmd === 'DATA') return 'filtered';
-    if (/^[45]\.2\.0$/.test(status)) return 'filtered';
+    // X.2.0 / X.2.1 ("mailbox disabled, not accepting messages") with "user unknown" wording, when
+    // the refusal did not come at RCPT time: the recipient's filter, not a missing mailbox.
+    if (/^[45]\.2\.[01]$/.test(status) && cmd !== 'RCPT') return 'filtered';
   }
   if (cmd === 'MAIL' && ['userunknown', 'hostunknown', 'filtered', 'onhold', 'systemerror', 'networkerror'].includes(reason))
     return 'rejected';

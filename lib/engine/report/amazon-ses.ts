@@ -55,6 +55,7 @@ function recipient(address: unknown, fields: Partial<DsnRecipient>): DsnRecipien
     diagnostic: null,
     diagnosticType: null,
     lastAttempt: null,
+    vendorCategory: null,
     ...fields,
   };
 }

@@ -17,8 +17,8 @@ const PATTERNS: [RegExp, SmtpCommand][] = [
   [/in reply to (?:the )?(?:helo|ehlo)\b/i, 'HELO'],
   // Exim: "SMTP error from remote mail server after RCPT TO:<…>", "after end of data"
   [/after (?:end of )?data\b|after sending (?:message|data)|final data|after data\b/i, 'DATA'],
-  [/after rcpt\b|rcpt to response|did not like our rcpt/i, 'RCPT'],
-  [/after mail from\b|did not like our mail\b/i, 'MAIL'],
+  [/after rcpt\b|rcpt to response|did not like our rcpt|does not like recipient|\[rcpt_to\]/i, 'RCPT'],
+  [/after mail from\b|did not like our mail\b|does not like sender|\[mail_from\]/i, 'MAIL'],
   [/after (?:initial connection|connecting)|(?:greeting|banner)\b|connection rejected|on connect/i, 'CONN'],
   [/after (?:helo|ehlo)\b/i, 'HELO'],
 ];

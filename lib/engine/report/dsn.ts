@@ -26,6 +26,8 @@ export interface DsnRecipient {
   /** Type of the diagnostic, e.g. "smtp" or "x-unix". */
   diagnosticType: string | null;
   lastAttempt: string | null;
+  /** A sending server's own bounce category (PowerMTA's X-PowerMTA-BounceCategory). */
+  vendorCategory: string | null;
 }
 
 export interface DsnReport {
@@ -47,6 +49,7 @@ const PER_RECIPIENT = new Set([
   'last-attempt-date',
   'will-retry-until',
   'final-log-id',
+  'x-powermta-bouncecategory',
 ]);
 
 /** Strip the "type;" prefix of typed fields ("rfc822; a@b", "dns; host"). */
@@ -72,6 +75,7 @@ function emptyRecipient(): DsnRecipient {
     diagnostic: null,
     diagnosticType: null,
     lastAttempt: null,
+    vendorCategory: null,
   };
 }
 
@@ -133,6 +137,9 @@ export function parseDeliveryStatus(text: string): DsnReport {
       }
       case 'last-attempt-date':
         c.lastAttempt = f.value || null;
+        break;
+      case 'x-powermta-bouncecategory':
+        c.vendorCategory = f.value.trim().toLowerCase() || null;
         break;
     }
   }

@@ -32,6 +32,31 @@ function mailingList(view: ReportView): ReasonId | null {
   return 'rejected';
 }
 
+/**
+ * PowerMTA classifies every bounce itself (X-PowerMTA-BounceCategory in the DSN); its categories
+ * map onto reasons. https://www.postmastery.com/powermta-bounce-categories/
+ */
+const POWERMTA: Record<string, ReasonId> = {
+  'bad-mailbox': 'userunknown',
+  'bad-domain': 'hostunknown',
+  'inactive-mailbox': 'suspend',
+  'quota-issues': 'mailboxfull',
+  'spam-related': 'spamdetected',
+  'policy-related': 'policyviolation',
+  'virus-related': 'virusdetected',
+  'content-related': 'contenterror',
+  'message-expired': 'expired',
+  'no-answer-from-host': 'networkerror',
+  'bad-connection': 'networkerror',
+  'routing-errors': 'systemerror',
+  'protocol-errors': 'syntaxerror',
+  'relaying-issues': 'norelaying',
+};
+
+export function vendorHint(category: string | null): ReasonId | null {
+  return category ? (POWERMTA[category] ?? null) : null;
+}
+
 export function formatHint(view: ReportView, recipient: string | null): ReasonId | null {
   return googleGroups(view, recipient) ?? mailingList(view);
 }

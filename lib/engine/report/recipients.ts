@@ -7,7 +7,7 @@ import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './c
 import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
 import type { ReportView } from './view';
 import { findCommand, type SmtpCommand } from './command';
-import { formatHint } from './hints';
+import { formatHint, vendorHint } from './hints';
 
 export interface Draft {
   recipient: string | null;
@@ -77,7 +77,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
           action: r.action,
           remoteHost: r.remoteMta,
           reportingMta: reportingMta ?? reportingMtaFromDsn,
-          hint: null,
+          hint: vendorHint(r.vendorCategory),
           command: findCommand(r.diagnostic ?? '') ?? findCommand(textBlock?.block ?? '') ?? (dsnRecipients.length === 1 ? findCommand(section) : null),
         }, view),
       );
