@@ -87,11 +87,13 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
 
   const scanned = scanRecipients(section, exclude);
   if (scanned.length) {
+    const sectionDiag = scanned.length === 1 ? diagnosticFromSection(section) : '';
     return {
       drafts: scanned.slice(0, MAX_RECIPIENTS).map((t) =>
         finishDraft({
           recipient: t.address,
-          diagnostic: diagnosticFromBlock(t) || null,
+          // A block without a server reply (the address stood in a summary) borrows the report's.
+          diagnostic: (hasFailureCode(t.block) || !sectionDiag ? diagnosticFromBlock(t) : sectionDiag) || null,
           context: sectionClean,
           status: null,
           replyCode: null,
@@ -127,6 +129,10 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
     ),
     decoder: failed.length ? 'x-failed-recipients' : 'text',
   };
+}
+
+function hasFailureCode(s: string): boolean {
+  return /(?<![\d.])[45]\d\d[ -]|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![.\d])/.test(s);
 }
 
 function hasWords(s: string): boolean {

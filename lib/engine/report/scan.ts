@@ -23,7 +23,7 @@ const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128}@[A-Za-z0-9](?:[A
 // A line that is essentially one address, optionally in angle brackets or quotes, with an optional
 // trailing colon, and optionally followed by a short remark in parentheses or after a colon.
 const LINE_ADDRESS = new RegExp(
-  String.raw`^[ \t]*(?:[-*•]\s*|>{1,3}\s*)?(?:"[^"\n]{0,80}"\s*)?<?(?:mailto:)?(${ADDR})>?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
+  String.raw`^[ \t]*(?:[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["<]?(?:mailto:)?(${ADDR})[">]?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
 );
 
 // "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
@@ -31,6 +31,10 @@ const PHRASE_ADDRESS = new RegExp(
   String.raw`(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|an|address(?:es)? failed|delivery failed(?: \d+ attempts)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to)[ \t]*:?\s*<?(${ADDR})>?`,
   'gi',
 );
+
+// Sendmail's transcript summary: "550 <kijitora@example.org>... User unknown"; the server's own
+// words for it stand on the lines just above.
+const TRANSCRIPT_LINE = new RegExp(String.raw`^[45]\d\d <(${ADDR})>\.\.\. \S`);
 
 const LOCAL_NOISE = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|noreply|no-reply|root|daemon|bounce|bounces)$/i;
 
@@ -47,19 +51,24 @@ export function normaliseAddress(a: string): string {
  */
 export function scanRecipients(text: string, exclude: Set<string>): TextRecipient[] {
   const lines = text.split('\n');
-  const hits: { line: number; address: string }[] = [];
+  const hits: { line: number; address: string; trailing: boolean }[] = [];
   const seen = new Set<string>();
-  const accept = (address: string, line: number) => {
+  const accept = (address: string, line: number, trailing = false) => {
     const a = normaliseAddress(address);
     const local = a.slice(0, a.indexOf('@'));
     if (seen.has(a) || exclude.has(a) || LOCAL_NOISE.test(local)) return;
     seen.add(a);
-    hits.push({ line, address: a });
+    hits.push({ line, address: a, trailing });
   };
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.length > 1000 || l.indexOf('@') === -1) continue;
+    const t = TRANSCRIPT_LINE.exec(l);
+    if (t) {
+      accept(t[1]!, i, true);
+      continue;
+    }
     const m = LINE_ADDRESS.exec(l);
     if (m) {
       accept(m[1]!, i);
@@ -77,6 +86,14 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
   }
   hits.sort((a, b) => a.line - b.line);
   return hits.map((h, k) => {
+    if (h.trailing) {
+      const prev = k > 0 ? hits[k - 1]!.line + 1 : 0;
+      let from = Math.max(prev, h.line - 6);
+      for (let i = h.line - 1; i >= from; i--) if (/^while talking to|^>>> /i.test(lines[i]!)) from = i;
+      // The server's reply ("<<< 550 …") comes first; the summary's own leading code is sendmail's.
+      const summary = lines[h.line]!.replace(/^[45]\d\d /, '');
+      return { address: h.address, block: [...lines.slice(from, h.line), summary].join('\n') };
+    }
     const end = k + 1 < hits.length ? hits[k + 1]!.line : lines.length;
     const from = h.line;
     // A recipient alone on its line is usually followed by its diagnostic; when two recipient
