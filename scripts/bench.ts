@@ -62,12 +62,22 @@ for (const file of files) {
 
 // Line-ending variants score as their LF originals.
 const variants = new Tally();
+const variantOriginals = new Tally();
 let variantFiles = 0;
+let variantIdentical = 0;
+const variantDiffers: string[] = [];
+const summaryOf = (results: ReturnType<typeof classifyMailbox>) =>
+  JSON.stringify(results.map((r) => [r.kind, r.records.map((x) => [x.recipient, x.status, x.replyCode, x.reason, x.hard])]));
 for (const file of files) {
   const rows = byFile.get(file)!;
+  const lf = classifyMailbox(read(file));
   for (const v of rows[0]!.line_ending_variants) {
     variantFiles++;
-    variants.merge(scoreFile(rows, flatten(classifyMailbox(read(v)))));
+    const res = classifyMailbox(read(v));
+    variants.merge(scoreFile(rows, flatten(res)));
+    variantOriginals.merge(scoreFile(rows, flatten(lf)));
+    if (summaryOf(res) === summaryOf(lf)) variantIdentical++;
+    else variantDiffers.push(v);
   }
 }
 
@@ -144,7 +154,12 @@ const pct = (n: number | null) => (n === null ? '   -  ' : `${n.toFixed(1).padSt
 const summary = {
   files: files.length,
   rows: Object.fromEntries(FIELDS.map((f) => [f, { ok: total.ok[f], total: total.total[f], pct: total.pct(f) }])),
-  variants: { files: variantFiles, ...Object.fromEntries(FIELDS.map((f) => [f, variants.pct(f)])) },
+  variants: {
+    files: variantFiles,
+    identicalToLf: variantIdentical,
+    ...Object.fromEntries(FIELDS.map((f) => [f, variants.pct(f)])),
+    lfOriginals: Object.fromEntries(FIELDS.map((f) => [f, variantOriginals.pct(f)])),
+  },
   notBounce: { files: notFiles.length, yieldedBounce: notBounces.length },
   mbox: { messages: mboxMessages.length, bounces: mboxMessages.filter((r) => r.kind === 'failed' || r.kind === 'delayed').length },
   visible: {
@@ -164,13 +179,15 @@ if (asJson) {
   const lines: string[] = [];
   lines.push(`Corpus: ${files.length} distinct files (${expected.length} rows in expected.json)`);
   lines.push('');
-  lines.push('field           correct / scored   accuracy   CRLF+CR copies');
+  lines.push('field           correct / scored   accuracy   CRLF+CR copies  (their LF originals)');
   for (const f of FIELDS)
     lines.push(
-      `${f.padEnd(15)} ${String(total.ok[f]).padStart(7)} / ${String(total.total[f]).padEnd(6)}   ${pct(total.pct(f))}     ${pct(variants.pct(f))}`,
+      `${f.padEnd(15)} ${String(total.ok[f]).padStart(7)} / ${String(total.total[f]).padEnd(6)}   ${pct(total.pct(f))}     ${pct(variants.pct(f))}         ${pct(variantOriginals.pct(f))}`,
     );
   lines.push('');
-  lines.push(`line-ending copies scored: ${variantFiles}`);
+  lines.push(
+    `line-ending copies: ${variantFiles} scored, ${variantIdentical} give exactly the result of their LF original${variantDiffers.length ? ` (differ: ${variantDiffers.join(', ')})` : ''}`,
+  );
   lines.push(`maildir/not: ${notFiles.length} files, ${notBounces.length} read as bounce${notBounces.length ? ': ' + notBounces.join(', ') : ''}`);
   lines.push(`mailbox/mbox-0: ${mboxMessages.length} messages read, ${summary.mbox.bounces} bounces`);
   lines.push('');
