@@ -77,7 +77,10 @@ export default tseslint.config(
       ],
       // `x!` after a check the compiler cannot follow is fine (noUncheckedIndexedAccess is on).
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'import/no-restricted-paths': [
         'error',
         {
