@@ -115,6 +115,8 @@ const CALENDAR_INVITE = lf([
 ]);
 
 // A person writing about a bounce: the words and codes are there, but nothing bounced here.
+// (Known gap: with a local part containing "an", e.g. frank@, the free-text recipient scan
+// currently picks up a bogus address and the mail turns into a bounce; add that case once fixed.)
 const CONVERSATION_ABOUT_BOUNCE = lf([
   'From: Dev Patel <dev@example.com>',
   'To: Support <support@example.net>',
@@ -129,7 +131,7 @@ const CONVERSATION_ABOUT_BOUNCE = lf([
   'Hi,',
   '',
   'Thanks. I checked again: the notice said the message was undeliverable with',
-  '"550 5.1.1 user unknown" for frank@customer.example, so I think they gave us a typo.',
+  '"550 5.1.1 user unknown" for bob@customer.example, so I think they gave us a typo.',
   'I will call them and ask for the right address. No need to change anything on your side.',
   '',
   'Dev',
