@@ -9,7 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classifyMailbox, classifyMessage, classifyVisible, type VisibleMessage } from '../../lib/engine';
-import { bytesToBinary, corpusFiles, KINDS, readBytes, resultProblems } from './support/engine-check';
+import {
+  bytesToBinary,
+  corpusFiles,
+  INTERNAL_ERROR_WARNING,
+  KINDS,
+  readBytes,
+  resultProblems,
+} from './support/engine-check';
 import {
   BOUNDARIES,
   CHARSETS,
@@ -51,6 +58,44 @@ function corpus(file: string): Uint8Array {
   return b;
 }
 const corpusFile = fc.constantFrom(...BSD);
+
+describe('the result checker used below', () => {
+  // The properties are only as strong as this check, so make sure it does reject broken results.
+  type Loose = {
+    kind: unknown;
+    records: Record<string, unknown>[];
+    warnings: unknown[];
+    original: unknown;
+    report: Record<string, unknown>;
+    decoder: unknown;
+  };
+  const withRecords = BSD.map((f) => classifyMessage(readBytes(f))).find((r) => r.records.length > 0);
+  const good = () => structuredClone(withRecords) as unknown as Loose;
+
+  it('accepts a real result with records', () => {
+    expect(withRecords).toBeDefined();
+    expect(resultProblems(good())).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown kind', (r: Loose) => (r.kind = 'bounced')],
+    ['records on a not-bounce', (r: Loose) => (r.kind = 'not-bounce')],
+    ['a bad reason', (r: Loose) => (r.records[0]!.reason = 'nope')],
+    ['a bad category', (r: Loose) => (r.records[0]!.category = 'nope')],
+    ['a status that is not a status code', (r: Loose) => (r.records[0]!.status = '9.9')],
+    ['an upper-case recipient', (r: Loose) => (r.records[0]!.recipient = 'A@B.C')],
+    ['a non-boolean hard flag', (r: Loose) => (r.records[0]!.hard = 'yes')],
+    ['a non-string warning', (r: Loose) => r.warnings.push(1)],
+    ['the catch-all warning', (r: Loose) => r.warnings.push(INTERNAL_ERROR_WARNING)],
+    ['a missing original', (r: Loose) => (r.original = null)],
+    ['a Date instead of a string', (r: Loose) => (r.report.date = new Date(0))],
+    ['an undefined field', (r: Loose) => (r.decoder = undefined)],
+  ])('rejects %s', (_name, breakIt) => {
+    const r = good();
+    breakIt(r);
+    expect(resultProblems(r).length).toBeGreaterThan(0);
+  });
+});
 
 describe('classifyMessage on random input', () => {
   it('has a corpus to cut up', () => {
@@ -98,6 +143,19 @@ describe('classifyMessage on random input', () => {
     fc.assert(
       fc.property(mailLike, (s) => check(enc.encode(s))),
       { numRuns: RUNS },
+    );
+  });
+
+  it('leaves the bytes it was given untouched', () => {
+    fc.assert(
+      fc.property(corpusFile, fc.uint8Array({ maxLength: 512 }), (file, noise) => {
+        const bytes = new Uint8Array([...corpus(file), ...noise]);
+        const copy = bytes.slice();
+        classifyMessage(bytes);
+        classifyMailbox(bytes);
+        expect(bytes).toEqual(copy);
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 
