@@ -46,6 +46,11 @@ test_counts() {
         passed += r.numPassedTests || 0;
         failed += r.numFailedTests || 0;
         skipped += (r.numPendingTests || 0) + (r.numTodoTests || 0);
+        // a test file that failed to load has no failed test in it: count it as one failure
+        for (const file of r.testResults || []) {
+          const tests = file.assertionResults || [];
+          if (file.status === "failed" && !tests.some((t) => t.status === "failed")) failed += 1;
+        }
       } catch {
         // a suite that crashed before writing its report counts through its step failing
       }
