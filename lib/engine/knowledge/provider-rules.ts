@@ -14,6 +14,7 @@
  * Within a pass the first rule in array order wins: put longer, more specific
  * phrases before shorter ones they contain.
  */
+import { PhraseIndex } from '../reason/phrase-index';
 import type { ProviderId, ReasonId } from '../types';
 import { LINKS } from './links';
 
@@ -321,16 +322,14 @@ export function matchProviderRule(
   const text = normaliseDiagnostic(diagnostic.length > 20000 ? diagnostic.slice(0, 20000) : diagnostic);
   const provider = typeof providerId === 'string' && providerId ? providerId : null;
   if (provider) {
-    for (const r of PROVIDER_RULES) {
-      if (r.providers.includes(provider) && text.includes(r.phrase)) return r;
-    }
-    for (const r of PROVIDER_RULES) {
-      if (r.providers.length === 0 && text.includes(r.phrase)) return r;
-    }
-    return null;
+    const own = RULE_INDEX.first(text, (g) => PROVIDER_RULES[g]!.providers.includes(provider));
+    if (own) return PROVIDER_RULES[own.group]!;
+    const any = RULE_INDEX.first(text, (g) => PROVIDER_RULES[g]!.providers.length === 0);
+    return any ? PROVIDER_RULES[any.group]! : null;
   }
-  for (const r of PROVIDER_RULES) {
-    if (!r.strict && text.includes(r.phrase)) return r;
-  }
-  return null;
+  const hit = RULE_INDEX.first(text, (g) => !PROVIDER_RULES[g]!.strict);
+  return hit ? PROVIDER_RULES[hit.group]! : null;
 }
+
+/** All phrases in one automaton: one pass over the diagnostic finds every rule that applies. */
+const RULE_INDEX = new PhraseIndex(PROVIDER_RULES.map((r) => [r.phrase]));

@@ -129,6 +129,8 @@ const HOST_SUFFIXES: [string, ProviderId][] = PROVIDERS.flatMap((x) =>
   x.hosts.map((h): [string, ProviderId] => [h, x.id]),
 ).sort((a, b) => b[0].length - a[0].length);
 
+const HOST_SUFFIX_MAP = new Map<string, ProviderId>(HOST_SUFFIXES.map(([h, id]) => [h, id]));
+
 const EXACT_DOMAINS = new Map<string, ProviderId>();
 const FAMILY_DOMAINS = new Map<string, ProviderId>();
 for (const x of PROVIDERS) {
@@ -161,8 +163,11 @@ function cleanName(input: unknown): string | null {
 export function providerFromHost(host: string | null | undefined): ProviderId | null {
   const h = cleanName(host);
   if (!h) return null;
-  for (const [suffix, id] of HOST_SUFFIXES) {
-    if (h === suffix || h.endsWith('.' + suffix)) return id;
+  // Walk the name's suffixes from the longest: "a.b.google.com", "b.google.com", "google.com".
+  for (let i = 0; i !== -1; i = h.indexOf('.', i + 1)) {
+    const id = HOST_SUFFIX_MAP.get(i === 0 ? h : h.slice(i + 1));
+    if (id) return id;
+    if (i === 0 && h.indexOf('.') === -1) break;
   }
   return null;
 }

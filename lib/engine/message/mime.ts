@@ -16,20 +16,41 @@ export interface HeaderField {
   value: string;
 }
 
+/**
+ * A message's header fields in order. Values are decoded (RFC 2047, 8-bit text) when first read:
+ * most fields of a bounce (Received, DKIM-Signature …) are never read.
+ */
 export class HeaderList {
-  constructor(readonly fields: HeaderField[]) {}
+  private readonly decoded: boolean[];
+  constructor(private readonly raw: HeaderField[], alreadyDecoded = true) {
+    this.decoded = raw.map(() => alreadyDecoded);
+  }
+  private value(i: number): string {
+    if (!this.decoded[i]) {
+      const f = this.raw[i]!;
+      f.value = decodeHeaderValue(f.value);
+      this.decoded[i] = true;
+    }
+    return this.raw[i]!.value;
+  }
+  /** Every field, decoded. */
+  get fields(): HeaderField[] {
+    for (let i = 0; i < this.raw.length; i++) this.value(i);
+    return this.raw;
+  }
   /** First value of a field, or null. */
   get(name: string): string | null {
-    for (const f of this.fields) if (f.name === name) return f.value;
+    for (let i = 0; i < this.raw.length; i++) if (this.raw[i]!.name === name) return this.value(i);
     return null;
   }
   all(name: string): string[] {
     const out: string[] = [];
-    for (const f of this.fields) if (f.name === name) out.push(f.value);
+    for (let i = 0; i < this.raw.length; i++) if (this.raw[i]!.name === name) out.push(this.value(i));
     return out;
   }
   has(name: string): boolean {
-    return this.get(name) !== null;
+    for (const f of this.raw) if (f.name === name) return true;
+    return false;
   }
 }
 
@@ -95,7 +116,7 @@ export function parseHeaders(head: string): HeaderList {
   const flush = () => {
     if (name && fields.length < MAX_HEADER_FIELDS) {
       const v = value.length > MAX_HEADER_VALUE ? value.slice(0, MAX_HEADER_VALUE) : value;
-      fields.push({ name, value: decodeHeaderValue(v.trim()) });
+      fields.push({ name, value: v.trim() });
     }
     name = '';
     value = '';
@@ -120,7 +141,7 @@ export function parseHeaders(head: string): HeaderList {
     }
   }
   flush();
-  return new HeaderList(fields);
+  return new HeaderList(fields, false);
 }
 
 /** Parse "type/subtype; a=b; c="d"" into the type and its parameters. */

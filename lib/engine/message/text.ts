@@ -20,22 +20,19 @@ export function toByteString(input: string | Uint8Array | ArrayBuffer): string {
   return normaliseNewlines(bytesToBinary(bytes));
 }
 
+// The Encoding Standard decodes "latin1" as windows-1252, which maps 27 of the bytes 0x80–0x9f to
+// other code points (0x80 → "€"). Map those back so every char code is again its byte.
+const CP1252_BACK = new Map<string, string>();
+for (let b = 0x80; b < 0xa0; b++) {
+  const c = latin1.decode(Uint8Array.of(b));
+  if (c.charCodeAt(0) !== b) CP1252_BACK.set(c, String.fromCharCode(b));
+}
+const CP1252_RE = new RegExp(`[${[...CP1252_BACK.keys()].join('')}]`, 'g');
+
 function bytesToBinary(bytes: Uint8Array): string {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b >= 0x80 && b < 0xa0) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return latin1.decode(bytes);
-  let out = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    out += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + chunk)));
-  }
-  return out;
+  const s = latin1.decode(bytes);
+  CP1252_RE.lastIndex = 0;
+  return CP1252_RE.test(s) ? s.replace(CP1252_RE, (c) => CP1252_BACK.get(c)!) : s;
 }
 
 /** CRLF and CR-only → LF. */

@@ -15,6 +15,7 @@ import { RULES, WEAK_RULES, type ReasonRule } from './rules';
 import { reasonFromStatus } from './status-map';
 import { matchProviderRule } from '../knowledge/provider-rules';
 import type { SmtpCommand } from '../report/command';
+import { PhraseIndex } from './phrase-index';
 
 /** Verdicts that a specific status code may overrule. */
 export const WEAK_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>([
@@ -69,18 +70,33 @@ export interface ReasonVerdict {
   evidence: Evidence[];
 }
 
+interface CompiledRules {
+  index: PhraseIndex;
+  patterns: (readonly RegExp[])[];
+}
+const compiled = new WeakMap<readonly ReasonRule[], CompiledRules>();
+function compile(rules: readonly ReasonRule[]): CompiledRules {
+  let c = compiled.get(rules);
+  if (!c) {
+    c = {
+      index: new PhraseIndex(rules.map((r) => r.phrases.filter((p): p is string => typeof p === 'string'))),
+      patterns: rules.map((r) => r.phrases.filter((p): p is RegExp => typeof p !== 'string')),
+    };
+    compiled.set(rules, c);
+  }
+  return c;
+}
+
+/** The first rule (in precedence order) whose wording occurs in a lower-cased text. */
 export function matchPhrase(lower: string, rules: readonly ReasonRule[] = RULES): { id: ReasonId; phrase: string } | null {
   if (!lower) return null;
-  for (const rule of rules) {
-    for (const p of rule.phrases) {
-      if (typeof p === 'string') {
-        if (lower.includes(p)) return { id: rule.id, phrase: p };
-      } else if (p.test(lower)) {
-        return { id: rule.id, phrase: p.source };
-      }
-    }
+  const { index, patterns } = compile(rules);
+  const hit = index.first(lower);
+  const limit = hit ? hit.group : rules.length;
+  for (let i = 0; i < limit; i++) {
+    for (const re of patterns[i]!) if (re.test(lower)) return { id: rules[i]!.id, phrase: re.source };
   }
-  return null;
+  return hit ? { id: rules[hit.group]!.id, phrase: hit.phrase } : null;
 }
 
 /** Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
@@ -164,7 +180,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     evidence.push({ source: 'phrase', detail: `"${weak.phrase}"` });
     return done(weak.id, true);
   }
-  const ctxText = phraseText(input.context);
+  const ctxText = phraseText(input.context.replace(/\s+/g, ' '));
   const ctx = matchPhrase(ctxText) ?? matchPhrase(ctxText, WEAK_RULES);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });

@@ -12,7 +12,7 @@ import { formatHint, vendorHint } from './hints';
 export interface Draft {
   recipient: string | null;
   diagnostic: string | null;
-  /** Other text about this recipient (for reasons the diagnostic does not say). */
+  /** Other text about this recipient (for reasons the diagnostic does not say), uncleaned; read only when needed. */
   context: string;
   status: string | null;
   replyCode: string | null;
@@ -47,7 +47,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
     ...addressesOf(h.get('return-path')),
   ]);
   const section = view.text;
-  const sectionClean = cleanDiagnostic(section).slice(0, MAX_DIAGNOSTIC);
+  const sectionRaw = section.length > MAX_DIAGNOSTIC ? section.slice(0, MAX_DIAGNOSTIC) : section;
   const reportingMtaFromDsn = view.dsn.find((d) => d.reportingMta)?.reportingMta ?? null;
 
   const dsnRecipients = view.dsn.flatMap((d) => d.recipients.map((r) => ({ r, reportingMta: d.reportingMta })));
@@ -71,7 +71,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
         finishDraft({
           recipient,
           diagnostic: diagnostic || null,
-          context: [blockDiag, sectionClean].filter(Boolean).join(' '),
+          context: blockDiag ? `${blockDiag}\n${sectionRaw}` : sectionRaw,
           status: r.status,
           replyCode: null,
           action: r.action,
@@ -94,7 +94,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
           recipient: t.address,
           // A block without a server reply (the address stood in a summary) borrows the report's.
           diagnostic: (hasFailureCode(t.block) || !sectionDiag ? diagnosticFromBlock(t) : sectionDiag) || null,
-          context: sectionClean,
+          context: sectionRaw,
           status: null,
           replyCode: null,
           action: null,
@@ -117,7 +117,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
       finishDraft({
         recipient,
         diagnostic: diag || null,
-        context: sectionClean,
+        context: sectionRaw,
         status: null,
         replyCode: null,
         action: null,

@@ -108,7 +108,8 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
 }
 
 /** Collapse whitespace and strip quoting and multi-line reply prefixes ("550-5.7.1 ") into one line. */
-export function cleanDiagnostic(s: string): string {
+export function cleanDiagnostic(s: string, max = 8000): string {
+  if (s.length > max) s = s.slice(0, max);
   // A multi-line reply repeats its code on every line: "550-5.7.1 …\n550-5.7.1 …\n550 5.7.1 …".
   // Once unfolded (a Diagnostic-Code field), the repeats stand inline: "550-5.7.1 … multiple 550 5.7.1 addresses".
   const multi = /(?:^|\s)([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(s);
