@@ -24,12 +24,15 @@ export function classifyVisible(msg: VisibleMessage): BounceResult {
   try {
     let text = normaliseNewlines(String(msg.text ?? ''));
     if (text.length > VISIBLE_LIMIT) text = text.slice(0, VISIBLE_LIMIT);
-    const from = [msg.fromName ? `"${msg.fromName}"` : '', msg.fromAddress ? `<${msg.fromAddress}>` : '']
+    const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+    const fromName = str(msg.fromName);
+    const fromAddress = str(msg.fromAddress);
+    const from = [fromName ? `"${fromName}"` : '', fromAddress ? `<${fromAddress}>` : '']
       .filter(Boolean)
       .join(' ');
     const headers = new HeaderList([
       { name: 'from', value: from },
-      { name: 'subject', value: msg.subject ?? '' },
+      { name: 'subject', value: str(msg.subject) },
     ]);
     const cut = cutOriginal(text);
     const view: ReportView = {

@@ -23,7 +23,7 @@ export function splitMailbox(s: string): string[] {
     if (end === s.length) break;
     pos = end + 1;
   }
-  if (start !== -1 && start <= s.length) out.push(s.slice(start));
+  if (start !== -1) out.push(start <= s.length ? s.slice(start) : '');
   // mboxrd quoting: ">From " at line start was a "From " line in the message.
   return out.map((m) => m.replace(/^>(>*From )/gm, '$1'));
 }

@@ -98,7 +98,8 @@ export function isListRefusal(view: ReportView): boolean {
 function isAutoSubmittedReply(view: ReportView): boolean {
   const h = view.headers;
   const auto = (h.get('auto-submitted') ?? '').toLowerCase();
-  if (auto.startsWith('auto-replied') || auto.startsWith('auto-generated')) return true;
+  // RFC 3834: "auto-replied" answers a message; "auto-generated" (notices, receipts) does not.
+  if (auto.startsWith('auto-replied')) return true;
   if (h.has('x-autoreply') || h.has('x-autorespond') || h.has('x-auto-response-suppress')) return true;
   const prec = (h.get('precedence') ?? '').toLowerCase();
   return prec === 'auto_reply';
@@ -119,6 +120,13 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
   const anyCodes = drafts.some((d) => d.status || d.replyCode);
 
   const named = drafts.some((d) => d.recipient);
+  // A person answering in a thread (not a mail system, no report part) is talking about a bounce at most.
+  const personalReply =
+    !daemon && !hasDsn && !failedHeader && (/^\s*(?:re|aw|sv|antw)\s*:/i.test(subject) || h.has('in-reply-to'));
+  if (personalReply) {
+    if (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view)) return 'auto-reply';
+    return 'not-bounce';
+  }
   const isReport =
     hasDsn ||
     failedHeader ||
