@@ -503,7 +503,7 @@ describe('provider rules', () => {
     [
       '421 4.7.0 [TSS04] Messages from 192.0.2.192 temporarily deferred due to unexpected volume or user complaints',
       'yahoo',
-      'rejected',
+      'badreputation',
     ],
     ["554 delivery error: dd This user doesn't have a yahoo.com account", null, 'userunknown'],
     [
