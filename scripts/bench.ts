@@ -8,13 +8,14 @@
  *
  * Corpus: ../shared/corpus/sisimai (override with BOUNCE_CORPUS=DIR).
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { classifyMailbox, classifyVisible } from '../lib/engine/index';
 import { parseMessage } from '../lib/engine/message/mime';
 import { toByteString } from '../lib/engine/message/text';
 import { splitMailbox } from '../lib/engine/message/mbox';
-import { FIELDS, Tally, flatten, scoreFile, sourceOf, type ExpectedRow, type Miss } from './bench/score';
+import { FIELDS, Tally, flatten, scoreFile } from './bench/score';
+import { CORPUS, corpusAvailable, loadCorpus, readCorpusFile, scoreCorpus } from './bench/corpus';
 import { renderVisible } from './bench/visible-render';
 
 const args = new Set(process.argv.slice(2));
@@ -22,43 +23,14 @@ const asJson = args.has('--json');
 const showMisses = args.has('--misses');
 const quick = args.has('--quick');
 
-const CORPUS = resolve(process.env.BOUNCE_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'sisimai'));
-if (!existsSync(join(CORPUS, 'expected.json'))) {
+if (!corpusAvailable()) {
   process.stderr.write(`bench: corpus not found at ${CORPUS} (set BOUNCE_CORPUS)\n`);
   process.exit(2);
 }
-const expected: ExpectedRow[] = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'));
-
-const read = (rel: string) => new Uint8Array(readFileSync(join(CORPUS, rel)));
-
-// Group rows by file; count each content once.
-const byFile = new Map<string, ExpectedRow[]>();
-for (const r of expected) {
-  const list = byFile.get(r.file) ?? [];
-  list.push(r);
-  byFile.set(r.file, list);
-}
-const seenContent = new Set<string>();
-const files: string[] = [];
-for (const [file, rows] of byFile) {
-  const key = rows[0]!.content_sha1;
-  if (seenContent.has(key)) continue;
-  seenContent.add(key);
-  files.push(file);
-}
-
-const total = new Tally();
-const perSource = new Map<string, Tally>();
-const misses: Miss[] = [];
-for (const file of files) {
-  const rows = byFile.get(file)!;
-  const t = scoreFile(rows, flatten(classifyMailbox(read(file))), misses);
-  total.merge(t);
-  const src = sourceOf(file);
-  const s = perSource.get(src) ?? new Tally();
-  s.merge(t);
-  perSource.set(src, s);
-}
+const read = readCorpusFile;
+const index = loadCorpus();
+const { expected, byFile, files } = index;
+const { total, perSource, misses } = scoreCorpus(index);
 
 // Line-ending variants score as their LF originals.
 const variants = new Tally();

@@ -1,0 +1,37 @@
+/**
+ * Golden tables: every corpus bounce, through the whole pipeline, against the corpus's expected
+ * results, one table per source family. Rows the engine is known to miss are listed in
+ * known-misses.json (refresh with `npm run known-misses`); anything else must match, and every
+ * listed miss must still be a miss, so the list cannot go stale.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusAvailable, loadCorpus, missKey, scoreCorpus } from '../../scripts/bench/corpus';
+import { sourceOf } from '../../scripts/bench/score';
+
+const known = new Set<string>(JSON.parse(readFileSync(join(import.meta.dirname, 'known-misses.json'), 'utf8')));
+
+describe.runIf(corpusAvailable())('golden tables per source family', () => {
+  const index = loadCorpus();
+  const { misses } = scoreCorpus(index);
+  const missed = new Set(misses.map(missKey));
+  const families = [...new Set(index.files.map(sourceOf))].sort();
+
+  it('covers the corpus', () => {
+    expect(families.length).toBeGreaterThan(60);
+    expect(index.files.length).toBeGreaterThan(500);
+  });
+
+  for (const family of families) {
+    it(family, () => {
+      const rows = index.files
+        .filter((f) => sourceOf(f) === family)
+        .flatMap((f) => index.byFile.get(f)!.map((r) => `${r.file}#${r.index}`));
+      const keysOf = (set: Set<string>) => [...set].filter((k) => rows.includes(k.split(' ')[0]!)).sort();
+      const newMisses = keysOf(missed).filter((k) => !known.has(k));
+      const nowRight = keysOf(known).filter((k) => !missed.has(k));
+      expect({ newMisses, nowRight }).toEqual({ newMisses: [], nowRight: [] });
+    });
+  }
+});
