@@ -6,7 +6,7 @@
 const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])/g;
 // A basic reply code: three digits, at a token start, followed by a space, a dash (multi-line
 // reply) or the end; not part of an IP, a version or a longer number.
-const REPLY_RE = /(?<![\w.\-/#+]|\d:)([245][0-5]\d)(?=[\s\-):]|$)/g;
+const REPLY_RE = /(?<![\w.\-/#+]|\d:)([245][0-5]\d)(?=[\s\-):,;]|$)/g;
 
 export function normaliseStatus(cls: string, subject: string, detail: string): string {
   return `${cls}.${+subject}.${+detail}`;

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMessage, classifyMailbox, classifyVisible, splitMailbox } from './index';
+import { bestStatus, findReplyCode, findStatuses } from './report/codes';
+import { parseDeliveryStatus } from './report/dsn';
+import { findCommand } from './report/command';
+import { cleanDiagnostic, scanRecipients } from './report/scan';
+import { decideReason, matchPhrase } from './reason/classify';
+import { parseMessage, leafParts, partText } from './message/mime';
+import { toByteString } from './message/text';
+import { PhraseIndex } from './reason/phrase-index';
+import type { ReasonId } from './types';
+
+const bounce = (body: string, headers = '') =>
+  `From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n${headers}\n${body}\n`;
+
+describe('codes', () => {
+  it('finds enhanced codes but not pieces of IP addresses', () => {
+    expect(findStatuses('host 10.5.2.1 said: 550 5.1.1 <a@b.c>')).toEqual(['5.1.1']);
+    expect(findStatuses('[192.0.2.153] 4.04.001')).toEqual(['4.4.1']);
+  });
+  it('prefers a failure code to an accepted step in a transcript', () => {
+    expect(bestStatus('Out: 250 2.1.5 Ok Out: 451 4.3.0 Error')).toBe('4.3.0');
+    expect(findReplyCode('Out: 250 2.1.5 Ok Out: 451 4.3.0 Error')).toBe('451');
+  });
+  it('reads reply codes at a line start, after a colon, in multi-line replies', () => {
+    expect(findReplyCode('550-5.7.26 Unauthenticated email')).toBe('550');
+    expect(findReplyCode('ERROR_CODE :550, ERROR_CODE :5.2.1')).toBe('550');
+    expect(findReplyCode('Size (in bytes): 222 and port 12:345')).toBe('222');
+    expect(findReplyCode('no code here 5.1.1')).toBeNull();
+  });
+});
+
+describe('delivery-status parser', () => {
+  it('reads one record per recipient, with or without blank lines between them', () => {
+    const r = parseDeliveryStatus(
+      'Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown\nFinal-Recipient: rfc822; b@example.jp\nAction: failed\nStatus: 5.2.2\n',
+    );
+    expect(r.reportingMta).toBe('mx.example.org');
+    expect(r.recipients.map((x) => [x.finalRecipient, x.status])).toEqual([
+      ['a@example.jp', '5.1.1'],
+      ['b@example.jp', '5.2.2'],
+    ]);
+  });
+  it('keeps Original-Recipient and X-Actual-Recipient in the record they belong to', () => {
+    const r = parseDeliveryStatus(
+      'Final-Recipient: rfc822; a@example.jp\nOriginal-Recipient: rfc822; a@example.jp\nX-Actual-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.0.0\n',
+    );
+    expect(r.recipients).toHaveLength(1);
+    expect(r.recipients[0]!.status).toBe('5.0.0');
+  });
+});
+
+describe('MIME walker', () => {
+  it('finds the real boundary when the declared one is not used', () => {
+    const m = parseMessage(
+      toByteString(
+        'Content-Type: multipart/report; boundary="declared"\n\n--actual\nContent-Type: text/plain\n\nhello\n--actual\nContent-Type: message/delivery-status\n\nStatus: 5.1.1\n--actual--\n',
+      ),
+    );
+    expect(leafParts(m.root).map((p) => p.type)).toEqual(['text/plain', 'message/delivery-status']);
+  });
+  it('joins a boundary parameter that lost its folding indent', () => {
+    const m = parseMessage('Content-Type: multipart/mixed;\nboundary="b1"\n\n--b1\nContent-Type: text/plain\n\nx\n--b1--\n');
+    expect(m.root.params['boundary']).toBe('b1');
+  });
+  it('decodes base64 and quoted-printable text in its charset', () => {
+    const b64 = parseMessage(
+      'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n' +
+        btoa(String.fromCharCode(...new TextEncoder().encode('Échec: café'))),
+    );
+    expect(partText(b64.root)).toBe('Échec: café');
+    const qp = parseMessage('Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\ncaf=E9 =\nok');
+    expect(partText(qp.root)).toBe('café ok');
+  });
+  it('keeps one char per byte for bytes 0x80-0x9f', () => {
+    expect(toByteString(Uint8Array.of(0x80, 0x9f, 0x41)).split('').map((c) => c.charCodeAt(0))).toEqual([0x80, 0x9f, 0x41]);
+  });
+});
+
+describe('text scanner', () => {
+  it('reads Exim, qmail and Postfix layouts', () => {
+    const exim = scanRecipients(
+      'The following address(es) failed:\n\n  kijitora@example.jp\n    SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:\n    host mx.example.jp [192.0.2.1]: 550 5.1.1 unknown\n',
+      new Set(),
+    );
+    expect(exim.map((r) => r.address)).toEqual(['kijitora@example.jp']);
+    expect(exim[0]!.block).toContain('550 5.1.1');
+    const qmail = scanRecipients('<kijitora@example.org>:\nRemote host said: 550 no mailbox\n', new Set());
+    expect(qmail.map((r) => r.address)).toEqual(['kijitora@example.org']);
+  });
+  it('does not cut a local part at a word inside it', () => {
+    const r = scanRecipients('Delivery failed for frank@customer.example: 550 5.1.1 user unknown', new Set());
+    expect(r.map((x) => x.address)).toEqual(['frank@customer.example']);
+  });
+  it('collapses multi-line replies to one line, keeping the first code', () => {
+    expect(cleanDiagnostic('550-5.7.1 Messages with multiple\n550-5.7.1 addresses in From:\n550 5.7.1 are refused')).toBe(
+      '550-5.7.1 Messages with multiple addresses in From: are refused',
+    );
+  });
+});
+
+describe('SMTP command cues', () => {
+  it.each([
+    ['(in reply to RCPT TO command)', 'RCPT'],
+    ['(in reply to end of DATA command)', 'DATA'],
+    ['SMTP error from remote mail server after MAIL FROM:<a@b.c>', 'MAIL'],
+    ['did not like our final DATA: 550 …', 'DATA'],
+    ['SMTP error from remote mail server after initial connection:', 'CONN'],
+    ['>>> RCPT To:<a@b.c>\n<<< 550 User unknown', 'RCPT'],
+    ['550 nothing about the command', null],
+  ])('%s → %s', (text, cmd) => {
+    expect(findCommand(text)).toBe(cmd);
+  });
+});
+
+describe('phrase tables (real diagnostic lines)', () => {
+  const matches: [string, ReasonId][] = [
+    ['550 5.1.1 <kijitora@example.jp>... User Unknown', 'userunknown'],
+    ['552 5.2.2 Mailbox full', 'mailboxfull'],
+    ['550 5.7.26 Unauthenticated email from example.jp is not accepted due to domain\'s DMARC policy', 'authfailure'],
+    ['554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org', 'blocked'],
+    ['550 5.7.1 Our system has detected that this message is likely unsolicited mail', 'spamdetected'],
+    ['554 Message rejected: Email address is not verified.', 'norelaying'],
+    ['550 5.7.1 Message rejected due to suspected virus', 'virusdetected'],
+    ['452 4.4.5 Insufficient disk space; try again later', 'systemfull'],
+    ['Name service error for name=example.org type=MX: Host not found, try again', 'networkerror'],
+    ['550 The email account that you tried to reach is disabled.', 'suspend'],
+    ['421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to user complaints', 'badreputation'],
+  ];
+  it.each(matches)('%s → %s', (line, reason) => {
+    expect(decideReason({ diagnostic: line, context: '', status: null, replyCode: null, provider: null }).reason).toBe(reason);
+  });
+  const nonMatches = ['Your message was sent.', '250 2.0.0 OK queued as 12345', 'Thanks for your email!'];
+  it.each(nonMatches)('no reason phrase in %s', (line) => {
+    expect(matchPhrase(line.toLowerCase())).toBeNull();
+  });
+  it('does not read reason names inside addresses', () => {
+    const v = decideReason({ diagnostic: '550 <mailboxfull@example.org> refused', context: '', status: null, replyCode: null, provider: null });
+    expect(v.reason).not.toBe('mailboxfull');
+  });
+  it('lets a specific status code overrule generic wording', () => {
+    const v = decideReason({ diagnostic: '550 5.1.1 rejected', context: '', status: '5.1.1', replyCode: '550', provider: null });
+    expect(v.reason).toBe('userunknown');
+  });
+  it('reads "user unknown" after DATA as a filter', () => {
+    const v = decideReason({ diagnostic: '550 Unknown user', context: '', status: '5.0.0', replyCode: '550', provider: null, command: 'DATA' });
+    expect(v.reason).toBe('filtered');
+  });
+});
+
+describe('phrase index', () => {
+  it('finds the lowest group with a phrase in one pass', () => {
+    const idx = new PhraseIndex([['user unknown', 'no such user'], ['unknown'], ['she']]);
+    expect(idx.first('550 user unknown here')).toEqual({ group: 0, phrase: 'user unknown' });
+    expect(idx.first('unknown thing')).toEqual({ group: 1, phrase: 'unknown' });
+    expect(idx.first('ushers')).toEqual({ group: 2, phrase: 'she' });
+    expect(idx.first('nothing')).toBeNull();
+    expect(idx.first('user unknown', (g) => g !== 0)).toEqual({ group: 1, phrase: 'unknown' });
+  });
+});
+
+describe('whole messages', () => {
+  it('classifies an RFC 3464 report', () => {
+    const r = classifyMessage(
+      bounce(
+        '--b\nContent-Type: text/plain\n\nSorry.\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; kijitora@example.jp\nAction: failed\nStatus: 5.0.0\nRemote-MTA: dns; gmail-smtp-in.l.google.com\nDiagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does not exist.\n--b--\n',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n',
+      ),
+    );
+    expect(r.kind).toBe('failed');
+    expect(r.records).toHaveLength(1);
+    const rec = r.records[0]!;
+    expect([rec.recipient, rec.status, rec.replyCode, rec.reason, rec.category, rec.hard, rec.action, rec.provider]).toEqual([
+      'kijitora@example.jp',
+      '5.1.1',
+      '550',
+      'userunknown',
+      'invalid-address',
+      true,
+      'remove-address',
+      'google',
+    ]);
+  });
+  it('splits an mbox and keeps the last message without a trailing newline', () => {
+    expect(splitMailbox('From a@b Mon Jan  1 00:00:00 2024\nSubject: 1\n\nx\nFrom a@b Mon Jan  1 00:00:00 2024\nSubject: 2\n\ny')).toHaveLength(2);
+    expect(classifyMailbox('From a@b Mon Jan  1 00:00:00 2024')).toHaveLength(1);
+  });
+  it('classifies what Gmail shows of its own bounce', () => {
+    const r = classifyVisible({
+      fromAddress: 'mailer-daemon@googlemail.com',
+      fromName: 'Mail Delivery Subsystem',
+      subject: 'Delivery Status Notification (Failure)',
+      text: "Address not found\nYour message wasn't delivered to kijitora@example.jp because the address couldn't be found, or is unable to receive mail.\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist.",
+    });
+    expect(r.kind).toBe('failed');
+    expect(r.records[0]).toMatchObject({ recipient: 'kijitora@example.jp', status: '5.1.1', replyCode: '550', category: 'invalid-address' });
+  });
+  it('leaves ordinary mail alone', () => {
+    expect(classifyMessage('From: a@example.com\nTo: b@example.org\nSubject: Lunch?\n\nAre you free at noon?\n').kind).toBe('not-bounce');
+  });
+});
