@@ -344,6 +344,7 @@ export interface SimPageOptions {
   theme: 'light' | 'dark';
   /** Delay before the first render after load, in ms (Gmail renders after its scripts load). */
   renderDelayMs: number;
+  measure: boolean;
 }
 
 const LIGHT_CSS = `body{background:#f6f8fc;color:#1f1f1f}.sim-pane{background:#fff}.g2,.go{color:#5e5e5e}.iA{color:#5e5e5e}.sim-row:hover{background:#f2f6fc}.sim-row{border-bottom:1px solid #eceff1}`;
@@ -356,7 +357,7 @@ function shellPage(conversations: RenderedConversation[], opts: SimPageOptions):
     conversations: Object.fromEntries(conversations.map((c) => [c.threadHex, c])),
   }).replace(/</g, '\\u003c');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Inbox - me@example.com - Gmail (simulated)</title>
+<html lang="en"${opts.measure ? ' data-bt-measure=""' : ''}><head><meta charset="utf-8"><title>Inbox - me@example.com - Gmail (simulated)</title>
 <style>
 *{box-sizing:border-box}
 body{margin:0;font:14px/20px Roboto,Arial,Helvetica,sans-serif}
@@ -473,6 +474,8 @@ export interface GmailSimOptions {
   rawStatus?: number;
   /** Delay before answering raw-source requests, in ms. */
   rawDelayMs?: number;
+  /** Ask the extension to mark processed messages (data-bt-ms, data-bt-raw) for tests and timing. */
+  measure?: boolean;
 }
 
 export interface RawRequest {
@@ -498,7 +501,7 @@ export class GmailSim {
   private rendered = new Map<string, RenderedConversation>();
 
   constructor(opts: GmailSimOptions = {}) {
-    this.options = { theme: 'light', renderDelayMs: 150, rawStatus: 200, rawDelayMs: 0, ...opts };
+    this.options = { theme: 'light', renderDelayMs: 150, rawStatus: 200, rawDelayMs: 0, measure: true, ...opts };
   }
 
   /** Add a conversation built from .eml paths (or buffers). */
@@ -570,6 +573,7 @@ export class GmailSim {
         account,
         theme: this.options.theme,
         renderDelayMs: this.options.renderDelayMs,
+        measure: this.options.measure,
       }),
     });
   }
