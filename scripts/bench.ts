@@ -17,6 +17,7 @@ import { splitMailbox } from '../lib/engine/message/mbox';
 import { FIELDS, Tally, flatten, scoreFile } from './bench/score';
 import { CORPUS, corpusAvailable, loadCorpus, readCorpusFile, scoreCorpus } from './bench/corpus';
 import { renderVisible } from './bench/visible-render';
+import { cutOriginal } from '../lib/engine/report/view';
 
 const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json');
@@ -70,10 +71,11 @@ for (const file of files) {
   for (const m of msgs) {
     const v = renderVisible(m);
     const res = classifyVisible(v);
-    const text = v.text.toLowerCase();
+    // "Visible" means in the report itself, above any quoted copy of the original message.
+    const text = cutOriginal(v.text).text.toLowerCase();
     for (const row of rows) {
       const rcpt = (row.recipient ?? '').toLowerCase();
-      if (msgs.length > 1 && !text.includes(rcpt)) continue;
+      if (msgs.length > 1 && !v.text.toLowerCase().includes(rcpt)) continue;
       visible.rows++;
       if (res.kind === 'failed' || res.kind === 'delayed') visible.detected++;
       const rec = res.records.find((r) => r.recipient === rcpt) ?? res.records[row.index] ?? res.records[0];

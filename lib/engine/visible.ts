@@ -3,7 +3,7 @@
  * without headers or the delivery-status attachment. It runs the same stages as the raw path on
  * a view built from the page, so the card can show a verdict before the raw source arrives.
  */
-import { HeaderList } from './message/mime';
+import { HeaderList, parseHeaders } from './message/mime';
 import { normaliseNewlines } from './message/text';
 import { cutOriginal, type ReportView } from './report/view';
 import { looksLikeDsnText, parseDeliveryStatus } from './report/dsn';
@@ -40,7 +40,7 @@ export function classifyVisible(msg: VisibleMessage): BounceResult {
       dsn: looksLikeDsnText(text) ? [parseDeliveryStatus(text.slice(text.search(/^(reporting-mta|final-recipient|original-recipient|action)\s*:/im)))] : [],
       hasDsnPart: false,
       text: cut.text,
-      original: null,
+      original: cut.originalHead ? parseHeaders(cut.originalHead) : null,
       fullText: text,
       topType: 'text/plain',
       reportType: null,

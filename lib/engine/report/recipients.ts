@@ -110,7 +110,7 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
 
   // Nothing in the text names a recipient: the report's own header, else the original's To.
   const failed = addressesOf(h.get('x-failed-recipients'));
-  const fallback = failed.length ? failed : original.to ? [original.to] : [null];
+  const fallback = failed.length ? failed : original.to ? [original.to] : [envelopeRecipient(view) ?? null];
   const diag = diagnosticFromSection(section);
   return {
     drafts: fallback.map((recipient) =>
@@ -129,6 +129,15 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
     ),
     decoder: failed.length ? 'x-failed-recipients' : 'text',
   };
+}
+
+/** The returned original's envelope recipient: "Received: … for <kijitora@example.jp>; …". */
+function envelopeRecipient(view: ReportView): string | null {
+  for (const r of view.original?.all('received') ?? []) {
+    const m = /\bfor <?([^\s<>;]+@[^\s<>;]+?)>?;/i.exec(r);
+    if (m) return m[1]!.toLowerCase();
+  }
+  return null;
 }
 
 function hasFailureCode(s: string): boolean {

@@ -23,7 +23,7 @@ const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128}@[A-Za-z0-9](?:[A
 // A line that is essentially one address, optionally in angle brackets or quotes, with an optional
 // trailing colon, and optionally followed by a short remark in parentheses or after a colon.
 const LINE_ADDRESS = new RegExp(
-  String.raw`^[ \t]*(?:[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["<]?(?:mailto:)?(${ADDR})[">]?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
+  String.raw`^[ \t]*(?:[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["<]?(?:mailto:)?(${ADDR})[">]?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(\[]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
 );
 
 // "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
@@ -36,7 +36,10 @@ const PHRASE_ADDRESS = new RegExp(
 // words for it stand on the lines just above.
 const TRANSCRIPT_LINE = new RegExp(String.raw`^[45]\d\d <(${ADDR})>\.\.\. \S`);
 
-const LOCAL_NOISE = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|noreply|no-reply|root|daemon|bounce|bounces)$/i;
+const LOCAL_NOISE = /^(mailer-daemon|mail-daemon|mailerdaemon|mailer_daemon)$/i;
+
+// Last resort: an address in angle brackets anywhere in the report text.
+const BRACKETED = new RegExp(String.raw`<(${ADDR})>`, 'g');
 
 export function normaliseAddress(a: string): string {
   return a
@@ -82,6 +85,15 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
       PHRASE_ADDRESS.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = PHRASE_ADDRESS.exec(l)) !== null) accept(m[1]!, i);
+    }
+  }
+  if (hits.length === 0) {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.length > 1000 || l.indexOf('@') === -1) continue;
+      BRACKETED.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = BRACKETED.exec(l)) !== null) accept(m[1]!, i);
     }
   }
   hits.sort((a, b) => a.line - b.line);
