@@ -157,6 +157,7 @@ function toRecord(d: Draft, kind: MessageKind, view: ReportView): BounceRecord {
       provider,
       hint: d.hint,
       command: d.command,
+      delayed: kind === 'delayed' || d.action === 'delayed',
       host: (d.remoteHost ?? (d.recipient ? d.recipient.slice(d.recipient.indexOf('@') + 1) : null))?.toLowerCase() ?? null,
     });
     reason = v.reason;

@@ -63,6 +63,8 @@ export interface ReasonInput {
   command?: SmtpCommand;
   /** The remote host, else the recipient's domain (lower case). */
   host?: string | null;
+  /** The report is a delay notice (the server is still trying). */
+  delayed?: boolean;
 }
 
 export interface ReasonVerdict {
@@ -133,8 +135,9 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
     return 'rejected';
   if (cmd === 'MAIL' && reason === 'blocked' && weak) return 'rejected';
   if ((cmd === 'CONN' || cmd === 'HELO') && (reason === 'rejected' || reason === 'onhold')) return 'blocked';
-  if (reason === 'spamdetected' && /^[45]\.6\./.test(status)) return 'contenterror';
   if (reason === 'hostunknown' && status.startsWith('4')) return 'networkerror';
+  // A delay notice about a passing problem: the message waits in the queue until it expires.
+  if (input.delayed && (weak || reason === 'onhold' || reason === 'syntaxerror')) return 'expired';
   if (reason === 'contenterror' && /^5\.7\./.test(status)) return 'policyviolation';
   return reason;
 }

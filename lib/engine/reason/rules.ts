@@ -24,7 +24,9 @@ export const RULES: readonly ReasonRule[] = [
   { id: 'networkerror', phrases: ['host not found, try again', 'name service error for'] },
   { id: 'spamdetected', phrases: ['blacklisted url', 'uribl', 'spam classification', 'surbl'] },
   // qmail: the greeting (HELO name) was refused, so the sending host is blocked.
-  { id: 'blocked', phrases: ['my name was rejected', 'not accepting connections'] },
+  { id: 'blocked', phrases: ['my name was rejected', 'not accepting connections', 'invalid ip for sending mail', 'which is an open relay'] },
+  { id: 'speeding', phrases: ['too many recipients this hour', 'sent to too many recipients'] },
+  { id: 'norelaying', phrases: ['insecure mail relay'] },
   {
     id: 'authfailure',
     phrases: [
@@ -355,6 +357,26 @@ export const RULES: readonly ReasonRule[] = [
     ],
   },
   {
+    id: 'notaccept',
+    phrases: [
+      'no mx record found',
+      'no mx found for domain',
+      "couldn't find a mail exchanger",
+      'indicated no smtp service',
+      'does not accept mail',
+      'not accepting mail',
+      'does not receive mail',
+      'accepts no mail',
+      'null mx',
+      'nullmx',
+      'domain does not accept',
+      'does not accept email',
+      'host does not accept',
+      'no mail accepted',
+      'domain is not configured to accept',
+    ],
+  },
+  {
     id: 'hostunknown',
     phrases: [
       /(?:^|\s)[a-z0-9-]+(?:\.[a-z0-9-]+)+\.? does not exist/,
@@ -391,25 +413,6 @@ export const RULES: readonly ReasonRule[] = [
       'hostname not found',
       'unknown mail domain',
       'no such host',
-    ],
-  },
-  {
-    id: 'notaccept',
-    phrases: [
-      'no mx found for domain',
-      "couldn't find a mail exchanger",
-      'indicated no smtp service',
-      'does not accept mail',
-      'not accepting mail',
-      'does not receive mail',
-      'accepts no mail',
-      'null mx',
-      'nullmx',
-      'domain does not accept',
-      'does not accept email',
-      'host does not accept',
-      'no mail accepted',
-      'domain is not configured to accept',
     ],
   },
   {
@@ -487,6 +490,8 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'syntaxerror',
     phrases: [
+      'improper sequence of commands',
+      'bad sequence',
       'malformed address',
       'syntax error',
       'command unrecognized',
@@ -558,7 +563,6 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'spamdetected',
     phrases: [
-      'message content rejected',
       'blacklisted url',
       'uribl',
       'spam classification',
@@ -738,6 +742,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'networkerror',
     phrases: [
+      'host name lookup failure',
       'too many hops',
       'mail loop',
       'loop detected',
@@ -928,7 +933,7 @@ export const WEAK_RULES: readonly ReasonRule[] = [
       'connection closed',
     ],
   },
-  { id: 'spamdetected', phrases: ['scored as', 'content filter', 'message filtered', 'unwanted message'] },
+  { id: 'spamdetected', phrases: ['message content rejected', 'scored as', 'content filter', 'message filtered', 'unwanted message'] },
   { id: 'exceedlimit', phrases: ['limit exceeded', 'exceeded the limit'] },
   { id: 'mailererror', phrases: ['exit code', 'exit status', 'pipe to', 'broken pipe'] },
   { id: 'speeding', phrases: ['too fast', 'too many messages'] },
