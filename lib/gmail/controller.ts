@@ -8,7 +8,7 @@
  */
 import type { BounceResult, VisibleMessage } from '../engine/types';
 import type { BounceSeenMessage, PageStatusMessage, RuntimeMessage } from '../messages';
-import { gate, type GateReason } from './gate';
+import { WEAK_GATE_REASONS, gate, type GateReason } from './gate';
 import { accountOf, isConversationHash } from './ids';
 import { RawSourceLoader, type Fetcher } from './raw';
 import { readGateInput, readVisibleMessage, scanConversation, type ConversationScan, type FoundMessage } from './scan';
@@ -220,8 +220,9 @@ export class GmailController {
       entry.version++;
       this.report(msg.id, entry, 'visible');
     }
-    // A subject alone is weak evidence: only fetch the source when the text already says report.
-    if (reason !== 'subject' || showsCard(visible)) void this.enrich(msg.id, entry);
+    // A subject or a holiday phrase alone is weak evidence: fetch the source only when the visible
+    // text already reads as a report.
+    if (!WEAK_GATE_REASONS.has(reason) || showsCard(visible)) void this.enrich(msg.id, entry);
     return entry;
   }
 

@@ -16,7 +16,14 @@ export interface GateInput {
   bodyStart: string;
 }
 
-export type GateReason = 'sender' | 'sender-name' | 'subject' | 'structure' | 'body' | null;
+/**
+ * Why a message passed. "subject" and "auto-reply-text" are weak: the engine looks at the visible
+ * text, but the raw source is only fetched when that text already reads as a report.
+ */
+export type GateReason = 'sender' | 'sender-name' | 'subject' | 'structure' | 'body' | 'auto-reply-text' | null;
+
+/** Reasons too weak to justify fetching the raw source on their own. */
+export const WEAK_GATE_REASONS: ReadonlySet<GateReason> = new Set<GateReason>(['subject', 'auto-reply-text']);
 
 /** Local parts that report delivery problems: mailer-daemon@, postmaster@, MAILER_DAEMON@ … */
 const SENDER_LOCAL =
@@ -34,7 +41,7 @@ const SUBJECT_FAMILIES: readonly RegExp[] = [
   // English
   /undeliver(?:able|ed)|delivery (?:status notification|failure|has failed|notification|problem|report|incomplete)|returned mail|mail delivery failed|failure notice|could not be delivered|couldn'?t be delivered|not delivered|returned to sender|delivery delayed|message delayed|delayed mail|warning: could not send|non[- ]?delivery|bounced?\b|rejected:|mail system error|permanent error/i,
   // Auto-replies (several languages)
-  /auto(?:matic)?[- ]?(?:reply|response|answer)|autoreply|out of (?:the )?office|on vacation|away from (?:the )?office|abwesend|abwesenheit|automatische antwort|réponse automatique|absence|respuesta automática|fuera de la oficina|risposta automatica|fuori sede|resposta automática|automatisch antwoord|afwezig|自動応答|自動返信|不在|자동 응답|自动回复|автоответ/i,
+  /auto(?:matic)?[- ]?(?:reply|response|answer)|autoreply|out of (?:the )?office|on vacation|\baway (?:until|till|from|on)\b|^away\b|on (?:annual |parental )?leave|away from (?:the )?office|abwesend|abwesenheit|automatische antwort|réponse automatique|absence|respuesta automática|fuera de la oficina|risposta automatica|fuori sede|resposta automática|automatisch antwoord|afwezig|自動応答|自動返信|不在|자동 응답|自动回复|автоответ/i,
   // Complaint and abuse reports
   /complaint|abuse report|feedback report|spam report/i,
   // French
@@ -56,6 +63,10 @@ const REPORT_TYPES = /^(?:message\/delivery-status|message\/global-delivery-stat
 const BODY_MARKERS =
   /reporting-mta:|final-recipient:|diagnostic-code:|action: (?:failed|delayed)|status: [245]\.\d{1,3}\.\d{1,3}|this is the mail system at host|delivery to the following recipient|delivery has failed|could not be delivered|couldn'?t be delivered|wasn'?t delivered|message not delivered|undeliverable|permanent(?:ly)? (?:failure|error|fail)|remote server returned|smtp error|returned mail|address not found|message blocked|the following addresses had permanent|unable to deliver|delivery is delayed|will (?:keep|continue) trying|this is an automatically generated delivery|i'm sorry to have to inform you|[45]\d\d[ -][245]\.\d{1,3}\.\d{1,3}|abuse report|feedback-type:/i;
 
+/** Phrases of out-of-office and vacation replies (which Gmail shows without their headers). */
+const AUTO_REPLY_MARKERS =
+  /(?:i am|i'm) (?:currently )?(?:away|out of (?:the )?office|on (?:vacation|holiday|leave))|out of (?:the )?office (?:until|from|till)|returning to the office|limited access to (?:e-?mail|my e-?mail)|(?:respond|reply|get back to you) (?:to you )?(?:upon|when|after|on) my return|this is an automat(?:ic|ed) (?:reply|response|message)|abwesend|en congés|de vacaciones|in ferie|不在にしております/i;
+
 /** Why the gate let a message through, or null when it did not. */
 export function gate(input: GateInput): GateReason {
   const addr = input.fromAddress?.trim().toLowerCase() ?? '';
@@ -66,6 +77,7 @@ export function gate(input: GateInput): GateReason {
   const subject = input.subject ?? '';
   if (subject && SUBJECT_FAMILIES.some((re) => re.test(subject))) return 'subject';
   if (input.bodyStart && BODY_MARKERS.test(input.bodyStart)) return 'body';
+  if (input.bodyStart && AUTO_REPLY_MARKERS.test(input.bodyStart)) return 'auto-reply-text';
   return null;
 }
 
