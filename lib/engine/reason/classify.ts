@@ -90,12 +90,18 @@ function compile(rules: readonly ReasonRule[]): CompiledRules {
 }
 
 /** The first rule (in precedence order) whose wording occurs in a lower-cased text. */
-export function matchPhrase(lower: string, rules: readonly ReasonRule[] = RULES): { id: ReasonId; phrase: string } | null {
+export function matchPhrase(
+  lower: string,
+  rules: readonly ReasonRule[] = RULES,
+  status: string | null = null,
+): { id: ReasonId; phrase: string } | null {
   if (!lower) return null;
   const { index, patterns } = compile(rules);
-  const hit = index.first(lower);
+  const applies = (g: number) => !rules[g]!.status || rules[g]!.status!.test(status ?? '');
+  const hit = index.first(lower, applies);
   const limit = hit ? hit.group : rules.length;
   for (let i = 0; i < limit; i++) {
+    if (!applies(i)) continue;
     for (const re of patterns[i]!) if (re.test(lower)) return { id: rules[i]!.id, phrase: re.source };
   }
   return hit ? { id: rules[hit.group]!.id, phrase: hit.phrase } : null;
@@ -155,7 +161,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     if (input.status) evidence.push({ source: 'status-code', detail: `status ${input.status}` });
     return { reason: rule.reason, evidence };
   }
-  const strong = matchPhrase(diag);
+  const strong = matchPhrase(diag, RULES, input.status);
   const byStatus = reasonFromStatus(input.status, input.provider);
   const statusNote = input.status ? `status ${input.status}` : '';
   const done = (reason: ReasonId, weak = false): ReasonVerdict => {
@@ -178,13 +184,13 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     evidence.push({ source: 'status-code', detail: statusNote });
     return done(byStatus);
   }
-  const weak = matchPhrase(diag, WEAK_RULES);
+  const weak = matchPhrase(diag, WEAK_RULES, input.status);
   if (weak) {
     evidence.push({ source: 'phrase', detail: `"${weak.phrase}"` });
     return done(weak.id, true);
   }
   const ctxText = phraseText(input.context.replace(/\s+/g, ' '));
-  const ctx = matchPhrase(ctxText) ?? matchPhrase(ctxText, WEAK_RULES);
+  const ctx = matchPhrase(ctxText, RULES, input.status) ?? matchPhrase(ctxText, WEAK_RULES, input.status);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });
     return done(ctx.id, true);

@@ -14,6 +14,8 @@ import type { ReasonId } from '../types';
 export interface ReasonRule {
   id: ReasonId;
   phrases: readonly (string | RegExp)[];
+  /** The rule applies only when the enhanced status code matches. */
+  status?: RegExp;
 }
 
 export const RULES: readonly ReasonRule[] = [
@@ -22,7 +24,10 @@ export const RULES: readonly ReasonRule[] = [
   { id: 'mailererror', phrases: ['procmail:', 'command output:', 'command died with', 'mailer error', 'x-unix;'] },
   // Postfix's temporary DNS failure: "Host not found, try again" (the domain may well exist).
   { id: 'networkerror', phrases: ['host not found, try again', 'name service error for'] },
-  { id: 'spamdetected', phrases: ['blacklisted url', 'uribl', 'spam classification', 'surbl'] },
+  { id: 'spamdetected', phrases: ['blacklisted url', 'uribl', 'spam classification', 'surbl', /\bube\b/] },
+  // "Message content rejected": a media problem under X.6.x, a spam verdict otherwise.
+  { id: 'contenterror', phrases: ['message content rejected'], status: /^[45]\.6\./ },
+  { id: 'spamdetected', phrases: ['message content rejected'] },
   // qmail: the greeting (HELO name) was refused, so the sending host is blocked.
   { id: 'blocked', phrases: ['my name was rejected', 'not accepting connections', 'invalid ip for sending mail', 'which is an open relay'] },
   { id: 'speeding', phrases: ['too many recipients this hour', 'sent to too many recipients'] },
@@ -621,7 +626,6 @@ export const RULES: readonly ReasonRule[] = [
     id: 'contenterror',
     phrases: [
       'duplicate header',
-      'content rejected',
       'improper content',
       'invalid content',
       'illegal content',
@@ -933,7 +937,7 @@ export const WEAK_RULES: readonly ReasonRule[] = [
       'connection closed',
     ],
   },
-  { id: 'spamdetected', phrases: ['message content rejected', 'scored as', 'content filter', 'message filtered', 'unwanted message'] },
+  { id: 'spamdetected', phrases: ['scored as', 'content filter', 'message filtered', 'unwanted message'] },
   { id: 'exceedlimit', phrases: ['limit exceeded', 'exceeded the limit'] },
   { id: 'mailererror', phrases: ['exit code', 'exit status', 'pipe to', 'broken pipe'] },
   { id: 'speeding', phrases: ['too fast', 'too many messages'] },

@@ -33,7 +33,6 @@ const BY_SUBJECT_DETAIL: Record<string, ReasonId> = {
   '4.5': 'systemerror', // mail system congestion
   '4.6': 'networkerror', // routing loop detected
   '4.7': 'expired', // delivery time expired
-  '5.0': 'syntaxerror', // other or undefined protocol status
   '5.1': 'syntaxerror', // invalid command
   '5.2': 'syntaxerror', // syntax error
   '5.3': 'exceedlimit', // too many recipients
@@ -102,7 +101,5 @@ export function reasonFromStatus(status: string | null, provider: string | null)
   if (provider && PROVIDER[provider]?.[key]) return PROVIDER[provider][key]!;
   // A temporary "no answer from host" in a final report: the server gave up retrying.
   if (cls === '4' && key === '4.1') return 'expired';
-  // X.5.0 is a generic protocol error only when permanent; temporary ones say nothing.
-  if (cls === '4' && key === '5.0') return null;
   return BY_SUBJECT_DETAIL[key] ?? null;
 }

@@ -154,8 +154,33 @@ function diagnosticFromBlock(t: TextRecipient): string {
   // Drop the recipient's own line when it holds nothing else.
   const first = lines[0] ?? '';
   const rest = first.replace(/<?[^\s<>]+@[^\s<>]+>?:?/, '').trim();
-  const body = (rest.length > 2 ? [rest, ...lines.slice(1)] : lines.slice(1)).join('\n');
-  return cleanDiagnostic(body).slice(0, MAX_DIAGNOSTIC);
+  const kept: string[] = rest.length > 2 ? [rest] : [];
+  for (const l of lines.slice(1)) {
+    // Delivery-status fields or the returned original's headers: the diagnostic has ended.
+    if (BLOCK_END.test(l)) break;
+    kept.push(l);
+  }
+  return serverWords(cleanDiagnostic(kept.join('\n'))).slice(0, MAX_DIAGNOSTIC);
+}
+
+const BLOCK_END =
+  /^[ \t>]*(?:reporting-mta|final-recipient|original-recipient|arrival-date|received-from-mta|return-path|received|message-id|mime-version|content-type|x-[a-z0-9-]+)\s*:/i;
+
+/**
+ * Drop the reporter's boilerplate in front of the remote server's own words:
+ * "… The error that the other server returned was: 550 5.1.1 …" (Gmail), "Remote host said: …".
+ */
+const SERVER_SAID =
+  /(?:the error that the other server returned was|the response from the remote server was|the response was|remote server returned|remote host said|the server responded with|server replied|server said|said)\s*:\s*/i;
+export function serverWords(diag: string): string {
+  const m = SERVER_SAID.exec(diag);
+  if (!m || m.index + m[0].length >= diag.length) return diag;
+  const before = diag.slice(0, m.index);
+  // Only a reporter's explanation goes; a command or connection context ("after RCPT TO:…",
+  // "Connected to … but sender was rejected") stays.
+  return /technical details|tried to deliver|we recommend|delivery to the following/i.test(before)
+    ? diag.slice(m.index + m[0].length)
+    : diag;
 }
 
 /** For single-recipient reports: the lines that carry codes or a server's reply. */
@@ -167,7 +192,7 @@ function diagnosticFromSection(section: string): string {
     if (/(?<![\d.])[245]\d\d[ -]|(?<![\d.])[245]\.\d{1,3}\.\d{1,3}(?![.\d])|said:|returned:|reply:|response:|error:/i.test(l))
       picked.push(l);
   }
-  return cleanDiagnostic(picked.join('\n') || section).slice(0, MAX_DIAGNOSTIC);
+  return serverWords(cleanDiagnostic(picked.join('\n') || section)).slice(0, MAX_DIAGNOSTIC);
 }
 
 const HOST_IN_TEXT = /\b(?:host|server|mx)\s+([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b/i;
