@@ -8,9 +8,9 @@
  *   → category, hard/soft, action (reason/category)
  */
 import { toByteString, MAX_INPUT_BYTES } from './message/text';
-import { parseMessage } from './message/mime';
+import { parseMessage, type MimeMessage } from './message/mime';
 import { buildView, type ReportView } from './report/view';
-import { detectKind } from './report/kind';
+import { BOUNCE_SUBJECT, DAEMON_SENDER, detectKind } from './report/kind';
 import { collectDrafts, type Draft } from './report/recipients';
 import { decideReason } from './reason/classify';
 import { REASON_CATEGORY, actionFor, isHard } from './reason/category';
@@ -66,9 +66,20 @@ function run(raw: string | Uint8Array | ArrayBuffer): BounceResult {
     s = s.slice(0, MAX_INPUT_BYTES);
     warnings.push('message truncated to its first 8 MB');
   }
-  const view = buildView(parseMessage(s));
+  let view = buildView(parseMessage(s));
+  // A bounce forwarded as an attachment: read the attached report instead of its wrapper.
+  for (let depth = 0; depth < 3 && !view.dsn.length && view.embedded && isReport(view.embedded); depth++) {
+    view = buildView(view.embedded);
+    warnings.push('read the bounce attached to a forwarded message');
+  }
   warnings.push(...view.warnings);
   return resultFromView(view, warnings);
+}
+
+/** An attached message that is itself a delivery report (not the returned original). */
+function isReport(m: MimeMessage): boolean {
+  if (m.root.type === 'multipart/report') return true;
+  return DAEMON_SENDER.test(m.headers.get('from') ?? '') && BOUNCE_SUBJECT.test(m.headers.get('subject') ?? '');
 }
 
 /** Shared by the raw and the visible-text paths. */

@@ -34,6 +34,8 @@ export interface ReportView {
   reportType: string | null;
   /** A message/feedback-report part (ARF) or null. */
   feedback: HeaderList | null;
+  /** The first attached message (message/rfc822), parsed: the original, or a forwarded report. */
+  embedded?: MimeMessage | null;
   warnings: string[];
 }
 
@@ -61,6 +63,7 @@ export function buildView(msg: MimeMessage): ReportView {
   const htmls: string[] = [];
   let original: HeaderList | null = null;
   let feedback: HeaderList | null = null;
+  let embedded: MimeMessage | null = null;
 
   for (const part of leafParts(top)) {
     const t = part.type;
@@ -68,7 +71,10 @@ export function buildView(msg: MimeMessage): ReportView {
       hasDsnPart = true;
       dsn.push(parseDeliveryStatus(limit(partText(part))));
     } else if (t === 'message/rfc822' || t === 'message/global' || t === 'message/partial') {
-      if (part.message) original ??= part.message.headers;
+      if (part.message) {
+        original ??= part.message.headers;
+        embedded ??= part.message;
+      }
       else original ??= parseHeaders(splitHeadBody(limit(part.rawBody)).head);
     } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
       original ??= parseHeaders(splitHeadBody(limit(partText(part)) + '\n\n').head);
@@ -115,6 +121,7 @@ export function buildView(msg: MimeMessage): ReportView {
     topType: top.type,
     reportType,
     feedback,
+    embedded,
     warnings,
   };
 }
