@@ -11,6 +11,8 @@ export interface CardProps {
   onDismiss(): void;
   /** Called after every commit (the host marks itself visible / enriched). */
   onRendered?(): void;
+  /** Open the "Why?" disclosure from the start. */
+  defaultWhyOpen?: boolean;
 }
 
 async function copyText(text: string, fallbackRoot: Node): Promise<boolean> {
@@ -140,10 +142,10 @@ function CodeLine({ label, code, meaning, field }: { label: string; code: string
 }
 
 export function Card(props: CardProps) {
-  const { model, theme, onDismiss, onRendered } = props;
+  const { model, theme, onDismiss, onRendered, defaultWhyOpen } = props;
   const rootRef = useRef<HTMLElement | null>(null);
   const [collapsed, setCollapsed] = useState(false);
-  const [whyOpen, setWhyOpen] = useState(false);
+  const [whyOpen, setWhyOpen] = useState(!!defaultWhyOpen);
   const [checked, setChecked] = useState<boolean[]>(() => model.steps.map(() => false));
   const { copied, copy } = useCopy(rootRef);
   const bodyId = useId();

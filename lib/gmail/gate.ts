@@ -39,7 +39,7 @@ const SENDER_NAME =
  */
 const SUBJECT_FAMILIES: readonly RegExp[] = [
   // English
-  /undeliver(?:able|ed)|delivery (?:status notification|failure|has failed|notification|problem|report|incomplete)|returned mail|mail delivery failed|failure notice|could not be delivered|couldn'?t be delivered|not delivered|returned to sender|delivery delayed|message delayed|delayed mail|warning: could not send|non[- ]?delivery|bounced?\b|rejected:|mail system error|permanent error/i,
+  /undeliver(?:able|ed)|delivery (?:status notification|failure|has failed|notification|problem|report|incomplete)|returned mail|mail delivery failed|failure notice|could not be delivered|couldn'?t be delivered|not delivered|returned to sender|delivery delayed|message delayed|delayed mail|message [^ ]* delayed|\bdelayed \d+ (?:hours?|days?)|warning: could not send|non[- ]?delivery|bounced?\b|rejected:|mail system error|permanent error/i,
   // Auto-replies (several languages)
   /auto(?:matic)?[- ]?(?:reply|response|answer)|autoreply|out of (?:the )?office|on vacation|\baway (?:until|till|from|on)\b|^away\b|on (?:annual |parental )?leave|away from (?:the )?office|abwesend|abwesenheit|automatische antwort|réponse automatique|absence|respuesta automática|fuera de la oficina|risposta automatica|fuori sede|resposta automática|automatisch antwoord|afwezig|自動応答|自動返信|不在|자동 응답|自动回复|автоответ/i,
   // Complaint and abuse reports

@@ -1,0 +1,94 @@
+/**
+ * The card's model and markup, without a browser: what it says for real reports, the plain-text
+ * "Copy steps", and that email text is never turned into HTML.
+ */
+import { readFileSync } from 'node:fs';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { classifyMessage } from '../../lib/engine';
+import type { BounceResult } from '../../lib/engine/types';
+import { Card } from './Card';
+import { buildCardModel, stepsAsText } from './model';
+
+const BSD = '/work/shared/corpus/sisimai/maildir/bsd';
+const load = (name: string) => classifyMessage(readFileSync(`${BSD}/${name}`));
+
+function failedWith(diagnostic: string, recipients: string[]): BounceResult {
+  return {
+    kind: 'failed',
+    records: recipients.map((recipient) => ({
+      recipient,
+      replyCode: '550',
+      status: '5.1.1',
+      diagnostic,
+      reason: 'userunknown',
+      category: 'invalid-address',
+      hard: true,
+      action: 'remove-address',
+      provider: null,
+      remoteHost: 'mx.example.org',
+      reportingMta: null,
+      dsnAction: 'failed',
+      evidence: [{ source: 'status-code', detail: 'status 5.1.1' }],
+    })),
+    original: { from: null, fromDomain: null, to: null, subject: null, messageId: null, date: null, sendingIp: null },
+    report: { from: null, subject: null, date: null, messageId: null },
+    decoder: 'test',
+    warnings: [],
+  };
+}
+
+describe('card model', () => {
+  it('explains a Gmail "user unknown" bounce', () => {
+    const m = buildCardModel(load('lhost-gmail-01.eml'), 'raw');
+    expect(m.tone).toBe('alarm');
+    expect(m.recipients).toEqual(['userunknown@example.jp']);
+    expect(m.replyCode).toBe('550');
+    expect(m.status).toBe('5.1.1');
+    expect(m.statusMeaning).toBeTruthy();
+    expect(m.replyMeaning).toBeTruthy();
+    expect(m.steps.length).toBeGreaterThan(1);
+    expect(m.definition.length).toBeGreaterThan(20);
+  });
+
+  it('lists every recipient of a report once', () => {
+    const m = buildCardModel(failedWith('x', ['a@example.org', 'b@example.org', 'a@example.org']));
+    expect(m.recipients).toEqual(['a@example.org', 'b@example.org']);
+  });
+
+  it('keeps delay notices and auto-replies neutral', () => {
+    const delayed = buildCardModel(load('lhost-opensmtpd-06.eml'));
+    expect(delayed.tone).toBe('neutral');
+    expect(delayed.severity).toBe('delayed');
+    expect(buildCardModel(load('rfc3834-01.eml')).tone).toBe('neutral');
+  });
+
+  it('"Copy steps" is numbered plain text with recipients, codes and links', () => {
+    const text = stepsAsText(buildCardModel(failedWith('550 5.1.1 no such user', ['a@example.org'])));
+    expect(text).toMatch(/^Invalid address \(hard bounce\)\nRecipient: a@example\.org\nCode: 550 5\.1\.1/);
+    expect(text).toMatch(/\n1\. /);
+    expect(text).not.toMatch(/<\/?[a-z]/i);
+  });
+});
+
+describe('card markup', () => {
+  it('renders the diagnostic as text, never as HTML', () => {
+    const evil = '550 <img src=x onerror="alert(1)"><b>bold</b> user unknown';
+    const html = renderToStaticMarkup(
+      <Card model={buildCardModel(failedWith(evil, ['<script>@example.org']))} theme="light" onDismiss={() => undefined} defaultWhyOpen />,
+    );
+    expect(html).toContain('&lt;img src=x onerror=');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;@example.org');
+  });
+
+  it('labels its controls for screen readers', () => {
+    const html = renderToStaticMarkup(<Card model={buildCardModel(failedWith('x', ['a@example.org']))} theme="dark" onDismiss={() => undefined} />);
+    expect(html).toContain('aria-label="Dismiss the bounce explanation"');
+    expect(html).toContain('aria-label="Collapse the bounce explanation"');
+    expect(html).toContain('aria-label="Copy address a@example.org"');
+    expect(html).toContain('data-theme="dark"');
+    expect(html).toContain('type="checkbox"');
+  });
+});
