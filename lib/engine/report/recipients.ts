@@ -56,8 +56,15 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
     const scanned = scanRecipients(section, new Set());
     const drafts: Draft[] = [];
     const seen = new Set<string>();
+    const named = new Set(dsnRecipients.map(({ r }) => r.finalRecipient ?? r.originalRecipient));
+    const unclaimed = scanned.filter((t) => !named.has(t.address));
     for (const { r, reportingMta } of dsnRecipients.slice(0, MAX_RECIPIENTS)) {
-      const recipient = r.finalRecipient ?? r.originalRecipient;
+      // A final recipient on a host without a domain ("kijitora@server") is an internal name:
+      // the original recipient is the address the sender used.
+      const internal = r.finalRecipient && !/@[^@]+\.[^@.]+$/.test(r.finalRecipient);
+      // A record whose recipient field is empty or broken borrows the next address the text names.
+      const recipient =
+        (internal ? r.originalRecipient : null) ?? r.finalRecipient ?? r.originalRecipient ?? unclaimed.shift()?.address ?? null;
       const key = `${recipient}|${r.status}`;
       if (recipient && seen.has(key)) continue;
       seen.add(key);

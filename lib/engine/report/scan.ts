@@ -28,7 +28,7 @@ const LINE_ADDRESS = new RegExp(
 
 // "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
 const PHRASE_ADDRESS = new RegExp(
-  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to)[ \t]*:?\s*<?(${ADDR})>?`,
+  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?)[ \t]*:?\s*<?(${ADDR})>?`,
   'gi',
 );
 
@@ -56,10 +56,17 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
   const lines = text.split('\n');
   const hits: { line: number; address: string; trailing: boolean }[] = [];
   const seen = new Set<string>();
+  // Addresses on a recipient line that are also the report's addressee (someone who mailed
+  // themselves): used only when nothing else is found.
+  const excludedLines: { line: number; address: string; trailing: boolean }[] = [];
   const accept = (address: string, line: number, trailing = false) => {
     const a = normaliseAddress(address);
     const local = a.slice(0, a.indexOf('@'));
-    if (seen.has(a) || exclude.has(a) || LOCAL_NOISE.test(local)) return;
+    if (seen.has(a) || LOCAL_NOISE.test(local)) return;
+    if (exclude.has(a)) {
+      excludedLines.push({ line, address: a, trailing });
+      return;
+    }
     seen.add(a);
     hits.push({ line, address: a, trailing });
   };
@@ -77,6 +84,10 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
       accept(m[1]!, i);
       continue;
     }
+  }
+  if (hits.length === 0 && excludedLines.length) {
+    const first = excludedLines[0]!;
+    hits.push(first);
   }
   if (hits.length === 0) {
     for (let i = 0; i < lines.length; i++) {
