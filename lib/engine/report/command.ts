@@ -9,9 +9,9 @@ const PATTERNS: [RegExp, SmtpCommand][] = [
   // Postfix: "(in reply to RCPT TO command)", "(in reply to end of DATA command)"
   [/in reply to (?:the )?(?:end of )?data\b/i, 'DATA'],
   // Trend Micro, m-FILTER and others: "SMTP command DATA", "Last command: RCPT TO"
-  [/(?:smtp |last )command:? *data\b/i, 'DATA'],
-  [/(?:smtp |last )command:? *rcpt\b/i, 'RCPT'],
-  [/(?:smtp |last )command:? *mail\b/i, 'MAIL'],
+  [/(?:smtp |last )command[\s:-]*data\b/i, 'DATA'],
+  [/(?:smtp |last )command[\s:-]*rcpt\b/i, 'RCPT'],
+  [/(?:smtp |last )command[\s:-]*mail\b/i, 'MAIL'],
   [/in reply to (?:the )?rcpt\b/i, 'RCPT'],
   [/in reply to (?:the )?mail\b/i, 'MAIL'],
   [/in reply to (?:the )?(?:helo|ehlo)\b/i, 'HELO'],
