@@ -112,7 +112,7 @@ export function resultFromView(view: ReportView, warnings: string[] = []): Bounc
     drafts = complaintDrafts(view, result.original);
     result.decoder = 'arf';
   }
-  result.records = drafts.map((d) => toRecord(d, kind, view));
+  result.records = drafts.map((d) => toRecord(d, kind));
   return result;
 }
 
@@ -146,7 +146,7 @@ function complaintDrafts(view: ReportView, original: OriginalInfo): Draft[] {
   return [blankDraft(null)];
 }
 
-function toRecord(d: Draft, kind: MessageKind, view: ReportView): BounceRecord {
+function toRecord(d: Draft, kind: MessageKind): BounceRecord {
   const provider = detectProvider(d);
   let reason: ReasonId;
   let evidence;

@@ -110,7 +110,7 @@ export function matchPhrase(
 /** Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
 export function phraseText(s: string): string {
   return s
-    .replace(/<?[^\s<>()"'\[\]]+@[^\s<>()"'\[\]]+>?/g, ' ')
+    .replace(/<?[^\s<>()"'[\]]+@[^\s<>()"'[\]]+>?/g, ' ')
     .toLowerCase();
 }
 

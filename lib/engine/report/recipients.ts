@@ -3,7 +3,7 @@
  * else from the report text; codes reconciled between the two.
  */
 import type { OriginalInfo, ReasonId } from '../types';
-import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './codes';
+import { bestStatus, consistentReply, findReplyCode } from './codes';
 import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
 import type { ReportView } from './view';
 import { findCommand, type SmtpCommand } from './command';
