@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { classifyMailbox, classifyMessage, classifyVisible, type BounceResult } from '../../lib/engine';
 import {
   bytesToBinary,
@@ -360,6 +361,23 @@ describe('mailboxes', () => {
     for (const r of lfResults) expect(resultProblems(r)).toEqual([]);
     const crlfResults = classifyMailbox(toCrlf(mbox));
     expect(crlfResults.map(verdict)).toEqual(lfResults.map(verdict));
+  });
+
+  it('corpus messages packed into one mbox (mboxrd quoting) read as they do alone', () => {
+    const singles = SAMPLE.map((f) => bytesToBinary(readBytes(f))).filter((m) => !m.startsWith('From '));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(singles, { minLength: 1, maxLength: 8 }), (messages) => {
+        const mbox = messages
+          .map(
+            (m, i) =>
+              `From sender${i}@example.org Thu Mar  6 10:00:0${i % 10} 2025\n${m.replace(/^(>*From )/gm, '>$1')}\n`,
+          )
+          .join('');
+        const results = classifyMailbox(mbox);
+        expect(results.map(verdict)).toEqual(messages.map((m) => verdict(classifyMessage(m))));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('each message of the mbox reads as it does alone', () => {
