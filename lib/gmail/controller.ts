@@ -226,14 +226,16 @@ export class GmailController {
     return entry;
   }
 
+  /** Test and benchmark hook: mark the raw step's progress on the message element. */
+  private markRaw(id: string, state: 'pending' | 'done' | 'failed'): void {
+    if (!this.opts.doc.documentElement.hasAttribute('data-bt-measure')) return;
+    for (const el of this.opts.doc.querySelectorAll(`[data-message-id="#msg-f:${id}"]`)) el.setAttribute('data-bt-raw', state);
+  }
+
   private async enrich(id: string, entry: Entry): Promise<void> {
+    this.markRaw(id, 'pending');
     const bytes = await this.raw.load(id);
-    if (this.opts.doc.documentElement.hasAttribute('data-bt-measure')) {
-      // Test and benchmark hook: say on the message element that the raw step finished.
-      for (const el of this.opts.doc.querySelectorAll(`[data-message-id="#msg-f:${id}"]`)) {
-        el.setAttribute('data-bt-raw', bytes ? 'done' : 'failed');
-      }
-    }
+    this.markRaw(id, bytes ? 'done' : 'failed');
     if (!bytes || this.opts.ctx.isInvalid) return;
     let result: BounceResult | null = null;
     try {

@@ -71,7 +71,10 @@ export async function waitProcessed(page: Page, timeout = 15_000): Promise<void>
 /** Wait until the raw step finished (done or failed) for a message. */
 export async function waitRaw(page: Page, messageId: string, timeout = 15_000): Promise<string> {
   const handle = await page.waitForFunction(
-    (id) => document.querySelector(`[data-message-id="#msg-f:${id}"]`)?.getAttribute('data-bt-raw') ?? null,
+    (id) => {
+      const state = document.querySelector(`[data-message-id="#msg-f:${id}"]`)?.getAttribute('data-bt-raw');
+      return state && state !== 'pending' ? state : null;
+    },
     messageId,
     { timeout },
   );

@@ -134,6 +134,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     colorScheme: opts.colorScheme ?? 'light',
   });
+  // Scripts run through tsx (esbuild keepNames) wrap inner functions of page.evaluate callbacks in
+  // __name(); give pages a no-op so the same helpers work from vitest and from tsx scripts.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   let serviceWorker = context.serviceWorkers()[0];
   serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(serviceWorker.url()).host;
