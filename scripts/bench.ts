@@ -40,7 +40,12 @@ let variantFiles = 0;
 let variantIdentical = 0;
 const variantDiffers: string[] = [];
 const summaryOf = (results: ReturnType<typeof classifyMailbox>) =>
-  JSON.stringify(results.map((r) => [r.kind, r.records.map((x) => [x.recipient, x.status, x.replyCode, x.reason, x.hard])]));
+  JSON.stringify(
+    results.map((r) => [
+      r.kind,
+      r.records.map((x) => [x.recipient, x.status, x.replyCode, x.reason, x.hard]),
+    ]),
+  );
 for (const file of files) {
   const rows = byFile.get(file)!;
   const lf = classifyMailbox(read(file));
@@ -62,7 +67,17 @@ const notBounces = notFiles.filter((f) =>
 );
 
 // The Gmail-text path: the same messages as Gmail shows them.
-const visible = { rows: 0, category: 0, recipientVisible: 0, recipientFound: 0, statusVisible: 0, statusFound: 0, replyVisible: 0, replyFound: 0, detected: 0 };
+const visible = {
+  rows: 0,
+  category: 0,
+  recipientVisible: 0,
+  recipientFound: 0,
+  statusVisible: 0,
+  statusFound: 0,
+  replyVisible: 0,
+  replyFound: 0,
+  detected: 0,
+};
 for (const file of files) {
   const rows = byFile.get(file)!.filter((r) => r.is_bounce);
   if (!rows.length) continue;
@@ -101,7 +116,12 @@ const mboxPath = join(CORPUS, 'mailbox', 'mbox-0');
 const mboxMessages = existsSync(mboxPath) ? classifyMailbox(read(join('mailbox', 'mbox-0'))) : [];
 
 // Throughput: the corpus repeated until it takes a few seconds, single thread.
-function throughput(): { messages: number; classifyPerSec: number; parsePerSec: number; ratio: number } | null {
+function throughput(): {
+  messages: number;
+  classifyPerSec: number;
+  parsePerSec: number;
+  ratio: number;
+} | null {
   if (quick) return null;
   const inputs = files.map((f) => read(f));
   const run = (fn: (b: Uint8Array) => unknown, seconds: number) => {
@@ -127,7 +147,9 @@ const speed = throughput();
 const pct = (n: number | null) => (n === null ? '   -  ' : `${n.toFixed(1).padStart(5)}%`);
 const summary = {
   files: files.length,
-  rows: Object.fromEntries(FIELDS.map((f) => [f, { ok: total.ok[f], total: total.total[f], pct: total.pct(f) }])),
+  rows: Object.fromEntries(
+    FIELDS.map((f) => [f, { ok: total.ok[f], total: total.total[f], pct: total.pct(f) }]),
+  ),
   variants: {
     files: variantFiles,
     identicalToLf: variantIdentical,
@@ -135,7 +157,10 @@ const summary = {
     lfOriginals: Object.fromEntries(FIELDS.map((f) => [f, variantOriginals.pct(f)])),
   },
   notBounce: { files: notFiles.length, yieldedBounce: notBounces.length },
-  mbox: { messages: mboxMessages.length, bounces: mboxMessages.filter((r) => r.kind === 'failed' || r.kind === 'delayed').length },
+  mbox: {
+    messages: mboxMessages.length,
+    bounces: mboxMessages.filter((r) => r.kind === 'failed' || r.kind === 'delayed').length,
+  },
   visible: {
     rows: visible.rows,
     detection: (100 * visible.detected) / visible.rows,
@@ -162,7 +187,9 @@ if (asJson) {
   lines.push(
     `line-ending copies: ${variantFiles} scored, ${variantIdentical} give exactly the result of their LF original${variantDiffers.length ? ` (differ: ${variantDiffers.join(', ')})` : ''}`,
   );
-  lines.push(`maildir/not: ${notFiles.length} files, ${notBounces.length} read as bounce${notBounces.length ? ': ' + notBounces.join(', ') : ''}`);
+  lines.push(
+    `maildir/not: ${notFiles.length} files, ${notBounces.length} read as bounce${notBounces.length ? ': ' + notBounces.join(', ') : ''}`,
+  );
   lines.push(`mailbox/mbox-0: ${mboxMessages.length} messages read, ${summary.mbox.bounces} bounces`);
   lines.push('');
   lines.push(
@@ -176,7 +203,9 @@ if (asJson) {
   const sources = [...perSource.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   for (const [src, t] of sources) {
     const rows = t.total.reason + t.total.nonBounceKind;
-    lines.push(`  ${src.padEnd(26)} reason ${pct(t.pct('reason'))}  category ${pct(t.pct('category'))}  kinds ${pct(t.pct('nonBounceKind'))}  rows ${rows}`);
+    lines.push(
+      `  ${src.padEnd(26)} reason ${pct(t.pct('reason'))}  category ${pct(t.pct('category'))}  kinds ${pct(t.pct('nonBounceKind'))}  rows ${rows}`,
+    );
   }
   if (speed) {
     lines.push('');
@@ -187,7 +216,10 @@ if (asJson) {
   if (showMisses) {
     lines.push('');
     lines.push('misses:');
-    for (const m of misses) lines.push(`  ${m.file}#${m.index} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+    for (const m of misses)
+      lines.push(
+        `  ${m.file}#${m.index} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`,
+      );
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

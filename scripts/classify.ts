@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { classifyMailbox } from '../lib/engine/index';
 import type { BounceResult } from '../lib/engine/types';
 
-const USAGE = 'usage: classify [--jsonl] PATH...   (files hold one message or an mbox; directories are walked)';
+const USAGE =
+  'usage: classify [--jsonl] PATH...   (files hold one message or an mbox; directories are walked)';
 
 function listFiles(path: string): string[] {
   const st = statSync(path);

@@ -60,7 +60,9 @@ describe('MIME walker', () => {
     expect(leafParts(m.root).map((p) => p.type)).toEqual(['text/plain', 'message/delivery-status']);
   });
   it('joins a boundary parameter that lost its folding indent', () => {
-    const m = parseMessage('Content-Type: multipart/mixed;\nboundary="b1"\n\n--b1\nContent-Type: text/plain\n\nx\n--b1--\n');
+    const m = parseMessage(
+      'Content-Type: multipart/mixed;\nboundary="b1"\n\n--b1\nContent-Type: text/plain\n\nx\n--b1--\n',
+    );
     expect(m.root.params['boundary']).toBe('b1');
   });
   it('decodes base64 and quoted-printable text in its charset', () => {
@@ -69,11 +71,17 @@ describe('MIME walker', () => {
         btoa(String.fromCharCode(...new TextEncoder().encode('Échec: café'))),
     );
     expect(partText(b64.root)).toBe('Échec: café');
-    const qp = parseMessage('Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\ncaf=E9 =\nok');
+    const qp = parseMessage(
+      'Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\ncaf=E9 =\nok',
+    );
     expect(partText(qp.root)).toBe('café ok');
   });
   it('keeps one char per byte for bytes 0x80-0x9f', () => {
-    expect(toByteString(Uint8Array.of(0x80, 0x9f, 0x41)).split('').map((c) => c.charCodeAt(0))).toEqual([0x80, 0x9f, 0x41]);
+    expect(
+      toByteString(Uint8Array.of(0x80, 0x9f, 0x41))
+        .split('')
+        .map((c) => c.charCodeAt(0)),
+    ).toEqual([0x80, 0x9f, 0x41]);
   });
 });
 
@@ -93,9 +101,11 @@ describe('text scanner', () => {
     expect(r.map((x) => x.address)).toEqual(['frank@customer.example']);
   });
   it('collapses multi-line replies to one line, keeping the first code', () => {
-    expect(cleanDiagnostic('550-5.7.1 Messages with multiple\n550-5.7.1 addresses in From:\n550 5.7.1 are refused')).toBe(
-      '550-5.7.1 Messages with multiple addresses in From: are refused',
-    );
+    expect(
+      cleanDiagnostic(
+        '550-5.7.1 Messages with multiple\n550-5.7.1 addresses in From:\n550 5.7.1 are refused',
+      ),
+    ).toBe('550-5.7.1 Messages with multiple addresses in From: are refused');
   });
 });
 
@@ -117,7 +127,10 @@ describe('phrase tables (real diagnostic lines)', () => {
   const matches: [string, ReasonId][] = [
     ['550 5.1.1 <kijitora@example.jp>... User Unknown', 'userunknown'],
     ['552 5.2.2 Mailbox full', 'mailboxfull'],
-    ['550 5.7.26 Unauthenticated email from example.jp is not accepted due to domain\'s DMARC policy', 'authfailure'],
+    [
+      "550 5.7.26 Unauthenticated email from example.jp is not accepted due to domain's DMARC policy",
+      'authfailure',
+    ],
     ['554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org', 'blocked'],
     ['550 5.7.1 Our system has detected that this message is likely unsolicited mail', 'spamdetected'],
     ['554 Message rejected: Email address is not verified.', 'norelaying'],
@@ -125,25 +138,49 @@ describe('phrase tables (real diagnostic lines)', () => {
     ['452 4.4.5 Insufficient disk space; try again later', 'systemfull'],
     ['Name service error for name=example.org type=MX: Host not found, try again', 'networkerror'],
     ['550 The email account that you tried to reach is disabled.', 'suspend'],
-    ['421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to user complaints', 'badreputation'],
+    [
+      '421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to user complaints',
+      'badreputation',
+    ],
   ];
   it.each(matches)('%s → %s', (line, reason) => {
-    expect(decideReason({ diagnostic: line, context: '', status: null, replyCode: null, provider: null }).reason).toBe(reason);
+    expect(
+      decideReason({ diagnostic: line, context: '', status: null, replyCode: null, provider: null }).reason,
+    ).toBe(reason);
   });
   const nonMatches = ['Your message was sent.', '250 2.0.0 OK queued as 12345', 'Thanks for your email!'];
   it.each(nonMatches)('no reason phrase in %s', (line) => {
     expect(matchPhrase(line.toLowerCase())).toBeNull();
   });
   it('does not read reason names inside addresses', () => {
-    const v = decideReason({ diagnostic: '550 <mailboxfull@example.org> refused', context: '', status: null, replyCode: null, provider: null });
+    const v = decideReason({
+      diagnostic: '550 <mailboxfull@example.org> refused',
+      context: '',
+      status: null,
+      replyCode: null,
+      provider: null,
+    });
     expect(v.reason).not.toBe('mailboxfull');
   });
   it('lets a specific status code overrule generic wording', () => {
-    const v = decideReason({ diagnostic: '550 5.1.1 rejected', context: '', status: '5.1.1', replyCode: '550', provider: null });
+    const v = decideReason({
+      diagnostic: '550 5.1.1 rejected',
+      context: '',
+      status: '5.1.1',
+      replyCode: '550',
+      provider: null,
+    });
     expect(v.reason).toBe('userunknown');
   });
   it('reads "user unknown" after DATA as a filter', () => {
-    const v = decideReason({ diagnostic: '550 Unknown user', context: '', status: '5.0.0', replyCode: '550', provider: null, command: 'DATA' });
+    const v = decideReason({
+      diagnostic: '550 Unknown user',
+      context: '',
+      status: '5.0.0',
+      replyCode: '550',
+      provider: null,
+      command: 'DATA',
+    });
     expect(v.reason).toBe('filtered');
   });
 });
@@ -170,7 +207,16 @@ describe('whole messages', () => {
     expect(r.kind).toBe('failed');
     expect(r.records).toHaveLength(1);
     const rec = r.records[0]!;
-    expect([rec.recipient, rec.status, rec.replyCode, rec.reason, rec.category, rec.hard, rec.action, rec.provider]).toEqual([
+    expect([
+      rec.recipient,
+      rec.status,
+      rec.replyCode,
+      rec.reason,
+      rec.category,
+      rec.hard,
+      rec.action,
+      rec.provider,
+    ]).toEqual([
       'kijitora@example.jp',
       '5.1.1',
       '550',
@@ -182,7 +228,11 @@ describe('whole messages', () => {
     ]);
   });
   it('splits an mbox and keeps the last message without a trailing newline', () => {
-    expect(splitMailbox('From a@b Mon Jan  1 00:00:00 2024\nSubject: 1\n\nx\nFrom a@b Mon Jan  1 00:00:00 2024\nSubject: 2\n\ny')).toHaveLength(2);
+    expect(
+      splitMailbox(
+        'From a@b Mon Jan  1 00:00:00 2024\nSubject: 1\n\nx\nFrom a@b Mon Jan  1 00:00:00 2024\nSubject: 2\n\ny',
+      ),
+    ).toHaveLength(2);
     expect(classifyMailbox('From a@b Mon Jan  1 00:00:00 2024')).toHaveLength(1);
   });
   it('classifies what Gmail shows of its own bounce', () => {
@@ -193,9 +243,17 @@ describe('whole messages', () => {
       text: "Address not found\nYour message wasn't delivered to kijitora@example.jp because the address couldn't be found, or is unable to receive mail.\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist.",
     });
     expect(r.kind).toBe('failed');
-    expect(r.records[0]).toMatchObject({ recipient: 'kijitora@example.jp', status: '5.1.1', replyCode: '550', category: 'invalid-address' });
+    expect(r.records[0]).toMatchObject({
+      recipient: 'kijitora@example.jp',
+      status: '5.1.1',
+      replyCode: '550',
+      category: 'invalid-address',
+    });
   });
   it('leaves ordinary mail alone', () => {
-    expect(classifyMessage('From: a@example.com\nTo: b@example.org\nSubject: Lunch?\n\nAre you free at noon?\n').kind).toBe('not-bounce');
+    expect(
+      classifyMessage('From: a@example.com\nTo: b@example.org\nSubject: Lunch?\n\nAre you free at noon?\n')
+        .kind,
+    ).toBe('not-bounce');
   });
 });

@@ -24,7 +24,15 @@ export function emptyResult(): BounceResult {
   return {
     kind: 'not-bounce',
     records: [],
-    original: { from: null, fromDomain: null, to: null, subject: null, messageId: null, date: null, sendingIp: null },
+    original: {
+      from: null,
+      fromDomain: null,
+      to: null,
+      subject: null,
+      messageId: null,
+      date: null,
+      sendingIp: null,
+    },
     report: { from: null, subject: null, date: null, messageId: null },
     decoder: null,
     warnings: [],
@@ -79,7 +87,9 @@ function run(raw: string | Uint8Array | ArrayBuffer): BounceResult {
 /** An attached message that is itself a delivery report (not the returned original). */
 function isReport(m: MimeMessage): boolean {
   if (m.root.type === 'multipart/report') return true;
-  return DAEMON_SENDER.test(m.headers.get('from') ?? '') && BOUNCE_SUBJECT.test(m.headers.get('subject') ?? '');
+  return (
+    DAEMON_SENDER.test(m.headers.get('from') ?? '') && BOUNCE_SUBJECT.test(m.headers.get('subject') ?? '')
+  );
 }
 
 /** Shared by the raw and the visible-text paths. */
@@ -134,7 +144,12 @@ function blankDraft(recipient: string | null): Draft {
 /** ARF (RFC 5965): who complained — Original-Rcpt-To, else the original's To. */
 function complaintDrafts(view: ReportView, original: OriginalInfo): Draft[] {
   const fb = view.feedback;
-  const rcpts = fb ? fb.all('original-rcpt-to').map(firstAddress).filter((a): a is string => !!a) : [];
+  const rcpts = fb
+    ? fb
+        .all('original-rcpt-to')
+        .map(firstAddress)
+        .filter((a): a is string => !!a)
+    : [];
   const jmrp = firstAddress(view.original?.get('x-hmxmroriginalrecipient') ?? '');
   if (jmrp) rcpts.push(jmrp);
   if (!rcpts.length && (view.headers.get('x-apple-unsubscribe') ?? '').trim().toLowerCase() === 'true') {
@@ -169,7 +184,10 @@ function toRecord(d: Draft, kind: MessageKind): BounceRecord {
       hint: d.hint,
       command: d.command,
       delayed: kind === 'delayed' || d.action === 'delayed',
-      host: (d.remoteHost ?? (d.recipient ? d.recipient.slice(d.recipient.indexOf('@') + 1) : null))?.toLowerCase() ?? null,
+      host:
+        (
+          d.remoteHost ?? (d.recipient ? d.recipient.slice(d.recipient.indexOf('@') + 1) : null)
+        )?.toLowerCase() ?? null,
     });
     reason = v.reason;
     evidence = v.evidence;

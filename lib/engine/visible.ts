@@ -37,7 +37,13 @@ export function classifyVisible(msg: VisibleMessage): BounceResult {
     const cut = cutOriginal(text);
     const view: ReportView = {
       headers,
-      dsn: looksLikeDsnText(text) ? [parseDeliveryStatus(text.slice(text.search(/^(reporting-mta|final-recipient|original-recipient|action)\s*:/im)))] : [],
+      dsn: looksLikeDsnText(text)
+        ? [
+            parseDeliveryStatus(
+              text.slice(text.search(/^(reporting-mta|final-recipient|original-recipient|action)\s*:/im)),
+            ),
+          ]
+        : [],
       hasDsnPart: false,
       text: cut.text,
       original: cut.originalHead ? parseHeaders(cut.originalHead) : null,

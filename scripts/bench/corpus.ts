@@ -46,7 +46,11 @@ export function loadCorpus(): CorpusIndex {
 }
 
 /** Score every distinct file; returns the totals, per-source tallies and every miss. */
-export function scoreCorpus(index: CorpusIndex): { total: Tally; perSource: Map<string, Tally>; misses: Miss[] } {
+export function scoreCorpus(index: CorpusIndex): {
+  total: Tally;
+  perSource: Map<string, Tally>;
+  misses: Miss[];
+} {
   const total = new Tally();
   const perSource = new Map<string, Tally>();
   const misses: Miss[] = [];

@@ -106,7 +106,9 @@ export function scoreFile(rows: ExpectedRow[], preds: Prediction[], misses?: Mis
       continue;
     }
     const want = (row.recipient ?? '').toLowerCase();
-    let idx = bounces.findIndex((p, i) => !used.has(i) && (p.record?.recipient ?? '') === want && want !== '');
+    let idx = bounces.findIndex(
+      (p, i) => !used.has(i) && (p.record?.recipient ?? '') === want && want !== '',
+    );
     if (idx === -1) idx = row.index < bounces.length && !used.has(row.index) ? row.index : -1;
     if (idx === -1) idx = bounces.findIndex((_p, i) => !used.has(i));
     if (idx === -1) idx = Math.min(row.index, bounces.length - 1);

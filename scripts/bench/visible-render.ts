@@ -26,5 +26,10 @@ export function renderVisible(raw: string | Uint8Array): VisibleMessage {
   const text = (html.length && !plain.length ? html : plain).join('\n');
   const from = msg.headers.get('from') ?? '';
   const name = /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] ?? null;
-  return { fromAddress: firstAddress(from), fromName: name || null, subject: msg.headers.get('subject'), text };
+  return {
+    fromAddress: firstAddress(from),
+    fromName: name || null,
+    subject: msg.headers.get('subject'),
+    text,
+  };
 }

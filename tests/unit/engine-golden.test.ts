@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { corpusAvailable, loadCorpus, missKey, scoreCorpus } from '../../scripts/bench/corpus';
 import { sourceOf } from '../../scripts/bench/score';
 
-const known = new Set<string>(JSON.parse(readFileSync(join(import.meta.dirname, 'known-misses.json'), 'utf8')));
+const known = new Set<string>(
+  JSON.parse(readFileSync(join(import.meta.dirname, 'known-misses.json'), 'utf8')),
+);
 
 describe.runIf(corpusAvailable())('golden tables per source family', () => {
   const index = loadCorpus();

@@ -22,7 +22,10 @@ export interface HeaderField {
  */
 export class HeaderList {
   private readonly decoded: boolean[];
-  constructor(private readonly raw: HeaderField[], alreadyDecoded = true) {
+  constructor(
+    private readonly raw: HeaderField[],
+    alreadyDecoded = true,
+  ) {
     this.decoded = raw.map(() => alreadyDecoded);
   }
   private value(i: number): string {
@@ -177,7 +180,9 @@ function parsePart(headers: HeaderList, body: string, depth: number, budget: { p
   budget.parts++;
   const { type, params } = parseContentType(headers.get('content-type'));
   const disp = headers.get('content-disposition');
-  const filename = params['name'] ?? (disp ? (parseContentType('x/x' + disp.slice(disp.indexOf(';'))).params['filename'] ?? null) : null);
+  const filename =
+    params['name'] ??
+    (disp ? (parseContentType('x/x' + disp.slice(disp.indexOf(';'))).params['filename'] ?? null) : null);
   const part: MimePart = { type, params, headers, rawBody: body, children: [], message: null, filename };
   if (depth >= MAX_DEPTH || budget.parts > MAX_PARTS) return part;
 

@@ -109,9 +109,7 @@ export function matchPhrase(
 
 /** Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
 export function phraseText(s: string): string {
-  return s
-    .replace(/<?[^\s<>()"'[\]]+@[^\s<>()"'[\]]+>?/g, ' ')
-    .toLowerCase();
+  return s.replace(/<?[^\s<>()"'[\]]+@[^\s<>()"'[\]]+>?/g, ' ').toLowerCase();
 }
 
 /**
@@ -126,7 +124,10 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
   const status = input.status ?? '';
   const cmd = input.command ?? null;
   // Connection trouble that outlasted the retry period is reported as a temporary code.
-  if ((reason === 'networkerror' || reason === 'systemerror') && reasonFromStatus(input.status, input.provider) === 'expired')
+  if (
+    (reason === 'networkerror' || reason === 'systemerror') &&
+    reasonFromStatus(input.status, input.provider) === 'expired'
+  )
     return 'expired';
   if (reason === 'userunknown' && cmd === 'DATA' && input.host && /(?:^|\.)docomo\.ne\.jp$/.test(input.host))
     // NTT docomo answers "Unknown user" after DATA when the recipient's sender filter refuses the sender.
@@ -137,7 +138,10 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
     // the refusal did not come at RCPT time: the recipient's filter, not a missing mailbox.
     if (/^[45]\.2\.[01]$/.test(status) && cmd !== 'RCPT') return 'filtered';
   }
-  if (cmd === 'MAIL' && ['userunknown', 'hostunknown', 'filtered', 'onhold', 'systemerror', 'networkerror'].includes(reason))
+  if (
+    cmd === 'MAIL' &&
+    ['userunknown', 'hostunknown', 'filtered', 'onhold', 'systemerror', 'networkerror'].includes(reason)
+  )
     return 'rejected';
   if (cmd === 'MAIL' && reason === 'blocked' && weak) return 'rejected';
   if ((cmd === 'CONN' || cmd === 'HELO') && (reason === 'rejected' || reason === 'onhold')) return 'blocked';
@@ -157,7 +161,10 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const diag = phraseText(input.diagnostic);
   const rule = matchProviderRule(input.diagnostic, input.provider);
   if (rule) {
-    evidence.push({ source: 'provider-rule', detail: `${rule.providers.join('/') || 'provider'} wording "${rule.phrase}"` });
+    evidence.push({
+      source: 'provider-rule',
+      detail: `${rule.providers.join('/') || 'provider'} wording "${rule.phrase}"`,
+    });
     if (input.status) evidence.push({ source: 'status-code', detail: `status ${input.status}` });
     return { reason: rule.reason, evidence };
   }
@@ -166,7 +173,11 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const statusNote = input.status ? `status ${input.status}` : '';
   const done = (reason: ReasonId, weak = false): ReasonVerdict => {
     const r = refine(reason, input, weak);
-    if (r !== reason) evidence.push({ source: 'decoder', detail: `${reason} → ${r}: ${input.command ? `answered to ${input.command}` : `status ${input.status ?? 'class'}`}` });
+    if (r !== reason)
+      evidence.push({
+        source: 'decoder',
+        detail: `${reason} → ${r}: ${input.command ? `answered to ${input.command}` : `status ${input.status ?? 'class'}`}`,
+      });
     return { reason: r, evidence };
   };
 

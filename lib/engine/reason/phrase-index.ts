@@ -56,7 +56,11 @@ export class PhraseIndex {
    * The lowest group with a phrase in the text, and that phrase (the first of that group met in
    * the text), or null. `below` stops early: groups at or above it are of no interest.
    */
-  first(text: string, allow?: (group: number) => boolean, below = Infinity): { group: number; phrase: string } | null {
+  first(
+    text: string,
+    allow?: (group: number) => boolean,
+    below = Infinity,
+  ): { group: number; phrase: string } | null {
     let best: { group: number; phrase: string } | null = null;
     let limit = below;
     let n = 0;

@@ -21,7 +21,10 @@ export interface ReasonRule {
 export const RULES: readonly ReasonRule[] = [
   // Wording so specific that it decides even when other rules' words appear beside it.
   // The recipient's local delivery program failed; its output may quote any other error.
-  { id: 'mailererror', phrases: ['procmail:', 'command output:', 'command died with', 'mailer error', 'x-unix;'] },
+  {
+    id: 'mailererror',
+    phrases: ['procmail:', 'command output:', 'command died with', 'mailer error', 'x-unix;'],
+  },
   // Postfix's temporary DNS failure: "Host not found, try again" (the domain may well exist).
   { id: 'networkerror', phrases: ['host not found, try again', 'name service error for'] },
   { id: 'spamdetected', phrases: ['blacklisted url', 'uribl', 'spam classification', 'surbl', /\bube\b/] },
@@ -29,7 +32,15 @@ export const RULES: readonly ReasonRule[] = [
   { id: 'contenterror', phrases: ['message content rejected'], status: /^[45]\.6\./ },
   { id: 'spamdetected', phrases: ['message content rejected'] },
   // qmail: the greeting (HELO name) was refused, so the sending host is blocked.
-  { id: 'blocked', phrases: ['my name was rejected', 'not accepting connections', 'invalid ip for sending mail', 'which is an open relay'] },
+  {
+    id: 'blocked',
+    phrases: [
+      'my name was rejected',
+      'not accepting connections',
+      'invalid ip for sending mail',
+      'which is an open relay',
+    ],
+  },
   { id: 'speeding', phrases: ['too many recipients this hour', 'sent to too many recipients'] },
   { id: 'norelaying', phrases: ['insecure mail relay'] },
   {
@@ -196,12 +207,7 @@ export const RULES: readonly ReasonRule[] = [
   },
   {
     id: 'exceedlimit',
-    phrases: [
-      'message exceeds local limit',
-      'exceeds local limit',
-      'message too long',
-      'recipient limit',
-    ],
+    phrases: ['message exceeds local limit', 'exceeds local limit', 'message too long', 'recipient limit'],
   },
   {
     id: 'hasmoved',
@@ -738,10 +744,7 @@ export const RULES: readonly ReasonRule[] = [
   },
   {
     id: 'systemerror',
-    phrases: [
-      'system error',
-      'out of memory',
-    ],
+    phrases: ['system error', 'out of memory'],
   },
   {
     id: 'networkerror',
@@ -898,7 +901,14 @@ export const WEAK_RULES: readonly ReasonRule[] = [
       'retry timeout exceeded',
       /delivery failed \d+ attempts/,
       'no more retries',
-      'maximum number of delivery attempts','expired', 'has expired', 'for more than', 'maximum time', 'max age', 'retry period'],
+      'maximum number of delivery attempts',
+      'expired',
+      'has expired',
+      'for more than',
+      'maximum time',
+      'max age',
+      'retry period',
+    ],
   },
   {
     id: 'systemerror',

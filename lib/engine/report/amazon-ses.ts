@@ -82,7 +82,15 @@ export function readSesNotification(text: string): SesReport | null {
         diagnosticType: diag ? untype(diag).type : null,
       });
     });
-    return { dsn: { reportingMta: untypeOrNull(b['reportingMTA']), receivedFromMta: null, arrivalDate: null, recipients }, feedback: null };
+    return {
+      dsn: {
+        reportingMta: untypeOrNull(b['reportingMTA']),
+        receivedFromMta: null,
+        arrivalDate: null,
+        recipients,
+      },
+      feedback: null,
+    };
   }
   if (type === 'Delivery' && isObj(obj['delivery'])) {
     const d = obj['delivery'];
@@ -90,7 +98,10 @@ export function readSesNotification(text: string): SesReport | null {
     const status = smtp ? (/\b2\.\d{1,3}\.\d{1,3}\b/.exec(smtp)?.[0] ?? null) : null;
     const list = Array.isArray(d['recipients']) ? d['recipients'] : [];
     const recipients = list.map((a) => recipient(a, { action: 'delivered', status, diagnostic: smtp }));
-    return { dsn: { reportingMta: str(d['reportingMTA']), receivedFromMta: null, arrivalDate: null, recipients }, feedback: null };
+    return {
+      dsn: { reportingMta: str(d['reportingMTA']), receivedFromMta: null, arrivalDate: null, recipients },
+      feedback: null,
+    };
   }
   if (type === 'Complaint' && isObj(obj['complaint'])) {
     const c = obj['complaint'];

@@ -100,7 +100,9 @@ export function parseDeliveryStatus(text: string): DsnReport {
     }
     const startsRecord =
       cur === null ||
-      (RECIPIENT_FIELDS.has(f.name) && f.name !== 'x-actual-recipient' && (sawBoundary || fieldSet(cur, f.name))) ||
+      (RECIPIENT_FIELDS.has(f.name) &&
+        f.name !== 'x-actual-recipient' &&
+        (sawBoundary || fieldSet(cur, f.name))) ||
       (f.name === 'action' && cur.action !== null && sawBoundary);
     if (startsRecord) {
       cur = emptyRecipient();
@@ -158,5 +160,8 @@ function fieldSet(r: DsnRecipient, name: string): boolean {
 
 /** True when a text looks like it carries delivery-status fields. */
 export function looksLikeDsnText(text: string): boolean {
-  return /^(final-recipient|original-recipient)\s*:/im.test(text) && /^(status|action|diagnostic-code)\s*:/im.test(text);
+  return (
+    /^(final-recipient|original-recipient)\s*:/im.test(text) &&
+    /^(status|action|diagnostic-code)\s*:/im.test(text)
+  );
 }

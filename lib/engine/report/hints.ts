@@ -17,7 +17,10 @@ function googleGroups(view: ReportView, recipient: string | null): ReasonId | nu
   const failed = (view.headers.get('x-failed-recipients') ?? '').toLowerCase();
   if (failed.includes('@googlegroups.com') || recipient?.endsWith('@googlegroups.com')) return 'rejected';
   // The notice itself carries no SMTP reply; a Gmail bounce that only links to Groups help does.
-  if (/groups\.google\.com|google groups/i.test(view.text) && !/(?<![\d.])[245]\d\d[ -][245]\.\d/.test(view.text))
+  if (
+    /groups\.google\.com|google groups/i.test(view.text) &&
+    !/(?<![\d.])[245]\d\d[ -][245]\.\d/.test(view.text)
+  )
     return 'rejected';
   // Gmail's "Send mail as" alias check failed: the alias is not verified for this account.
   if (/'send mail as'/i.test(view.text)) return 'rejected';

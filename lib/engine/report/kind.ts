@@ -67,7 +67,8 @@ export const BOUNCE_SUBJECT = new RegExp(
 const AUTO_REPLY_SUBJECT =
   /\b(?:out of (?:the )?office|auto(?:matic)?[- ]?(?:reply|response|antwort|respuesta|risposta|réponse)|autoreply|auto:|away (?:from|until)|vacation|on leave|abwesenheit|absence|abwesend|ausser haus|fuera de la oficina|congés|vacaciones)\b/i;
 
-const DELAY_SUBJECT = /\b(?:delay(?:ed)?|warning: message|still being retried|not yet delivered|will retry)\b/i;
+const DELAY_SUBJECT =
+  /\b(?:delay(?:ed)?|warning: message|still being retried|not yet delivered|will retry)\b/i;
 const DELAY_TEXT =
   /\b(?:will (?:continue to |keep )?(?:try|retry)(?:ing)?|still (?:be )?(?:trying|retrying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is )?delayed|this is a warning|no action is required on your part|temporarily deferred|delayed for)\b/i;
 
@@ -122,7 +123,10 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
   const named = drafts.some((d) => d.recipient);
   // A person answering in a thread (not a mail system, no report part) is talking about a bounce at most.
   const personalReply =
-    !daemon && !hasDsn && !failedHeader && (/^\s*(?:re|aw|sv|antw)\s*:/i.test(subject) || h.has('in-reply-to'));
+    !daemon &&
+    !hasDsn &&
+    !failedHeader &&
+    (/^\s*(?:re|aw|sv|antw)\s*:/i.test(subject) || h.has('in-reply-to'));
   if (personalReply) {
     if (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view)) return 'auto-reply';
     return 'not-bounce';
@@ -138,16 +142,27 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
     if (!daemon && (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view))) return 'auto-reply';
     return 'not-bounce';
   }
-  const positive = (a: string) => a === 'delivered' || a === 'relayed' || a === 'expanded' || a === 'deliverable';
+  const positive = (a: string) =>
+    a === 'delivered' || a === 'relayed' || a === 'expanded' || a === 'deliverable';
   if (actions.length && actions.every(positive)) return 'delivered';
-  const dsnStatuses = view.dsn.flatMap((d) => d.recipients.map((r) => r.status)).filter((x): x is string => !!x);
-  if (!actions.length && dsnStatuses.length && dsnStatuses.every((x) => x.startsWith('2.'))) return 'delivered';
+  const dsnStatuses = view.dsn
+    .flatMap((d) => d.recipients.map((r) => r.status))
+    .filter((x): x is string => !!x);
+  if (!actions.length && dsnStatuses.length && dsnStatuses.every((x) => x.startsWith('2.')))
+    return 'delivered';
   if (actions.length && actions.every((a) => a === 'delayed')) return 'delayed';
   if (!actions.includes('failed')) {
     const statuses = drafts.map((d) => d.status).filter(Boolean) as string[];
     const allTemporary = statuses.length > 0 && statuses.every((s) => s.startsWith('4'));
-    if ((DELAY_SUBJECT.test(subject) || DELAY_TEXT.test(view.text)) && (allTemporary || statuses.length === 0)) {
-      if (!/\b(?:permanent|given up|giving up|gave up|could not be delivered|failed permanently)\b/i.test(view.text))
+    if (
+      (DELAY_SUBJECT.test(subject) || DELAY_TEXT.test(view.text)) &&
+      (allTemporary || statuses.length === 0)
+    ) {
+      if (
+        !/\b(?:permanent|given up|giving up|gave up|could not be delivered|failed permanently)\b/i.test(
+          view.text,
+        )
+      )
         return 'delayed';
     }
   }

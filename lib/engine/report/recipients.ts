@@ -38,7 +38,10 @@ function addressesOf(v: string | null): string[] {
   return out;
 }
 
-export function collectDrafts(view: ReportView, original: OriginalInfo): { drafts: Draft[]; decoder: string } {
+export function collectDrafts(
+  view: ReportView,
+  original: OriginalInfo,
+): { drafts: Draft[]; decoder: string } {
   const h = view.headers;
   const exclude = new Set<string>([
     ...addressesOf(h.get('from')),
@@ -50,7 +53,9 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
   const sectionRaw = section.length > MAX_DIAGNOSTIC ? section.slice(0, MAX_DIAGNOSTIC) : section;
   const reportingMtaFromDsn = view.dsn.find((d) => d.reportingMta)?.reportingMta ?? null;
 
-  const dsnRecipients = view.dsn.flatMap((d) => d.recipients.map((r) => ({ r, reportingMta: d.reportingMta })));
+  const dsnRecipients = view.dsn.flatMap((d) =>
+    d.recipients.map((r) => ({ r, reportingMta: d.reportingMta })),
+  );
   if (dsnRecipients.length) {
     // The text scan may name the same recipients with a fuller diagnostic.
     const scanned = scanRecipients(section, new Set());
@@ -64,7 +69,11 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
       const internal = r.finalRecipient && !/@[^@]+\.[^@.]+$/.test(r.finalRecipient);
       // A record whose recipient field is empty or broken borrows the next address the text names.
       const recipient =
-        (internal ? r.originalRecipient : null) ?? r.finalRecipient ?? r.originalRecipient ?? unclaimed.shift()?.address ?? null;
+        (internal ? r.originalRecipient : null) ??
+        r.finalRecipient ??
+        r.originalRecipient ??
+        unclaimed.shift()?.address ??
+        null;
       const key = `${recipient}|${r.status}`;
       if (recipient && seen.has(key)) continue;
       seen.add(key);
@@ -73,20 +82,28 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
       const blockDiag = textBlock ? diagnosticFromBlock(textBlock) : '';
       let diagnostic = dsnDiag;
       // A bare or code-only diagnostic ("smtp; 550", "5.0.0") says less than the text.
-      if (!hasWords(dsnDiag)) diagnostic = blockDiag || (dsnRecipients.length === 1 ? diagnosticFromSection(section) : '') || dsnDiag;
+      if (!hasWords(dsnDiag))
+        diagnostic =
+          blockDiag || (dsnRecipients.length === 1 ? diagnosticFromSection(section) : '') || dsnDiag;
       drafts.push(
-        finishDraft({
-          recipient,
-          diagnostic: diagnostic || null,
-          context: blockDiag ? `${blockDiag}\n${sectionRaw}` : sectionRaw,
-          status: r.status,
-          replyCode: null,
-          action: r.action,
-          remoteHost: r.remoteMta,
-          reportingMta: reportingMta ?? reportingMtaFromDsn,
-          hint: vendorHint(r.vendorCategory),
-          command: findCommand(r.diagnostic ?? '') ?? findCommand(textBlock?.block ?? '') ?? (dsnRecipients.length === 1 ? findCommand(section) : null),
-        }, view),
+        finishDraft(
+          {
+            recipient,
+            diagnostic: diagnostic || null,
+            context: blockDiag ? `${blockDiag}\n${sectionRaw}` : sectionRaw,
+            status: r.status,
+            replyCode: null,
+            action: r.action,
+            remoteHost: r.remoteMta,
+            reportingMta: reportingMta ?? reportingMtaFromDsn,
+            hint: vendorHint(r.vendorCategory),
+            command:
+              findCommand(r.diagnostic ?? '') ??
+              findCommand(textBlock?.block ?? '') ??
+              (dsnRecipients.length === 1 ? findCommand(section) : null),
+          },
+          view,
+        ),
       );
     }
     return { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text' };
@@ -97,19 +114,23 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
     const sectionDiag = scanned.length === 1 ? diagnosticFromSection(section) : '';
     return {
       drafts: scanned.slice(0, MAX_RECIPIENTS).map((t) =>
-        finishDraft({
-          recipient: t.address,
-          // A block without a server reply (the address stood in a summary) borrows the report's.
-          diagnostic: (hasFailureCode(t.block) || !sectionDiag ? diagnosticFromBlock(t) : sectionDiag) || null,
-          context: sectionRaw,
-          status: null,
-          replyCode: null,
-          action: null,
-          remoteHost: hostFromText(t.block),
-          reportingMta: null,
-          hint: null,
-          command: findCommand(t.block),
-        }, view),
+        finishDraft(
+          {
+            recipient: t.address,
+            // A block without a server reply (the address stood in a summary) borrows the report's.
+            diagnostic:
+              (hasFailureCode(t.block) || !sectionDiag ? diagnosticFromBlock(t) : sectionDiag) || null,
+            context: sectionRaw,
+            status: null,
+            replyCode: null,
+            action: null,
+            remoteHost: hostFromText(t.block),
+            reportingMta: null,
+            hint: null,
+            command: findCommand(t.block),
+          },
+          view,
+        ),
       ),
       decoder: 'text',
     };
@@ -121,18 +142,21 @@ export function collectDrafts(view: ReportView, original: OriginalInfo): { draft
   const diag = diagnosticFromSection(section);
   return {
     drafts: fallback.map((recipient) =>
-      finishDraft({
-        recipient,
-        diagnostic: diag || null,
-        context: sectionRaw,
-        status: null,
-        replyCode: null,
-        action: null,
-        remoteHost: hostFromText(section),
-        reportingMta: null,
-        hint: null,
-        command: findCommand(section),
-      }, view),
+      finishDraft(
+        {
+          recipient,
+          diagnostic: diag || null,
+          context: sectionRaw,
+          status: null,
+          replyCode: null,
+          action: null,
+          remoteHost: hostFromText(section),
+          reportingMta: null,
+          hint: null,
+          command: findCommand(section),
+        },
+        view,
+      ),
     ),
     decoder: failed.length ? 'x-failed-recipients' : 'text',
   };
@@ -196,7 +220,11 @@ function diagnosticFromSection(section: string): string {
   const picked: string[] = [];
   for (let i = 0; i < lines.length && picked.length < 12; i++) {
     const l = lines[i]!;
-    if (/(?<![\d.])[245]\d\d[ -]|(?<![\d.])[245]\.\d{1,3}\.\d{1,3}(?![.\d])|said:|returned:|reply:|response:|error:/i.test(l))
+    if (
+      /(?<![\d.])[245]\d\d[ -]|(?<![\d.])[245]\.\d{1,3}\.\d{1,3}(?![.\d])|said:|returned:|reply:|response:|error:/i.test(
+        l,
+      )
+    )
       picked.push(l);
   }
   return serverWords(cleanDiagnostic(picked.join('\n') || section)).slice(0, MAX_DIAGNOSTIC);

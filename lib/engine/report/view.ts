@@ -74,9 +74,12 @@ export function buildView(msg: MimeMessage): ReportView {
       if (part.message) {
         original ??= part.message.headers;
         embedded ??= part.message;
-      }
-      else original ??= parseHeaders(splitHeadBody(limit(part.rawBody)).head);
-    } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
+      } else original ??= parseHeaders(splitHeadBody(limit(part.rawBody)).head);
+    } else if (
+      t === 'text/rfc822-headers' ||
+      t === 'message/rfc822-headers' ||
+      t === 'message/global-headers'
+    ) {
       original ??= parseHeaders(splitHeadBody(limit(partText(part)) + '\n\n').head);
     } else if (t === 'message/feedback-report') {
       feedback = parseHeaders(limit(partText(part)));
