@@ -3,7 +3,9 @@
  * Two palettes keyed by data-theme; the category colour comes in as --bt-accent.
  */
 export const CARD_CSS = `
-:host { display: block; margin: 0 0 16px 0; }
+/* WXT resets the host with all:initial; spacing lives inside. The isolated element brings its own html/body. */
+html, body { margin: 0; padding: 0; background: transparent; }
+body { padding-bottom: 14px; }
 .bt-card, .bt-note {
   --bt-bg: #ffffff; --bt-fg: #1f1f1f; --bt-muted: #5e5e5e; --bt-border: #dadce0; --bt-soft: #f1f3f4;
   --bt-link: #0b57d0; --bt-focus: #0b57d0; --bt-code-bg: #f1f3f4;
