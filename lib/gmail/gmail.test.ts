@@ -318,6 +318,27 @@ describe('controller on the fixture pages', () => {
     ctx.abort();
   });
 
+  it('cards the Microsoft 365 report from its visible text', async () => {
+    const w = load('outlook');
+    const ctx = fakeCtx();
+    const rec = recordingRenderer();
+    const c = new GmailController({
+      ctx,
+      doc: doc(w),
+      engine: { classifyMessage, classifyVisible },
+      renderer: rec.renderer,
+      send: () => undefined,
+      fetch: async () => new Response('', { status: 404 }),
+    });
+    c.start();
+    await settle();
+    expect(rec.mounts).toHaveLength(1);
+    expect(rec.mounts[0]!.result.kind).toBe('failed');
+    // (happy-dom has no layout, so innerText keeps no line breaks; the real browser is covered end to end.)
+    expect(rec.mounts[0]!.result.records[0]).toMatchObject({ recipient: 'carol@contoso.example' });
+    ctx.abort();
+  });
+
   it('says "not recognised" when a conversation URL shows no message it can find, without throwing', async () => {
     const w = load('bounce');
     const d = doc(w);

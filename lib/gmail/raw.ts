@@ -21,6 +21,16 @@ export function sourceFromShowOriginal(html: string): string | null {
   return text && text.trim() ? text : null;
 }
 
+/**
+ * Fetch as the page does. Firefox runs content-script fetches with the extension's principal;
+ * its `content.fetch` is the page's own, which carries the Gmail session like Chrome's does.
+ */
+const pageFetch: Fetcher = (url, init) => {
+  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  const absolute = new URL(url, globalThis.location?.href ?? 'https://mail.google.com/').href;
+  return content?.fetch ? content.fetch(absolute, init) : fetch(absolute, init);
+};
+
 export interface RawFetcherOptions {
   /** Page path, e.g. location.pathname, to build the account's URLs from. */
   pathname: () => string;
@@ -56,7 +66,7 @@ export class RawSourceLoader {
 
   private async fetchBoth(pathname: string, messageId: string): Promise<Uint8Array | null> {
     if (this.opts.signal?.aborted) return null;
-    const f = this.opts.fetch ?? ((url, init) => fetch(url, init));
+    const f = this.opts.fetch ?? pageFetch;
     const init: RequestInit = { credentials: 'same-origin', signal: this.opts.signal };
     try {
       this.requests++;
