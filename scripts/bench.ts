@@ -17,7 +17,7 @@ import { splitMailbox } from '../lib/engine/message/mbox';
 import { FIELDS, Tally, flatten, scoreFile } from './bench/score';
 import { CORPUS, corpusAvailable, loadCorpus, readCorpusFile, scoreCorpus } from './bench/corpus';
 import { renderVisible } from './bench/visible-render';
-import { cutOriginal } from '../lib/engine/report/view';
+import { buildView, cutOriginal } from '../lib/engine/report/view';
 
 const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json');
@@ -121,26 +121,42 @@ function throughput(): {
   classifyPerSec: number;
   parsePerSec: number;
   ratio: number;
+  postalMimePerSec: number | null;
 } | null {
   if (quick) return null;
   const inputs = files.map((f) => read(f));
+  // CPU time of this process, not wall time: the machines are shared, and another process
+  // holding the core should not count against the engine.
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const run = (fn: (b: Uint8Array) => unknown, seconds: number) => {
     let n = 0;
-    const start = performance.now();
+    const start = cpuMs();
     let elapsed = 0;
     while (elapsed < seconds * 1000) {
       for (const b of inputs) fn(b);
       n += inputs.length;
-      elapsed = performance.now() - start;
+      elapsed = cpuMs() - start;
     }
     return (n / elapsed) * 1000;
   };
   // Warm up both paths.
-  run((b) => parseMessage(toByteString(b)), 0.3);
+  // "Parse only" is reading the message as far as classification needs it: the MIME structure and
+  // the decoded report parts (delivery-status, text, the original's headers), without deciding anything.
+  const parseOnly = (b: Uint8Array) => splitMailbox(toByteString(b)).map((m) => buildView(parseMessage(m)));
+  run(parseOnly, 0.3);
   run((b) => classifyMailbox(b), 0.3);
-  const parsePerSec = run((b) => parseMessage(toByteString(b)), 3);
+  const parsePerSec = run(parseOnly, 3);
   const classifyPerSec = run((b) => classifyMailbox(b), 3);
-  return { messages: inputs.length, classifyPerSec, parsePerSec, ratio: parsePerSec / classifyPerSec };
+  return {
+    messages: inputs.length,
+    classifyPerSec,
+    parsePerSec,
+    ratio: parsePerSec / classifyPerSec,
+    postalMimePerSec: null,
+  };
 }
 const speed = throughput();
 
@@ -210,7 +226,7 @@ if (asJson) {
   if (speed) {
     lines.push('');
     lines.push(
-      `throughput (single thread, ${speed.messages} files repeated ≥3 s): classify ${Math.round(speed.classifyPerSec).toLocaleString('en')} msg/s, MIME parse only ${Math.round(speed.parsePerSec).toLocaleString('en')} msg/s, classify/parse time ratio ${speed.ratio.toFixed(2)}×`,
+      `throughput (single thread, CPU time, ${speed.messages} files repeated ≥3 CPU-s): classify ${Math.round(speed.classifyPerSec).toLocaleString('en')} msg/s, parse only (MIME + decoded report parts) ${Math.round(speed.parsePerSec).toLocaleString('en')} msg/s, classify/parse time ratio ${speed.ratio.toFixed(2)}×`,
     );
   }
   if (showMisses) {

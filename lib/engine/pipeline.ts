@@ -77,7 +77,8 @@ function run(raw: string | Uint8Array | ArrayBuffer): BounceResult {
   let view = buildView(parseMessage(s));
   // A bounce forwarded as an attachment: read the attached report instead of its wrapper.
   for (let depth = 0; depth < 3 && !view.dsn.length && view.embedded && isReport(view.embedded); depth++) {
-    view = buildView(view.embedded);
+    const inner = view.embedded;
+    view = buildView(inner.source !== undefined ? parseMessage(inner.source) : inner);
     warnings.push('read the bounce attached to a forwarded message');
   }
   warnings.push(...view.warnings);

@@ -319,7 +319,14 @@ export function matchProviderRule(
   providerId: ProviderId | null | undefined,
 ): ProviderRule | null {
   if (typeof diagnostic !== 'string' || !diagnostic) return null;
-  const text = normaliseDiagnostic(diagnostic.length > 20000 ? diagnostic.slice(0, 20000) : diagnostic);
+  return matchNormalisedProviderRule(
+    normaliseDiagnostic(diagnostic.length > 20000 ? diagnostic.slice(0, 20000) : diagnostic),
+    providerId,
+  );
+}
+
+/** As matchProviderRule, for a text already in normalised form (see normaliseDiagnostic). */
+export function matchNormalisedProviderRule(text: string, providerId: ProviderId | null | undefined): ProviderRule | null {
   const provider = typeof providerId === 'string' && providerId ? providerId : null;
   if (provider) {
     const own = RULE_INDEX.first(text, (g) => PROVIDER_RULES[g]!.providers.includes(provider));

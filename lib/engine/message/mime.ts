@@ -74,6 +74,8 @@ export interface MimePart {
 export interface MimeMessage {
   headers: HeaderList;
   root: MimePart;
+  /** For an attached message read shallowly: its source, to read in full when needed. */
+  source?: string;
 }
 
 const MAX_DEPTH = 8;
@@ -176,6 +178,15 @@ export function parseMessage(s: string, depth = 0, budget = { parts: 0 }): MimeM
   return { headers, root: parsePart(headers, body, depth, budget) };
 }
 
+/** Headers and top-level type of a message, without walking its body. */
+export function parseShallow(s: string): MimeMessage {
+  const { head, body } = splitHeadBody(s);
+  const headers = parseHeaders(head);
+  const { type, params } = parseContentType(headers.get('content-type'));
+  const root: MimePart = { type, params, headers, rawBody: body, children: [], message: null, filename: null };
+  return { headers, root, source: s };
+}
+
 function parsePart(headers: HeaderList, body: string, depth: number, budget: { parts: number }): MimePart {
   budget.parts++;
   const { type, params } = parseContentType(headers.get('content-type'));
@@ -200,7 +211,8 @@ function parsePart(headers: HeaderList, body: string, depth: number, budget: { p
     }
   } else if (type === 'message/rfc822' || type === 'message/global') {
     const decoded = decodeTransfer(body, headers.get('content-transfer-encoding'));
-    part.message = parseMessage(decoded, depth + 1, budget);
+    // Only the attached message's headers are read now; its body is parsed if ever needed.
+    part.message = parseShallow(decoded);
   }
   return part;
 }

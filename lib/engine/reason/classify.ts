@@ -13,7 +13,7 @@
 import type { Evidence, ReasonId } from '../types';
 import { RULES, WEAK_RULES, type ReasonRule } from './rules';
 import { reasonFromStatus } from './status-map';
-import { matchProviderRule } from '../knowledge/provider-rules';
+import { matchNormalisedProviderRule } from '../knowledge/provider-rules';
 import type { SmtpCommand } from '../report/command';
 import { PhraseIndex } from './phrase-index';
 
@@ -75,6 +75,8 @@ export interface ReasonVerdict {
 interface CompiledRules {
   index: PhraseIndex;
   patterns: (readonly RegExp[])[];
+  /** Some rule applies only under a status condition. */
+  conditional: boolean;
 }
 const compiled = new WeakMap<readonly ReasonRule[], CompiledRules>();
 function compile(rules: readonly ReasonRule[]): CompiledRules {
@@ -83,6 +85,7 @@ function compile(rules: readonly ReasonRule[]): CompiledRules {
     c = {
       index: new PhraseIndex(rules.map((r) => r.phrases.filter((p): p is string => typeof p === 'string'))),
       patterns: rules.map((r) => r.phrases.filter((p): p is RegExp => typeof p !== 'string')),
+      conditional: rules.some((r) => r.status),
     };
     compiled.set(rules, c);
   }
@@ -96,12 +99,12 @@ export function matchPhrase(
   status: string | null = null,
 ): { id: ReasonId; phrase: string } | null {
   if (!lower) return null;
-  const { index, patterns } = compile(rules);
-  const applies = (g: number) => !rules[g]!.status || rules[g]!.status!.test(status ?? '');
+  const { index, patterns, conditional } = compile(rules);
+  const applies = conditional ? (g: number) => !rules[g]!.status || rules[g]!.status!.test(status ?? '') : undefined;
   const hit = index.first(lower, applies);
   const limit = hit ? hit.group : rules.length;
   for (let i = 0; i < limit; i++) {
-    if (!applies(i)) continue;
+    if (applies && !applies(i)) continue;
     for (const re of patterns[i]!) if (re.test(lower)) return { id: rules[i]!.id, phrase: re.source };
   }
   return hit ? { id: rules[hit.group]!.id, phrase: hit.phrase } : null;
@@ -159,7 +162,11 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     return { reason: input.hint, evidence };
   }
   const diag = phraseText(input.diagnostic);
-  const rule = matchProviderRule(input.diagnostic, input.provider);
+  // The diagnostic is already one line; lower case and straight quotes make it the rules' form.
+  const rule = matchNormalisedProviderRule(
+    input.diagnostic.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'"),
+    input.provider,
+  );
   if (rule) {
     evidence.push({
       source: 'provider-rule',

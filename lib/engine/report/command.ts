@@ -24,7 +24,11 @@ const PATTERNS: [RegExp, SmtpCommand][] = [
 ];
 
 /** The command found in a diagnostic or transcript, or null. */
+// Every cue below contains one of these words; most diagnostics contain none.
+const ANY_CUE = /reply|after|command|like|rcpt|data|mail|connect|greeting|banner|helo|>>>/i;
+
 export function findCommand(text: string): SmtpCommand {
+  if (!text || !ANY_CUE.test(text)) return null;
   // Sendmail transcripts: the last ">>> COMMAND" before the first error reply.
   const transcript = /^>>> (MAIL|RCPT|DATA|HELO|EHLO)\b[^\n]*\n<<< [45]\d\d/im.exec(text);
   if (transcript) {

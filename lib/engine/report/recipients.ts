@@ -111,7 +111,8 @@ export function collectDrafts(
 
   const scanned = scanRecipients(section, exclude);
   if (scanned.length) {
-    const sectionDiag = scanned.length === 1 ? diagnosticFromSection(section) : '';
+    let sectionDiag: string | undefined;
+    const fromSection = () => (sectionDiag ??= scanned.length === 1 ? diagnosticFromSection(section) : '');
     return {
       drafts: scanned.slice(0, MAX_RECIPIENTS).map((t) =>
         finishDraft(
@@ -119,7 +120,7 @@ export function collectDrafts(
             recipient: t.address,
             // A block without a server reply (the address stood in a summary) borrows the report's.
             diagnostic:
-              (hasFailureCode(t.block) || !sectionDiag ? diagnosticFromBlock(t) : sectionDiag) || null,
+              (hasFailureCode(t.block) || !fromSection() ? diagnosticFromBlock(t) : fromSection()) || null,
             context: sectionRaw,
             status: null,
             replyCode: null,
