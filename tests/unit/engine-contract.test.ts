@@ -115,13 +115,12 @@ const CALENDAR_INVITE = lf([
   '--cal-mixed--',
 ]);
 
-// A person writing about a bounce: the words and codes are there, but nothing bounced here.
-// (Known gap: with a local part containing "an", e.g. frank@, the free-text recipient scan
-// currently picks up a bogus address and the mail turns into a bounce; add that case once fixed.)
+// A person writing about a bounce: the words, the codes and the address are there, but nothing
+// bounced here.
 const CONVERSATION_ABOUT_BOUNCE = lf([
   'From: Dev Patel <dev@example.com>',
   'To: Support <support@example.net>',
-  'Subject: Re: mail to our new customer',
+  'Subject: Re: undeliverable mail to our new customer',
   'Date: Thu, 06 Mar 2025 14:03:00 +0000',
   'Message-ID: <reply-77@example.com>',
   'In-Reply-To: <ticket-12@example.net>',
@@ -132,7 +131,7 @@ const CONVERSATION_ABOUT_BOUNCE = lf([
   'Hi,',
   '',
   'Thanks. I checked again: the notice said the message was undeliverable with',
-  '"550 5.1.1 user unknown" for bob@customer.example, so I think they gave us a typo.',
+  '"550 5.1.1 user unknown" for frank@customer.example, so I think they gave us a typo.',
   'I will call them and ask for the right address. No need to change anything on your side.',
   '',
   'Dev',
@@ -163,6 +162,20 @@ const FORWARDED = lf([
   '--fwd--',
 ]);
 
+// RFC 3834 "auto-generated" marks notifications, not replies: no out-of-office card for these.
+const PASSWORD_NOTICE = lf([
+  'From: Example Accounts <no-reply@accounts.example>',
+  'To: ana@example.org',
+  'Subject: Your password was changed',
+  'Date: Thu, 06 Mar 2025 10:00:00 +0000',
+  'Auto-Submitted: auto-generated',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'The password of your account was changed on 6 March 2025 at 10:00 UTC.',
+  'If this was not you, reset it at https://accounts.example/reset.',
+]);
+
 const OUT_OF_OFFICE = lf([
   'From: Ben Okafor <ben@example.net>',
   'To: Ana Lima <ana@example.org>',
@@ -184,6 +197,7 @@ const NOT_BOUNCES: [string, string][] = [
   ['a calendar invitation', CALENDAR_INVITE],
   ['a conversation quoting "undeliverable" and "550 5.1.1"', CONVERSATION_ABOUT_BOUNCE],
   ['a forwarded message attached as message/rfc822', FORWARDED],
+  ['an automatic notification (Auto-Submitted: auto-generated)', PASSWORD_NOTICE],
   ['a message with headers only', 'From: a@example.com\nTo: b@example.com\nSubject: hello\n'],
   ['an empty input', ''],
   ['blank lines only', '\n\n\n'],
@@ -253,6 +267,25 @@ describe('ordinary mail is not a bounce', () => {
     expect(resultProblems(r)).toEqual([]);
     expect(['not-bounce', 'auto-reply'], summarize(r)).toContain(r.kind);
     expect(failedRecords(r)).toEqual([]);
+  });
+});
+
+describe('recipients named in free text are read whole', () => {
+  // Bounces without a delivery-status part name the address in prose; local parts that contain
+  // common words ("an" in frank, anna, daniel) must not be cut at that word.
+  const bounce = (line: string) =>
+    `From: MAILER-DAEMON@mx.example.net\nTo: dev@example.com\nSubject: Undeliverable: hello\n\n${line}\n`;
+  const names = ['frank', 'jane', 'daniel', 'anna', 'mandy', 'alice', 'bob', 'hannah.b'];
+  it.each(names)('%s@customer.example', (name) => {
+    const address = `${name}@customer.example`;
+    for (const line of [
+      `550 5.1.1 <${address}> user unknown`,
+      `Delivery failed for ${address}: 550 5.1.1 user unknown`,
+    ]) {
+      const r = classifyMessage(bounce(line));
+      expect(resultProblems(r)).toEqual([]);
+      expect(r.records.map((x) => x.recipient)).toEqual([address]);
+    }
   });
 });
 

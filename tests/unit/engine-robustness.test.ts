@@ -13,7 +13,6 @@ import {
   bytesToBinary,
   corpusFiles,
   INTERNAL_ERROR_WARNING,
-  KINDS,
   readBytes,
   resultProblems,
 } from './support/engine-check';
@@ -369,12 +368,10 @@ describe('classifyVisible on random input', () => {
     }
   });
 
-  it('does not throw on values of the wrong type', () => {
+  it('returns a sound result for values of the wrong type (as a broken page scrape might hand over)', () => {
     for (const v of [42, {}, [], true, Symbol('s')] as unknown[]) {
       const msg = { fromAddress: v, fromName: v, subject: v, text: v } as unknown as VisibleMessage;
-      const r = classifyVisible(msg);
-      expect(KINDS).toContain(r.kind);
-      expect(Array.isArray(r.records)).toBe(true);
+      expect(resultProblems(classifyVisible(msg))).toEqual([]);
     }
   });
 });
