@@ -39,8 +39,6 @@ export function createCardRenderer(ctx: ContentScriptContext): CardRenderer {
         isolateEvents: true,
         onMount(container, _shadow, host) {
           host.setAttribute('data-bt-message-id', view.messageId);
-          host.setAttribute('role', 'region');
-          host.setAttribute('aria-label', 'Bounce Triage explanation');
           const wrapper = document.createElement('div');
           container.append(wrapper);
           root = createRoot(wrapper);
