@@ -83,8 +83,6 @@ const MAX_PARTS = 200;
 const MAX_HEADER_FIELDS = 500;
 const MAX_HEADER_VALUE = 16 * 1024;
 
-// A header line: a field name of printable chars (no space/colon), a colon.
-const FIELD_LINE = /^([!-9;-~]+)[ \t]*:[ \t]*(.*)$/;
 const BROKEN_PARAM = /^[A-Za-z-]{1,40}\*?=/;
 
 /** Split a byte string into header block and body at the first empty line. */
@@ -139,10 +137,20 @@ export function parseHeaders(head: string): HeaderList {
     }
     flush();
     if (line.length > MAX_HEADER_VALUE * 4) continue;
-    const m = FIELD_LINE.exec(line);
-    if (m) {
-      name = m[1]!.toLowerCase();
-      value = m[2]!;
+    // "Name: value": a name of printable characters without space, then a colon.
+    const colon = line.indexOf(':');
+    if (colon > 0) {
+      let end = colon;
+      while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+      let ok = end > 0;
+      for (let i = 0; i < end && ok; i++) {
+        const ch = line.charCodeAt(i);
+        ok = ch > 32 && ch < 127;
+      }
+      if (ok) {
+        name = line.slice(0, end).toLowerCase();
+        value = line.slice(colon + 1);
+      }
     }
   }
   flush();

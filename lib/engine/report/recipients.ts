@@ -57,12 +57,15 @@ export function collectDrafts(
     d.recipients.map((r) => ({ r, reportingMta: d.reportingMta })),
   );
   if (dsnRecipients.length) {
-    // The text scan may name the same recipients with a fuller diagnostic.
-    const scanned = scanRecipients(section, new Set());
+    // The text scan may name the same recipients with a fuller diagnostic; it runs only when a
+    // record's own fields say too little.
+    let scannedList: TextRecipient[] | undefined;
+    const scanned = () => (scannedList ??= scanRecipients(section, new Set()));
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     const named = new Set(dsnRecipients.map(({ r }) => r.finalRecipient ?? r.originalRecipient));
-    const unclaimed = scanned.filter((t) => !named.has(t.address));
+    let unclaimedList: TextRecipient[] | undefined;
+    const unclaimed = () => (unclaimedList ??= scanned().filter((t) => !named.has(t.address)));
     for (const { r, reportingMta } of dsnRecipients.slice(0, MAX_RECIPIENTS)) {
       // A final recipient on a host without a domain ("kijitora@server") is an internal name:
       // the original recipient is the address the sender used.
@@ -72,17 +75,20 @@ export function collectDrafts(
         (internal ? r.originalRecipient : null) ??
         r.finalRecipient ??
         r.originalRecipient ??
-        unclaimed.shift()?.address ??
+        unclaimed().shift()?.address ??
         null;
       const key = `${recipient}|${r.status}`;
       if (recipient && seen.has(key)) continue;
       seen.add(key);
-      const textBlock = recipient ? scanned.find((t) => t.address === recipient) : undefined;
       const dsnDiag = r.diagnostic ? cleanDiagnostic(r.diagnostic) : '';
+      const dsnCommand = findCommand(r.diagnostic ?? '');
+      const wordy = hasWords(dsnDiag);
+      const textBlock =
+        (!wordy || !dsnCommand) && recipient ? scanned().find((t) => t.address === recipient) : undefined;
       const blockDiag = textBlock ? diagnosticFromBlock(textBlock) : '';
       let diagnostic = dsnDiag;
       // A bare or code-only diagnostic ("smtp; 550", "5.0.0") says less than the text.
-      if (!hasWords(dsnDiag))
+      if (!wordy)
         diagnostic =
           blockDiag || (dsnRecipients.length === 1 ? diagnosticFromSection(section) : '') || dsnDiag;
       drafts.push(
@@ -98,7 +104,7 @@ export function collectDrafts(
             reportingMta: reportingMta ?? reportingMtaFromDsn,
             hint: vendorHint(r.vendorCategory),
             command:
-              findCommand(r.diagnostic ?? '') ??
+              dsnCommand ??
               findCommand(textBlock?.block ?? '') ??
               (dsnRecipients.length === 1 ? findCommand(section) : null),
           },
