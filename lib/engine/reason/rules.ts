@@ -26,7 +26,7 @@ export const RULES: readonly ReasonRule[] = [
     phrases: ['procmail:', 'command output:', 'command died with', 'mailer error', 'x-unix;'],
   },
   // Postfix's temporary DNS failure: "Host not found, try again" (the domain may well exist).
-  { id: 'networkerror', phrases: ['host not found, try again', 'name service error for'] },
+  { id: 'networkerror', phrases: ['host not found, try again', 'malformed or unexpected name server reply'] },
   { id: 'spamdetected', phrases: ['blacklisted url', 'uribl', 'spam classification', 'surbl', /\bube\b/] },
   // "Message content rejected": a media problem under X.6.x, a spam verdict otherwise.
   { id: 'contenterror', phrases: ['message content rejected'], status: /^[45]\.6\./ },
@@ -606,7 +606,7 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'policyviolation',
     phrases: [
-      'content presents a potential security issue',
+      'content presents a potential',
       'host network not allowed',
       'protocol violation',
       'policy violation',
