@@ -539,6 +539,16 @@ export class GmailSim {
     });
   }
 
+  /** The simulated Gmail page (all conversations, opened by hash) for an account path. */
+  page(account = 'u/0'): string {
+    return shellPage(this.renderedFor(account), {
+      account,
+      theme: this.options.theme,
+      renderDelayMs: this.options.renderDelayMs,
+      measure: this.options.measure,
+    });
+  }
+
   /** The handler behind context.route('https://mail.google.com/**'). */
   async handle(route: Route): Promise<void> {
     const url = new URL(route.request().url());
@@ -566,16 +576,7 @@ export class GmailSim {
       }
       return;
     }
-    await route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: shellPage(this.renderedFor(account), {
-        account,
-        theme: this.options.theme,
-        renderDelayMs: this.options.renderDelayMs,
-        measure: this.options.measure,
-      }),
-    });
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.page(account) });
   }
 
   private installed: { context: BrowserContext; handler: (route: Route) => Promise<void> } | null = null;
