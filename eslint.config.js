@@ -9,6 +9,8 @@ import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
 
 const ENGINE_FORBIDDEN_PACKAGES = [
+  // WXT's virtual module of auto-imports (a path entry: in patterns '#' would start a comment)
+  '#imports',
   'wxt',
   'react',
   'react-dom',
@@ -118,9 +120,10 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                ...ENGINE_FORBIDDEN_PACKAGES.map((name) => `${name}/*`),
+                ...ENGINE_FORBIDDEN_PACKAGES.filter((name) => !name.startsWith('#')).map(
+                  (name) => `${name}/*`,
+                ),
                 '@wxt-dev/*',
-                '#imports',
                 // aliased paths into the impure layers (also caught by the zones above)
                 ...['@', '~', '@@', '~~'].flatMap((alias) =>
                   [
