@@ -10,8 +10,13 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     const send = (msg: RuntimeMessage) => {
-      // The background may be asleep or absent; history is best effort, the card works without it.
-      browser.runtime.sendMessage(msg).catch(() => undefined);
+      // The background may be asleep or absent, or the extension reloaded under the page (which
+      // throws synchronously); history is best effort, the card works without it.
+      try {
+        browser.runtime.sendMessage(msg).catch(() => undefined);
+      } catch {
+        // nothing to do
+      }
     };
     const controller = new GmailController({
       ctx,
