@@ -19,6 +19,7 @@ import {
   resultProblems,
   summarize,
 } from './support/engine-check';
+import { mailLike } from './support/mail-arbitraries';
 
 const lf = (lines: string[]) => lines.join('\n') + '\n';
 
@@ -344,6 +345,21 @@ describe('line endings and input types do not change the verdict', () => {
       }
     },
   );
+
+  it('holds for mail-shaped random input too (LF = CRLF = CR; ASCII string = bytes)', () => {
+    fc.assert(
+      fc.property(mailLike, (raw) => {
+        const text = toLf(raw);
+        const base = verdict(classifyMessage(text));
+        expect(verdict(classifyMessage(toCrlf(text)))).toEqual(base);
+        expect(verdict(classifyMessage(toCr(text)))).toEqual(base);
+        if (!/[\u0080-\uffff]/.test(text)) {
+          expect(verdict(classifyMessage(new TextEncoder().encode(text)))).toEqual(base);
+        }
+      }),
+      { numRuns: Number(process.env.BT_FUZZ_RUNS ?? 150) * 2 },
+    );
+  });
 
   // The corpus ships its own CRLF (dos/) and CR (mac/) copies of some files.
   const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'expected.json'), 'utf8')) as {
