@@ -193,13 +193,17 @@ export class GmailController {
     const measuring = doc.documentElement.hasAttribute('data-bt-measure');
     for (const msg of found.messages) {
       if (!msg.body) continue;
-      let entry = this.entries.get(msg.id);
-      if (!entry) {
-        const t0 = measuring ? performance.now() : 0;
-        entry = this.classify(msg, found);
-        if (measuring) msg.el.setAttribute('data-bt-ms', String(performance.now() - t0));
+      try {
+        let entry = this.entries.get(msg.id);
+        if (!entry) {
+          const t0 = measuring ? performance.now() : 0;
+          entry = this.classify(msg, found);
+          if (measuring) msg.el.setAttribute('data-bt-ms', String(performance.now() - t0));
+        }
+        this.render(msg, entry);
+      } catch {
+        // One odd message must not stop the others; it simply gets no card.
       }
-      this.render(msg, entry);
     }
   }
 
@@ -323,13 +327,21 @@ export class GmailController {
       result: entry.result,
       seenAt: Date.now(),
     };
-    this.opts.send(msg);
+    this.safeSend(msg);
+  }
+
+  private safeSend(msg: RuntimeMessage): void {
+    try {
+      this.opts.send(msg);
+    } catch {
+      // history and page status are best effort
+    }
   }
 
   private reportRecognised(): void {
     this.statusSent = true;
     const msg: PageStatusMessage = { type: 'page-status', recognised: true, failedSelector: null, at: Date.now() };
-    this.opts.send(msg);
+    this.safeSend(msg);
   }
 
   private reportUnrecognised(): void {
@@ -344,7 +356,7 @@ export class GmailController {
       failedSelector: scan.failedSelector ?? SELECTORS.message.name,
       at: Date.now(),
     };
-    this.opts.send(msg);
+    this.safeSend(msg);
   }
 
   /** Number of message ids classified so far (for tests). */

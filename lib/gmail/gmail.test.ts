@@ -339,6 +339,34 @@ describe('controller on the fixture pages', () => {
     ctx.abort();
   });
 
+  it('survives an engine that throws and a background that is gone', async () => {
+    const w = load('conversation');
+    const ctx = fakeCtx();
+    const rec = recordingRenderer();
+    const c = new GmailController({
+      ctx,
+      doc: doc(w),
+      engine: {
+        classifyMessage: () => {
+          throw new Error('engine bug');
+        },
+        classifyVisible: (m) => {
+          if (m.fromAddress?.startsWith('mailer-daemon')) return classifyVisible(m);
+          throw new Error('engine bug');
+        },
+      },
+      renderer: rec.renderer,
+      send: () => {
+        throw new Error('Extension context invalidated.');
+      },
+      fetch: async () => new Response(RAW, { status: 200 }),
+    });
+    expect(() => c.start()).not.toThrow();
+    await settle();
+    expect(rec.mounts.map((m) => m.messageId)).toEqual(['1803528106204703239']);
+    ctx.abort();
+  });
+
   it('says "not recognised" when a conversation URL shows no message it can find, without throwing', async () => {
     const w = load('bounce');
     const d = doc(w);
