@@ -346,6 +346,22 @@ describe('line endings and input types do not change the verdict', () => {
     },
   );
 
+  // The Gmail adapter sometimes has the source as decoded text (the "show original" page), not bytes.
+  it('8-bit messages read as UTF-8 text give the same verdicts as their bytes', () => {
+    const eightBit = BSD.filter((f) => readBytes(f).some((b) => b > 0x7f));
+    expect(eightBit.length).toBeGreaterThan(10);
+    const gist = (r: BounceResult) => ({
+      kind: r.kind,
+      records: r.records.map((x) => [x.recipient, x.status, x.replyCode, x.reason, x.category, x.hard]),
+    });
+    for (const file of eightBit) {
+      const bytes = readBytes(file);
+      expect(gist(classifyMessage(new TextDecoder().decode(bytes))), file).toEqual(
+        gist(classifyMessage(bytes)),
+      );
+    }
+  });
+
   it('holds for mail-shaped random input too (LF = CRLF = CR; ASCII string = bytes)', () => {
     fc.assert(
       fc.property(mailLike, (raw) => {
