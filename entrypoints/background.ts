@@ -28,8 +28,8 @@ function fromGmail(sender: Browser.runtime.MessageSender): boolean {
 }
 
 export default defineBackground(() => {
-  const service = new HistoryService(new HistoryStore(), localKv);
-  void service.start();
+  const service = new HistoryService(new HistoryStore({ warmUpAfterMs: 400 }), localKv);
+  void service.start(250);
 
   // Tell open extension pages (the popup) that the history changed, at most twice a second.
   let notifyTimer: ReturnType<typeof setTimeout> | null = null;

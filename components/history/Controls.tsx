@@ -1,5 +1,6 @@
 /** Header counts, search and filters, banners, export, settings. */
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
+import type { Facets } from '@/lib/history/store';
 import { CATEGORY_ORDER } from '@/lib/engine/knowledge/categories';
 import type { CategoryId } from '@/lib/engine/types';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/history/export';
@@ -15,6 +16,7 @@ export function HeaderCounts() {
   const matched = useHistory((s) => s.matched);
   const total = useHistory((s) => s.total);
   const filter = useHistory((s) => s.filter);
+  const partial = useHistory((s) => s.partial);
   const setFilter = useHistory((s) => s.setFilter);
   const toggleCat = (id: CategoryId) => {
     const cur = filter.categories ?? [];
@@ -23,7 +25,7 @@ export function HeaderCounts() {
   return (
     <div className="bt-counts" aria-live="polite">
       <span className="bt-total" data-testid="count-total">
-        {matched === total ? `${nf.format(total)} bounces` : `${nf.format(matched)} of ${nf.format(total)} bounces`}
+        {partial ? 'Newest bounces' : matched === total ? `${nf.format(total)} bounces` : `${nf.format(matched)} of ${nf.format(total)} bounces`}
       </span>
       {counts ? (
         <>
@@ -54,6 +56,46 @@ export function HeaderCounts() {
 }
 
 const SEVERITIES: Severity[] = ['hard', 'soft', 'delayed'];
+
+/** Menus built from the whole history; memoised so typing in the search box does not rebuild them. */
+const FacetLists = memo(function FacetLists({ id, facets }: { id: string; facets: Facets | null }) {
+  return (
+    <>
+      <datalist id={`${id}-domains`}>
+        {facets?.recipientDomains.map(([d]) => <option key={d} value={d} />)}
+      </datalist>
+      <datalist id={`${id}-senders`}>
+        {facets?.senders.map(([d]) => <option key={d} value={d} />)}
+      </datalist>
+    </>
+  );
+});
+
+const ProviderOptions = memo(function ProviderOptions({ facets }: { facets: Facets | null }) {
+  return (
+    <>
+      <option value="">All providers</option>
+      {facets?.providers.map(([p, n]) => (
+        <option key={p} value={p}>
+          {p} ({n})
+        </option>
+      ))}
+    </>
+  );
+});
+
+const CategoryOptions = memo(function CategoryOptions() {
+  return (
+    <>
+      <option value="">All categories</option>
+      {CATEGORY_ORDER.map((c) => (
+        <option key={c} value={c}>
+          {categoryTitle(c)}
+        </option>
+      ))}
+    </>
+  );
+});
 
 export function FilterBar() {
   const filter = useHistory((s) => s.filter);
@@ -94,23 +136,13 @@ export function FilterBar() {
         <label>
           <span className="bt-sr">Category</span>
           <select name="category" value={filter.categories?.length === 1 ? filter.categories[0] : ''} onChange={(e) => setFilter({ categories: e.target.value ? [e.target.value as CategoryId] : [] })}>
-            <option value="">All categories</option>
-            {CATEGORY_ORDER.map((c) => (
-              <option key={c} value={c}>
-                {categoryTitle(c)}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </label>
         <label>
           <span className="bt-sr">Provider</span>
           <select name="provider" value={filter.providers?.[0] ?? ''} onChange={(e) => setFilter({ providers: e.target.value ? [e.target.value] : [] })}>
-            <option value="">All providers</option>
-            {facets?.providers.map(([p, n]) => (
-              <option key={p} value={p}>
-                {p} ({n})
-              </option>
-            ))}
+            <ProviderOptions facets={facets} />
           </select>
         </label>
         <label>
@@ -122,16 +154,10 @@ export function FilterBar() {
             value={filter.recipientDomains?.[0] ?? ''}
             onChange={(e) => setFilter({ recipientDomains: e.target.value.trim() ? [e.target.value.trim()] : [] })}
           />
-          <datalist id={`${id}-domains`}>
-            {facets?.recipientDomains.map(([d]) => <option key={d} value={d} />)}
-          </datalist>
         </label>
         <label>
           <span className="bt-sr">Sending address or domain</span>
           <input name="sender" list={`${id}-senders`} placeholder="Sent from" value={filter.sender ?? ''} onChange={(e) => setFilter({ sender: e.target.value })} />
-          <datalist id={`${id}-senders`}>
-            {facets?.senders.map(([d]) => <option key={d} value={d} />)}
-          </datalist>
         </label>
         <label className="bt-date">
           <span>From</span>
@@ -141,6 +167,7 @@ export function FilterBar() {
           <span>to</span>
           <input type="date" name="to" value={dayValue(filter.to)} onChange={(e) => setFilter({ to: dayEnd(e.target.value) })} />
         </label>
+        <FacetLists id={id} facets={facets} />
         {active && (
           <button type="button" className="bt-link" onClick={resetFilter}>
             Clear filters

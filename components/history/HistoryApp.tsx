@@ -7,10 +7,15 @@ import { HistoryList } from './HistoryList';
 import { useHistory } from './state';
 import './history.css';
 
+// Ask for the first page before React renders anything: it is the popup's critical path.
+if (typeof window !== 'undefined') useHistory.getState().refresh();
+
 export function HistoryApp() {
   useEffect(() => {
     const s = useHistory.getState();
-    s.refresh();
+    // The first page was asked for when this module loaded (see below); the rest can follow.
+    if (s.gen === 0) s.refresh();
+    void s.loadFacets();
     // The background says when reports changed the history while the popup is open.
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onMessage = (m: unknown) => {

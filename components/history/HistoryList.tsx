@@ -1,9 +1,12 @@
 /**
  * The virtualised bounce list: only the rows in view exist in the DOM, pages of rows are
  * fetched from the background as the list scrolls. Arrow keys move between rows.
+ *
+ * Rows have one fixed height, so the window is plain arithmetic on scrollTop. (A general
+ * virtualiser keeps a measurement object per row: with 100,000 rows, rebuilding those on every
+ * keystroke that changes the match count cost more than the search itself.)
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistoryRow } from '@/lib/history/store';
 import { gmailLink } from './api';
 import { categoryColour, categoryTitle, codes, copyText, stepsText, when } from './format';
@@ -11,7 +14,7 @@ import { PAGE_SIZE, useHistory } from './state';
 
 const ROW_HEIGHT = 58;
 
-function Row({ row, index, total, focused, onFocusRow }: { row: HistoryRow | undefined; index: number; total: number; focused: boolean; onFocusRow: (i: number) => void }) {
+const Row = memo(function Row({ row, index, total, focused, onFocusRow }: { row: HistoryRow | undefined; index: number; total: number; focused: boolean; onFocusRow: (i: number) => void }) {
   const selected = useHistory((s) => (row ? s.selected.has(row.key) : false));
   const toggle = useHistory((s) => s.toggleSelected);
   const deleteKeys = useHistory((s) => s.deleteKeys);
@@ -93,7 +96,7 @@ function Row({ row, index, total, focused, onFocusRow }: { row: HistoryRow | und
       </div>
     </div>
   );
-}
+});
 
 export function HistoryList() {
   const matched = useHistory((s) => s.matched);
@@ -103,18 +106,38 @@ export function HistoryList() {
   const ensurePage = useHistory((s) => s.ensurePage);
   const toggle = useHistory((s) => s.toggleSelected);
   const deleteKeys = useHistory((s) => s.deleteKeys);
+  const filter = useHistory((s) => s.filter);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
+  // A new search or filter starts at the top of its results.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    setScrollTop(0);
+    setFocusIndex(0);
+  }, [filter]);
 
-  const virtualizer = useVirtualizer({
-    count: matched,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(400);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    setViewport(el.clientHeight);
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [loadedOnce, matched === 0]);
+  const OVERSCAN = 6;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.max(first, Math.min(matched - 1, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN));
+  const indexes: number[] = [];
+  for (let i = first; i <= last && i < matched; i++) indexes.push(i);
+  const scrollToIndex = (i: number) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = i * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  };
 
   useEffect(() => {
     if (matched === 0) return;
@@ -142,7 +165,7 @@ export function HistoryList() {
   const moveFocus = (i: number) => {
     const next = Math.max(0, Math.min(matched - 1, i));
     setFocusIndex(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToIndex(next);
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
   };
 
@@ -190,11 +213,11 @@ export function HistoryList() {
   }
 
   return (
-    <div className="bt-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
-      <div role="list" aria-label={`Bounces, ${matched} shown, newest first`} aria-busy={!loadedOnce} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((vi) => (
-          <div key={vi.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }}>
-            <Row row={rowAt(vi.index)} index={vi.index} total={matched} focused={vi.index === focusIndex} onFocusRow={setFocusIndex} />
+    <div className="bt-scroll" ref={scrollRef} onKeyDown={onKeyDown} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div role="list" aria-label={`Bounces, ${matched} shown, newest first`} aria-busy={!loadedOnce} style={{ height: matched * ROW_HEIGHT, position: 'relative' }}>
+        {indexes.map((i) => (
+          <div key={i} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${i * ROW_HEIGHT}px)` }}>
+            <Row row={rowAt(i)} index={i} total={matched} focused={i === focusIndex} onFocusRow={setFocusIndex} />
           </div>
         ))}
       </div>

@@ -11,9 +11,7 @@ describe('history database schema', () => {
     const db = new HistoryDb(freshName());
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.records.schema.indexes.map((i) => i.name).sort()).toEqual(
-      ['category', 'lastSeen', 'messageId', 'provider', 'recipient', 'recipientDomain', 'sender', 'senderDomain', 'severity'].sort(),
-    );
+    expect(db.records.schema.indexes.map((i) => i.name).sort()).toEqual(['lastSeen', 'messageId']);
     db.close();
   });
 
@@ -41,12 +39,11 @@ describe('history database schema', () => {
       ['3|c@y.example', 'delayed', 'y.example', null],
       ['4|', 'hard', '', null],
     ]);
-    // The new indexes answer queries over migrated rows.
-    expect(await v2.records.where('severity').equals('soft').primaryKeys()).toEqual(['2|b@y.example']);
-    expect((await v2.records.where('recipientDomain').equals('y.example').primaryKeys()).sort()).toEqual([
-      '2|b@y.example',
-      '3|c@y.example',
-    ]);
+    // The kept indexes still answer over migrated rows; the dropped ones are gone.
+    expect(await v2.records.orderBy('lastSeen').reverse().primaryKeys()).toEqual(['1|a@x.example', '2|b@y.example', '3|c@y.example', '4|']);
+    expect(await v2.records.where('messageId').equals('2').primaryKeys()).toEqual(['2|b@y.example']);
+    expect(v2.records.schema.indexes.map((i) => i.name).sort()).toEqual(['lastSeen', 'messageId']);
+    await expect(v2.records.where('category').equals('mailbox-full').toArray()).rejects.toThrow();
     v2.close();
     await Dexie.delete(name);
   });

@@ -26,9 +26,11 @@ export class HistoryDb extends Dexie {
 /**
  * Declares every schema version up to `upTo` (tests use a lower number to write old data).
  *
- * v1: first layout; records keyed by "messageId|recipient".
- * v2: adds `severity` (hard / soft / delayed, derived from kind and hard) and indexes on the
- *     recipient's domain and the sender's address, for the popup's filters.
+ * v1: first layout; records keyed by "messageId|recipient", indexes for filtering in IndexedDB.
+ * v2: search and filters run over the background's memory copy, so only the indexes the store
+ *     walks remain (lastSeen: newest page on a cold start and retention; messageId: upserts).
+ *     Adds `severity` (hard / soft / delayed, derived from kind and hard) and fills in the
+ *     recipient's domain and the sender field on old rows.
  */
 export function declareVersions(db: Dexie, upTo: number): void {
   db.version(1).stores({
@@ -37,7 +39,7 @@ export function declareVersions(db: Dexie, upTo: number): void {
   if (upTo < 2) return;
   db.version(2)
     .stores({
-      records: 'key, lastSeen, recipient, messageId, category, provider, senderDomain, severity, recipientDomain, sender',
+      records: 'key, lastSeen, messageId',
     })
     .upgrade(async (tx) => {
       await tx

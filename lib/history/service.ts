@@ -90,9 +90,13 @@ export class HistoryService {
     return info;
   }
 
-  /** Startup: load the database into memory and apply the retention setting. */
-  async start(): Promise<void> {
+  /**
+   * Startup: load the database into memory and apply the retention setting. `delayMs` leaves the
+   * first moments to whatever woke the service worker (usually the popup's first query).
+   */
+  async start(delayMs = 0): Promise<void> {
     await this.loadSettings();
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     try {
       await this.store.load();
       await this.retention(true);

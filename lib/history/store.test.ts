@@ -66,6 +66,13 @@ describe('HistoryStore upserts', () => {
     expect(await s.db.records.toCollection().primaryKeys()).toEqual(['100|a@x.example']);
   });
 
+  it('lets a visible report that names the recipient supersede an anonymous one too', async () => {
+    const s = makeStore();
+    await s.upsert(recs('100', [{ recipient: null }], { seenAt: 1000 }));
+    await s.upsert(recs('100', [{ recipient: 'A@X.example' }], { seenAt: 2000 }));
+    expect(await s.db.records.toCollection().primaryKeys()).toEqual(['100|a@x.example']);
+  });
+
   it('keeps exactly one record per bounce when five tabs report the same 200 bounces at once', async () => {
     const s = makeStore();
     const ids = Array.from({ length: 200 }, (_, i) => String(1000 + i));
@@ -87,8 +94,12 @@ describe('HistoryStore upserts', () => {
     await a.upsert(recs('100', [{ recipient: 'a@x.example' }]));
     a.close();
     const b = makeStore(name);
+    // The first answer may come straight from the database while memory loads.
+    const cold = await b.query({}, 0, 10);
+    expect([cold.partial, cold.rows.map((r) => r.key)]).toEqual([true, ['100|a@x.example']]);
+    await b.load();
     const q = await b.query({}, 0, 10);
-    expect(q.rows.map((r) => r.key)).toEqual(['100|a@x.example']);
+    expect([q.partial, q.rows.map((r) => [r.key, r.count])]).toEqual([undefined, [['100|a@x.example', 1]]]);
     await b.upsert(recs('100', [{ recipient: 'a@x.example' }]));
     expect(await b.db.records.count()).toBe(1);
   });
@@ -146,6 +157,48 @@ describe('HistoryStore queries', () => {
     const f = await s.facets();
     expect(f.recipientDomains).toEqual([['corp.example', 2], ['gmail.com', 2]]);
     expect(f.providers).toEqual([['google', 3], ['microsoft', 1]]);
+  });
+});
+
+describe('HistoryStore memory copy', () => {
+  it('keeps the in-memory order and counts equal to a fresh load through many small writes', async () => {
+    const name = `memcopy-${Date.now()}`;
+    const s = makeStore(name);
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    // Load and sort first, so later writes patch the sorted list instead of rebuilding it.
+    await s.query({}, 0, 1);
+    for (let round = 0; round < 30; round++) {
+      await Promise.all(
+        Array.from({ length: 1 + rnd(5) }, () =>
+          s.upsert(recs(String(100 + rnd(40)), [{ recipient: `u${rnd(15)}@x.example` }], { seenAt: 1000 + rnd(50), source: rnd(2) ? 'raw' : 'visible' })),
+        ),
+      );
+      await s.query({ search: 'u1' }, 0, 5);
+    }
+    const fresh = makeStore(name);
+    await fresh.load();
+    const a = await s.query({}, 0, 1000);
+    const b = await fresh.query({}, 0, 1000);
+    expect(a.rows.map((r) => [r.key, r.lastSeen, r.count])).toEqual(b.rows.map((r) => [r.key, r.lastSeen, r.count]));
+    expect(a.counts).toEqual(b.counts);
+    const sa = await s.query({ search: 'u1' }, 0, 1000);
+    const sb = await fresh.query({ search: 'u1' }, 0, 1000);
+    expect(sa.rows.map((r) => r.key)).toEqual(sb.rows.map((r) => r.key));
+  });
+
+  it('narrows a search typed forward and widens it again on backspace', async () => {
+    const s = makeStore();
+    await s.upsert(recs('1', [{ recipient: 'ann@gmail.com' }, { recipient: 'bob@gmail.com' }, { recipient: 'annie@corp.example' }]));
+    const keys = async (search: string) => (await s.query({ search }, 0, 10)).rows.map((r) => r.recipient).sort();
+    expect(await keys('an')).toEqual(['ann@gmail.com', 'annie@corp.example']);
+    expect(await keys('ann@')).toEqual(['ann@gmail.com']);
+    expect(await keys('an')).toEqual(['ann@gmail.com', 'annie@corp.example']);
+    await s.upsert(recs('2', [{ recipient: 'anna@x.example' }]));
+    expect(await keys('ann')).toEqual(['ann@gmail.com', 'anna@x.example', 'annie@corp.example']);
   });
 });
 

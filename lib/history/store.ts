@@ -8,15 +8,8 @@
  */
 import type { CategoryId } from '../engine/types';
 import { HistoryDb } from './db';
-import {
-  addToCounts,
-  compileFilter,
-  emptyCounts,
-  haystackOf,
-  isEmptyFilter,
-  type HistoryCounts,
-  type HistoryFilter,
-} from './query';
+import { buildColumns, countRows, filterColumns, type Columns } from './columns';
+import { countEntries, emptyCounts, IndexEntry, isEmptyFilter, type HistoryCounts, type HistoryFilter } from './query';
 import { mergeRecord, sameRecord, type HistoryRecord } from './record';
 
 /** A record as the popup sees it, with how many bounces its address has. */
@@ -52,10 +45,7 @@ export interface UpsertOutcome {
   skipped: number;
 }
 
-interface Entry {
-  r: HistoryRecord;
-  text: string;
-}
+type Entry = IndexEntry;
 
 interface Trash {
   rows: HistoryRecord[];
@@ -74,18 +64,35 @@ export interface StoreOptions {
   now?: () => number;
   /** How long deleted rows can be brought back. */
   undoWindowMs?: number;
+  /** Rebuild query structures this long after a change (0: only when a query needs them). */
+  warmUpAfterMs?: number;
+}
+
+/** Newest first; ties by key, descending (the order of the lastSeen index walked backwards). */
+function compareNewestFirst(a: { key: string; last: number }, b: { key: string; last: number }): number {
+  return b.last - a.last || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 }
 
 let tokenSeq = 0;
+const LOAD_CHUNK = 5000;
 
 export class HistoryStore {
   readonly db: HistoryDb;
   private readonly now: () => number;
   private readonly undoWindowMs: number;
+  private readonly warmUpAfterMs: number;
   private entries = new Map<string, Entry>();
   private sorted: Entry[] | null = null;
   private addrCount: Map<string, number> | null = null;
   private facetCache: Facets | null = null;
+  /** Bumps on every change; caches remember the version they were computed at. */
+  private version = 0;
+  /** Column copy of the sorted list, for filters (see columns.ts). */
+  private columns: { version: number; cols: Columns } | null = null;
+  /** Counts over everything, per version. */
+  private allCounts: { version: number; counts: HistoryCounts } | null = null;
+  /** The last filter's result, so that paging through it does not filter again. */
+  private lastScan: { version: number; sig: string; rows: Int32Array } | null = null;
   private loading: Promise<void> | null = null;
   private loaded = false;
   private queue: Pending[] = [];
@@ -96,22 +103,36 @@ export class HistoryStore {
     this.db = options.db ?? new HistoryDb();
     this.now = options.now ?? Date.now;
     this.undoWindowMs = options.undoWindowMs ?? 10_000;
+    this.warmUpAfterMs = options.warmUpAfterMs ?? 0;
   }
 
-  /** Loads the database into memory once. A failed load is retried by the next call. */
+  /**
+   * Loads the database into memory once, in chunks: between chunks the service worker answers
+   * messages, so a popup opened during a cold start is served from the index (see query) instead
+   * of waiting for 100,000 rows. A failed load is retried by the next call.
+   */
   load(): Promise<void> {
     if (!this.loading) {
-      this.loading = this.db.records.toArray().then(
-        (rows) => {
-          this.entries = new Map(rows.map((r) => [r.key, { r, text: haystackOf(r) }]));
-          this.dirty();
-          this.loaded = true;
-        },
-        (err: unknown) => {
-          this.loading = null;
-          throw err;
-        },
-      );
+      this.loading = (async () => {
+        const entries = new Map<string, Entry>();
+        let last: string | null = null;
+        for (;;) {
+          const chunk: HistoryRecord[] =
+            last === null
+              ? await this.db.records.orderBy(':id').limit(LOAD_CHUNK).toArray()
+              : await this.db.records.where(':id').above(last).limit(LOAD_CHUNK).toArray();
+          for (const r of chunk) entries.set(r.key, new IndexEntry(r));
+          if (chunk.length < LOAD_CHUNK) break;
+          last = chunk[chunk.length - 1]!.key;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        this.entries = entries;
+        this.dirty();
+        this.loaded = true;
+      })().catch((err: unknown) => {
+        this.loading = null;
+        throw err;
+      });
     }
     return this.loading;
   }
@@ -124,10 +145,77 @@ export class HistoryStore {
     this.sorted = null;
     this.addrCount = null;
     this.facetCache = null;
+    this.version++;
+    this.scheduleWarmUp();
+  }
+
+  private warmUpTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Shortly after a change, rebuild what queries need (sorted list, columns, counts) while
+   * nobody waits, so the popup's first filter after a write does not pay for it.
+   */
+  private scheduleWarmUp(): void {
+    if (!this.warmUpAfterMs) return;
+    if (this.warmUpTimer) clearTimeout(this.warmUpTimer);
+    this.warmUpTimer = setTimeout(() => {
+      this.warmUpTimer = null;
+      if (!this.loaded) return;
+      this.cols();
+      this.addressCounts();
+      if (this.allCounts?.version !== this.version) this.allCounts = { version: this.version, counts: countEntries(this.sortedEntries()) };
+    }, this.warmUpAfterMs);
+  }
+
+  /**
+   * Apply committed upserts to memory. The sorted list is patched in place (binary search) for
+   * small batches, so a report arriving while the popup is open does not cost a 100,000-row sort.
+   */
+  private applyUpserts(removed: string[], changed: HistoryRecord[]): void {
+    const patchSorted = this.sorted !== null && removed.length + changed.length <= 2000;
+    const addr = this.addrCount;
+    const drop = (old: HistoryRecord) => {
+      if (patchSorted) {
+        const i = this.lowerBound(old);
+        if (this.sorted![i]?.r.key === old.key) this.sorted!.splice(i, 1);
+      }
+      if (addr && old.recipient) addr.set(old.recipient, (addr.get(old.recipient) ?? 1) - 1);
+    };
+    for (const k of removed) {
+      const old = this.entries.get(k);
+      if (old) drop(old.r);
+      this.entries.delete(k);
+    }
+    for (const r of changed) {
+      const old = this.entries.get(r.key);
+      if (old) drop(old.r);
+      const e = new IndexEntry(r);
+      this.entries.set(r.key, e);
+      if (patchSorted) this.sorted!.splice(this.lowerBound(r), 0, e);
+      if (addr && r.recipient) addr.set(r.recipient, (addr.get(r.recipient) ?? 0) + 1);
+    }
+    if (!patchSorted) this.sorted = null;
+    this.facetCache = null;
+    this.version++;
+    this.scheduleWarmUp();
+  }
+
+  /** First position in the sorted list whose record does not come before `r`. */
+  private lowerBound(rec: HistoryRecord): number {
+    const r = { key: rec.key, last: rec.lastSeen };
+    const list = this.sorted!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareNewestFirst(list[mid]!, r) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private setMem(r: HistoryRecord): void {
-    this.entries.set(r.key, { r, text: haystackOf(r) });
+    this.entries.set(r.key, new IndexEntry(r));
   }
 
   /** Insert or enrich records. Resolves once they are committed. */
@@ -180,8 +268,8 @@ export class HistoryStore {
               o.skipped++;
               continue;
             }
-          } else if (inc.source === 'raw') {
-            // The raw source named the recipient: the anonymous first view of it is superseded.
+          } else {
+            // The recipient is named now (usually by the raw source): the anonymous view is superseded.
             const anon = siblings.find((r) => r.recipient === '');
             if (anon) {
               current.delete(anon.key);
@@ -205,18 +293,13 @@ export class HistoryStore {
       if (removed.length) await this.db.records.bulkDelete(removed);
       if (changed.size) await this.db.records.bulkPut([...changed.values()]);
     });
-    for (const k of removed) this.entries.delete(k);
-    for (const r of changed.values()) this.setMem(r);
-    if (removed.length || changed.size) this.dirty();
+    if (removed.length || changed.size) this.applyUpserts(removed, [...changed.values()]);
     return outcomes;
   }
 
   private sortedEntries(): Entry[] {
     if (!this.sorted) {
-      this.sorted = [...this.entries.values()].sort(
-        // Same order as the lastSeen index walked backwards: ties by key, descending.
-        (a, b) => b.r.lastSeen - a.r.lastSeen || (a.r.key < b.r.key ? 1 : a.r.key > b.r.key ? -1 : 0),
-      );
+      this.sorted = [...this.entries.values()].sort(compareNewestFirst);
     }
     return this.sorted;
   }
@@ -225,7 +308,7 @@ export class HistoryStore {
   addressCounts(): Map<string, number> {
     if (!this.addrCount) {
       const m = new Map<string, number>();
-      for (const { r } of this.entries.values()) if (r.recipient) m.set(r.recipient, (m.get(r.recipient) ?? 0) + 1);
+      for (const e of this.entries.values()) if (e.recipient) m.set(e.recipient, (m.get(e.recipient) ?? 0) + 1);
       this.addrCount = m;
     }
     return this.addrCount;
@@ -238,52 +321,72 @@ export class HistoryStore {
   /** Matching records, newest first. `keys` narrows to a selection. */
   async matching(filter: HistoryFilter, keys?: string[]): Promise<HistoryRecord[]> {
     await this.load();
-    const test = compileFilter(filter);
-    if (keys) {
-      const want = new Set(keys);
-      return this.sortedEntries()
-        .filter((e) => want.has(e.r.key) && test(e.r, e.text))
-        .map((e) => e.r);
-    }
-    if (isEmptyFilter(filter)) return this.sortedEntries().map((e) => e.r);
-    return this.sortedEntries()
-      .filter((e) => test(e.r, e.text))
-      .map((e) => e.r);
+    const all = this.sortedEntries();
+    const rows = this.select(filter);
+    const picked = rows === null ? all : Array.from(rows, (i) => all[i]!);
+    if (!keys) return picked.map((e) => e.r);
+    const want = new Set(keys);
+    return picked.filter((e) => want.has(e.key)).map((e) => e.r);
   }
 
   async query(filter: HistoryFilter, offset: number, limit: number): Promise<QueryResult> {
     if (!this.loaded && isEmptyFilter(filter) && offset < 1000) {
       // Cold start: reading 100,000 rows into memory takes a while; the newest page does not
       // have to wait for it, an index walk returns it at once.
-      const loading = this.load();
-      loading.catch(() => undefined);
-      return this.queryFromDb(offset, limit);
+      // Its reads are queued before the memory load's, which starts once the page is out.
+      const fast = this.queryFromDb(offset, limit);
+      void fast.finally(() => this.load().catch(() => undefined));
+      return fast;
     }
     await this.load();
-    const test = compileFilter(filter);
-    const counts = emptyCounts();
+    const all = this.sortedEntries();
     const start = Math.max(0, Math.floor(offset) || 0);
     const end = start + Math.max(0, Math.min(1000, Math.floor(limit) || 0));
-    const rows: HistoryRow[] = [];
-    for (const e of this.sortedEntries()) {
-      if (!test(e.r, e.text)) continue;
-      if (counts.total >= start && counts.total < end) rows.push(this.row(e.r));
-      addToCounts(counts, e.r);
+    const rows = this.select(filter);
+    let counts: HistoryCounts;
+    let page: Entry[];
+    if (rows === null) {
+      if (this.allCounts?.version !== this.version) this.allCounts = { version: this.version, counts: countEntries(all) };
+      counts = this.allCounts.counts;
+      page = all.slice(start, end);
+    } else {
+      counts = countRows(this.cols(), rows);
+      page = Array.from(rows.subarray(start, end), (i) => all[i]!);
     }
-    return { matched: counts.total, counts, total: this.entries.size, offset: start, rows };
+    return { matched: counts.total, counts, total: this.entries.size, offset: start, rows: page.map((e) => this.row(e.r)) };
   }
 
+  private cols(): Columns {
+    if (this.columns?.version !== this.version || this.columns.cols.n !== this.sortedEntries().length) {
+      this.columns = { version: this.version, cols: buildColumns(this.sortedEntries()) };
+    }
+    return this.columns.cols;
+  }
+
+  /** Positions in the sorted list matching `filter`; null means all of them. */
+  private select(filter: HistoryFilter): Int32Array | null {
+    if (isEmptyFilter(filter)) return null;
+    const sig = JSON.stringify(filter);
+    if (this.lastScan?.version === this.version && this.lastScan.sig === sig) return this.lastScan.rows;
+    const rows = filterColumns(this.cols(), filter);
+    this.lastScan = { version: this.version, sig, rows };
+    return rows;
+  }
+
+  /**
+   * The newest page straight from the lastSeen index. Nothing is counted here (counting 100,000
+   * index entries costs more than the page): `matched` and `total` are the rows returned plus
+   * one when more may follow; the full answer comes once memory is loaded.
+   */
   private async queryFromDb(offset: number, limit: number): Promise<QueryResult> {
     const start = Math.max(0, Math.floor(offset) || 0);
     const n = Math.max(0, Math.min(1000, Math.floor(limit) || 0));
-    const [total, page] = await this.db.transaction('r', this.db.records, () =>
-      Promise.all([this.db.records.count(), this.db.records.orderBy('lastSeen').reverse().offset(start).limit(n).toArray()]),
-    );
-    const counts = await Promise.all(
-      page.map((r) => (r.recipient ? this.db.records.where('recipient').equals(r.recipient).count() : Promise.resolve(1))),
-    );
-    const rows = page.map((r, i) => ({ ...r, count: counts[i] ?? 1 }));
-    return { matched: total, counts: { ...emptyCounts(), total }, total, offset: start, rows, partial: true };
+    const page = await this.db.records.orderBy('lastSeen').reverse().offset(start).limit(n + 1).toArray();
+    const more = page.length > n;
+    // The per-address count is not known yet (0 = unknown).
+    const rows = page.slice(0, n).map((r) => ({ ...r, count: 0 }));
+    const seen = start + rows.length + (more ? 1 : 0);
+    return { matched: seen, counts: { ...emptyCounts(), total: seen }, total: seen, offset: start, rows, partial: true };
   }
 
   async facets(): Promise<Facets> {
@@ -294,12 +397,12 @@ export class HistoryStore {
       const snd = new Map<string, number>();
       const cat = new Map<CategoryId, number>();
       const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
-      for (const { r } of this.entries.values()) {
-        if (r.provider) bump(prov, r.provider);
-        if (r.recipientDomain) bump(dom, r.recipientDomain);
-        if (r.sender) bump(snd, r.sender);
-        if (r.senderDomain && r.senderDomain !== r.sender) bump(snd, r.senderDomain);
-        bump(cat, r.category);
+      for (const e of this.entries.values()) {
+        if (e.provider) bump(prov, e.provider);
+        if (e.rdom) bump(dom, e.rdom);
+        if (e.sender) bump(snd, e.sender);
+        if (e.sdom && e.sdom !== e.sender) bump(snd, e.sdom);
+        bump(cat, e.r.category);
       }
       const top = <K>(m: Map<K, number>, n: number): [K, number][] =>
         [...m.entries()].sort((a, b) => b[1] - a[1] || (String(a[0]) < String(b[0]) ? -1 : 1)).slice(0, n);
@@ -375,6 +478,7 @@ export class HistoryStore {
   }
 
   close(): void {
+    if (this.warmUpTimer) clearTimeout(this.warmUpTimer);
     for (const t of this.trash.values()) clearTimeout(t.timer);
     this.trash.clear();
     this.db.close();

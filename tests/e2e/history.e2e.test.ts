@@ -1,0 +1,246 @@
+/**
+ * The bounce history end to end, in Chromium with the built extension: reports from two tabs end
+ * up once each in the background's database, the popup lists, filters and exports them (file
+ * content checked byte for byte), clear-all can be undone, and a storage failure is shown.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { classifyMessage } from '../../lib/engine';
+import { DB_NAME } from '../../lib/history/db';
+import { fakeSeen } from '../../lib/history/test-fixtures';
+import { launchExtension, type LaunchedExtension } from './support/extension';
+import { GmailSim } from './support/gmail-sim';
+import { readRecordsRaw, reportFromPage, shownAddresses, waitForList } from './support/history-helpers';
+
+const CORPUS = '/work/shared/corpus/sisimai/maildir/bsd/';
+let ext: LaunchedExtension;
+
+beforeEach(async () => {
+  ext = await launchExtension({ extensionPath: inject('extensionDir'), viewport: { width: 780, height: 600 } });
+  // tsx keeps function names with a helper the page does not have.
+  await ext.context.addInitScript('globalThis.__name = (f) => f;');
+});
+afterEach(async () => {
+  await ext?.close();
+});
+
+const T0 = Date.UTC(2026, 9, 1, 9, 0, 0);
+const T1 = Date.UTC(2026, 10, 2, 10, 30, 0);
+const T2 = Date.UTC(2026, 10, 3, 11, 45, 5);
+const T3 = Date.UTC(2026, 10, 4, 12, 0, 59);
+const ID = (n: number) => String(18_000_000_000_000_000_000n + BigInt(n));
+
+/** Four bounces, one of them reported by both tabs, one of them twice by the same address. */
+function reports() {
+  const tabA = [
+    fakeSeen(ID(1), [{ recipient: 'Ann@Example.com' }], { seenAt: T1 }),
+    fakeSeen(ID(4), [{ recipient: 'cy@slow.example', category: 'rate-limit', reason: 'speeding', hard: false, replyCode: '421', status: '4.7.0', diagnostic: '421 4.7.0 Try again later', provider: null }], { seenAt: T0, kind: 'delayed' }),
+  ];
+  const tabB = [
+    fakeSeen(ID(1), [{ recipient: 'ann@example.com' }], { seenAt: T1, source: 'raw' }),
+    fakeSeen(ID(2), [{ recipient: 'bob@corp.example', category: 'mailbox-full', reason: 'mailboxfull', hard: false, replyCode: '452', status: '4.2.2', diagnostic: '=HYPERLINK("http://x.example","quota")', provider: 'microsoft' }], { seenAt: T2, source: 'raw', account: 'u/1' }),
+    fakeSeen(ID(3), [{ recipient: 'ann@example.com' }], { seenAt: T3 }),
+  ];
+  return { tabA, tabB };
+}
+
+async function openPopup(): Promise<Page> {
+  const page = await ext.openPopup();
+  await waitForList(page);
+  // Wait for the full answer (not the cold-start page straight from the index).
+  await page.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'));
+  return page;
+}
+
+/** Run an action and wait for the list to show a newer generation of rows. */
+async function andWait(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const gen = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.bt-scroll, .bt-empty')?.dataset.gen ?? -1));
+  await action();
+  await waitForList(page, gen);
+}
+
+async function download(page: Page, format: string, opts: { excel?: boolean } = {}): Promise<{ name: string; text: string }> {
+  await page.selectOption('select[name="format"]', format);
+  const excel = page.locator('input[name="excel"]');
+  if ((await excel.isChecked()) !== !!opts.excel) await excel.click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
+}
+
+describe('bounce history', () => {
+  it('stores reports from two tabs once each, lists, filters and exports them exactly', async () => {
+    const { tabA, tabB } = reports();
+    const [a, b] = await Promise.all([ext.openPopup(), ext.openPopup()]);
+    const answers = await Promise.all([reportFromPage(a, tabA), reportFromPage(b, tabB)]);
+    expect(answers.flat().every((x) => x.ok)).toBe(true);
+    await a.close();
+    await b.close();
+
+    const stored = await readRecordsRaw(ext.serviceWorker);
+    expect(stored.map((r) => r.key).sort()).toEqual([`${ID(1)}|ann@example.com`, `${ID(2)}|bob@corp.example`, `${ID(3)}|ann@example.com`, `${ID(4)}|cy@slow.example`]);
+    expect(stored.find((r) => r.messageId === ID(1))?.source).toBe('raw');
+
+    const page = await openPopup();
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'bob@corp.example', 'ann@example.com', 'cy@slow.example']);
+    await expect(page.getByTestId('count-total').textContent()).resolves.toBe('4 bounces');
+    const header = await page.locator('.bt-counts').textContent();
+    expect(header).toContain('2 hard');
+    expect(header).toContain('1 soft');
+    expect(header).toContain('1 delayed');
+    // The newest row opens its message in Gmail: hex of the decimal id, in the account it was seen in.
+    expect(await page.locator('.bt-row[data-row-index="0"] a', { hasText: 'Open' }).getAttribute('href')).toBe(
+      `https://mail.google.com/mail/u/0/#all/${BigInt(ID(3)).toString(16)}`,
+    );
+    expect(await page.locator('.bt-row[data-row-index="1"] a', { hasText: 'Open' }).getAttribute('href')).toBe(
+      `https://mail.google.com/mail/u/1/#all/${BigInt(ID(2)).toString(16)}`,
+    );
+
+    // Filters combine; search covers address, domain, code and diagnostic.
+    await andWait(page, () => page.click('button[data-severity="hard"]'));
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'ann@example.com']);
+    await andWait(page, () => page.click('button[data-severity="delayed"]'));
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'ann@example.com', 'cy@slow.example']);
+    await andWait(page, () => page.fill('input[name="search"]', '4.7.0'));
+    expect(await shownAddresses(page)).toEqual(['cy@slow.example']);
+    await andWait(page, () => page.getByRole('button', { name: 'Clear filters' }).click());
+    await andWait(page, () => page.fill('input[name="search"]', 'hyperlink'));
+    expect(await shownAddresses(page)).toEqual(['bob@corp.example']);
+    await andWait(page, () => page.fill('input[name="search"]', ''));
+    await andWait(page, () => page.selectOption('select[name="category"]', 'invalid-address'));
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'ann@example.com']);
+    const plain = await download(page, 'plain');
+    expect(plain.text).toBe('ann@example.com\n');
+    await andWait(page, () => page.selectOption('select[name="category"]', ''));
+
+    const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
+    const unique = await download(page, 'unique');
+    expect(unique.name).toMatch(/^bounces-unique-\d{8}-\d{4}\.csv$/);
+    expect(unique.text).toBe(
+      'address,last_category,last_codes,hard,last_seen,count\r\n' +
+        `ann@example.com,invalid-address,550 5.1.1,true,${iso(T3)},2\r\n` +
+        `bob@corp.example,mailbox-full,452 4.2.2,false,${iso(T2)},1\r\n` +
+        `cy@slow.example,rate-limit,421 4.7.0,false,${iso(T0)},1\r\n`,
+    );
+    const mailgun = await download(page, 'mailgun', { excel: true });
+    expect(mailgun.text).toBe(
+      '\uFEFFaddress,code,error,created_at\r\n' +
+        'ann@example.com,550,550 5.1.1 The email account that you tried to reach does not exist,"Wed, 04 Nov 2026 12:00:59 +0000"\r\n' +
+        'bob@corp.example,452,"\'=HYPERLINK(""http://x.example"",""quota"")","Tue, 03 Nov 2026 11:45:05 +0000"\r\n' +
+        'cy@slow.example,421,421 4.7.0 Try again later,"Thu, 01 Oct 2026 09:00:00 +0000"\r\n',
+    );
+
+    // Selection: export and delete just the selected rows.
+    await page.locator('.bt-row[data-row-index="1"] input.bt-check').check();
+    await page.locator('.bt-row[data-row-index="3"] input.bt-check').check();
+    expect((await download(page, 'ses')).text).toBe('bob@corp.example,BOUNCE\r\ncy@slow.example,BOUNCE\r\n');
+    await andWait(page, () => page.getByRole('button', { name: 'Delete selected' }).click());
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'ann@example.com']);
+    expect((await readRecordsRaw(ext.serviceWorker)).length).toBe(2);
+  });
+
+  it('clears everything after confirmation and brings it back with undo', async () => {
+    const { tabA, tabB } = reports();
+    const tab = await ext.openPopup();
+    await reportFromPage(tab, [...tabA, ...tabB]);
+    await tab.close();
+    const page = await openPopup();
+    expect(await shownAddresses(page)).toHaveLength(4);
+
+    await page.getByText('Settings').click();
+    await page.getByRole('button', { name: 'Clear all…' }).click();
+    await expect(page.getByRole('alertdialog').textContent()).resolves.toContain('Delete all 4 records?');
+    await andWait(page, () => page.getByRole('button', { name: 'Delete all' }).click());
+    expect(await page.locator('.bt-empty').count()).toBe(1);
+    expect(await readRecordsRaw(ext.serviceWorker)).toEqual([]);
+    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(/Cleared 4 records\. Undo \(\d+s\)/);
+
+    await andWait(page, () => page.getByRole('button', { name: /^Undo/ }).click());
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'bob@corp.example', 'ann@example.com', 'cy@slow.example']);
+    expect((await readRecordsRaw(ext.serviceWorker)).length).toBe(4);
+    await expect(page.getByTestId('toast').textContent()).resolves.toBe('Restored 4 records. ');
+  });
+
+  it('shows a storage failure to the user and keeps listing what it has', async () => {
+    const { tabA } = reports();
+    const page = await openPopup();
+    await reportFromPage(page, tabA);
+    // A newer schema elsewhere takes the database away from the background (as a downgrade of
+    // the extension would): the background's connection is closed and its table is gone.
+    const upgraded = await page.evaluate(
+      (name) =>
+        new Promise<string>((resolve) => {
+          const req = indexedDB.open(name, 100_000);
+          req.onupgradeneeded = () => req.result.deleteObjectStore('records');
+          req.onsuccess = () => {
+            req.result.close();
+            resolve('upgraded');
+          };
+          req.onerror = () => resolve(`error ${req.error?.name}`);
+          req.onblocked = () => resolve('blocked');
+        }),
+      DB_NAME,
+    );
+    expect(upgraded).toBe('upgraded');
+    const [answer] = await reportFromPage(page, [fakeSeen(ID(9), [{ recipient: 'new@fail.example' }], { seenAt: T3 })]);
+    expect(answer?.ok).toBe(false);
+
+    await page.reload();
+    await waitForList(page);
+    const banner = page.getByTestId('storage-error');
+    await banner.waitFor();
+    expect(await banner.getAttribute('role')).toBe('alert');
+    expect(await banner.textContent()).toContain('Storage problem while trying to save a bounce.');
+    // Rows already in memory are still listed and exportable.
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'cy@slow.example']);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.getByTestId('storage-error').count()).toBe(0);
+  });
+
+  it('records bounces opened in two simulated Gmail tabs, and the popup shows them', async () => {
+    const sim = new GmailSim();
+    const files = ['lhost-gmail-01.eml', 'lhost-exim-01.eml'];
+    const convs = [];
+    for (const f of files) convs.push(await sim.add([`${CORPUS}${f}`]));
+    await sim.install(ext.context);
+    const expected = files.map((f) => classifyMessage(readFileSync(`${CORPUS}${f}`)).records[0]!);
+    expect(expected.every((r) => r.recipient)).toBe(true);
+
+    const tabs = await Promise.all(convs.map(() => ext.context.newPage()));
+    await Promise.all(tabs.map((t, i) => t.goto(sim.url(convs[i]!, i === 0 ? 'u/0' : 'u/1'))));
+    // Each tab's card enriches the bounce from its raw source and reports it.
+    await Promise.all(tabs.map((t) => t.waitForSelector('[data-bt-state="enriched"]', { state: 'attached', timeout: 30_000 })));
+    await expect.poll(async () => (await readRecordsRaw(ext.serviceWorker)).filter((r) => r.source === 'raw').length, { timeout: 15_000 }).toBe(2);
+    // Reopening the same bounce in another tab adds nothing.
+    const again = await ext.context.newPage();
+    await again.goto(sim.url(convs[0]!));
+    await again.waitForSelector('[data-bt-state]', { state: 'attached', timeout: 30_000 });
+
+    const stored = await readRecordsRaw(ext.serviceWorker);
+    expect(stored.map((r) => [r.messageId, r.recipient, r.category, r.hard]).sort()).toEqual(
+      convs.map((c, i) => [c.messages[0]!.decimal, expected[i]!.recipient, expected[i]!.category, expected[i]!.hard]).sort(),
+    );
+    expect(stored.find((r) => r.messageId === convs[1]!.messages[0]!.decimal)?.account).toBe('u/1');
+
+    const page = await openPopup();
+    expect((await shownAddresses(page)).sort()).toEqual(expected.map((r) => r.recipient!).sort());
+    await andWait(page, () => page.fill('input[name="search"]', expected[1]!.recipient!.split('@')[1]!));
+    expect(await shownAddresses(page)).toEqual([expected[1]!.recipient]);
+    const file = await download(page, 'plain');
+    expect(file.text).toBe(`${expected[1]!.recipient}\n`);
+  });
+
+  it('classifies pasted text and a chosen .eml on the spot', async () => {
+    const page = await openPopup();
+    await page.getByText('Classify a bounce from elsewhere').click();
+    const raw = readFileSync(`${CORPUS}lhost-gmail-01.eml`);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'bounce.eml', mimeType: 'message/rfc822', buffer: raw });
+    const expected = classifyMessage(raw).records[0]!;
+    const result = page.getByTestId('classify-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain(expected.recipient!);
+    await page.fill('textarea[name="paste"]', 'hello, this is just a note about lunch');
+    await page.getByRole('button', { name: 'Classify', exact: true }).click();
+    await expect.poll(() => result.textContent()).toContain('does not look like a bounce');
+  });
+});
