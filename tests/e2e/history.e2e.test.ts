@@ -200,7 +200,7 @@ describe('bounce history', () => {
   it('records bounces opened in two simulated Gmail tabs, and the popup shows them', async () => {
     const sim = new GmailSim();
     const files = ['lhost-gmail-01.eml', 'lhost-exim-01.eml'];
-    const convs = [];
+    const convs: Awaited<ReturnType<GmailSim["add"]>>[] = [];
     for (const f of files) convs.push(await sim.add([`${CORPUS}${f}`]));
     await sim.install(ext.context);
     const expected = files.map((f) => classifyMessage(readFileSync(`${CORPUS}${f}`)).records[0]!);
