@@ -3,6 +3,8 @@
  * "Copy steps", and that email text is never turned into HTML.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../../lib/engine';
@@ -10,7 +12,8 @@ import type { BounceResult } from '../../lib/engine/types';
 import { Card } from './Card';
 import { buildCardModel, stepsAsText } from './model';
 
-const BSD = '/work/shared/corpus/sisimai/maildir/bsd';
+const SHARED = process.env.BOUNCE_SHARED_DIR ?? fileURLToPath(new URL('../../../shared/', import.meta.url));
+const BSD = join(process.env.BOUNCE_CORPUS ?? join(SHARED, 'corpus/sisimai'), 'maildir/bsd');
 const load = (name: string) => classifyMessage(readFileSync(`${BSD}/${name}`));
 
 function failedWith(diagnostic: string, recipients: string[]): BounceResult {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readCards, recordRuntimeMessages, waitCard, waitProcessed, waitRaw } from './support/cards';
-import { BSD } from './support/corpus';
+import { BSD, GMAIL_FIXTURES } from './support/corpus';
 import { launchExtension, type LaunchedExtension } from './support/extension';
 import { GmailSim } from './support/gmail-sim';
 
@@ -233,7 +233,7 @@ describe('the card in Gmail situations', () => {
     // The engine's visible-text path does not read the enhanced code from this report's wording yet.
     { page: 'gmail-thread-outlook-ndr.synthetic.html', id: '1803528161018822930', recipient: 'carol@contoso.example', status: undefined },
   ])('the shared fixture page $page gets a card from its visible text', async ({ page: file, id, recipient, status }) => {
-    const html = readFileSync(join(process.env.BT_GMAIL_FIXTURES ?? '/work/shared/fixtures/gmail-dom', file), 'utf8');
+    const html = readFileSync(join(GMAIL_FIXTURES, file), 'utf8');
     const rawAsked: string[] = [];
     await ext.context.unroute('https://mail.google.com/**');
     await ext.context.route('https://mail.google.com/**', async (route) => {

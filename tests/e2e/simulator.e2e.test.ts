@@ -3,10 +3,11 @@
  * Gmail's URLs for every account path, failures can be simulated.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BSD } from './support/corpus';
 import { launchExtension, type LaunchedExtension } from './support/extension';
 import { GmailSim } from './support/gmail-sim';
 
-const CORPUS = '/work/shared/corpus/sisimai/maildir/bsd/';
+const CORPUS = `${BSD}/`;
 let ext: LaunchedExtension;
 
 beforeAll(async () => {

@@ -3,9 +3,14 @@
  * the demo and the benchmark.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-export const CORPUS_ROOT = process.env.BT_CORPUS ?? '/work/shared/corpus/sisimai';
+/** ../shared beside the checkout (BOUNCE_SHARED_DIR overrides), as the rest of the project reads it. */
+export const SHARED_DIR = process.env.BOUNCE_SHARED_DIR ?? resolve(import.meta.dirname, '../../../../shared');
+/** The Sisimai corpus (BOUNCE_CORPUS overrides, as scripts/bench.ts). */
+export const CORPUS_ROOT = process.env.BOUNCE_CORPUS ?? join(SHARED_DIR, 'corpus/sisimai');
+/** The hand-written Gmail-like pages. */
+export const GMAIL_FIXTURES = join(SHARED_DIR, 'fixtures/gmail-dom');
 export const BSD = join(CORPUS_ROOT, 'maildir/bsd');
 
 export interface ExpectedEntry {

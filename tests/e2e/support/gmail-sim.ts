@@ -2,7 +2,7 @@
  * A Gmail simulator for end-to-end tests and demos (Node side).
  *
  * Turns .eml files into Gmail-like conversation pages that follow the structure of
- * /work/shared/fixtures/gmail-dom/ (header row with span.gD[email], h2.hP subject,
+ * ../shared/fixtures/gmail-dom/ (header row with span.gD[email], h2.hP subject,
  * div.adn[data-message-id="#msg-f:<decimal>"][data-legacy-message-id=<hex>], body in div.a3s,
  * collapsed messages as div.kv without a body), and serves, through Playwright's route
  * interception on https://mail.google.com/**, both the pages and the raw sources at Gmail's
