@@ -214,11 +214,18 @@ export function Card(props: CardProps) {
                 <dt>{model.recipients.length > 1 ? `Failed recipients (${model.recipients.length})` : 'Failed recipient'}</dt>
                 <dd>
                   <ul className="bt-recipients">
-                    {model.recipients.map((r) => (
+                    {model.recipientDetails.map(({ address: r, differs, status, replyCode, categoryTitle, colour }) => (
                       <li key={r}>
                         <span className="bt-address" data-field="recipient">
                           {r}
                         </span>
+                        {differs && (
+                          <span className="bt-recipient-tag" data-field="recipientDetail" style={{ '--bt-tag': colour } as React.CSSProperties}>
+                            <span className="bt-tag-dot" aria-hidden="true" />
+                            {categoryTitle}
+                            {(status ?? replyCode) ? ` · ${status ?? replyCode}` : ''}
+                          </span>
+                        )}
                         <button
                           type="button"
                           className="bt-small-button"

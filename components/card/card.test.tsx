@@ -59,6 +59,21 @@ describe('card model', () => {
     expect(m.recipients).toEqual(['a@example.org', 'b@example.org']);
   });
 
+  it('leads a mixed report with its most actionable recipient and tags the others', () => {
+    const full = failedWith('552 5.2.2 mailbox full', ['full@example.org']);
+    const unknown = failedWith('550 5.1.1 user unknown', ['gone@example.org']);
+    full.records[0] = { ...full.records[0]!, status: '5.2.2', replyCode: '552', reason: 'mailboxfull', category: 'mailbox-full', hard: false };
+    const mixed: BounceResult = { ...full, records: [full.records[0]!, unknown.records[0]!] };
+    const m = buildCardModel(mixed);
+    expect(m.category).toBe('invalid-address');
+    expect(m.recipients).toEqual(['full@example.org', 'gone@example.org']);
+    expect(m.recipientDetails.map((r) => [r.address, r.differs, r.category])).toEqual([
+      ['full@example.org', true, 'mailbox-full'],
+      ['gone@example.org', false, 'invalid-address'],
+    ]);
+    expect(stepsAsText(m)).toContain('full@example.org (Mailbox Full 5.2.2)');
+  });
+
   it('keeps delay notices and auto-replies neutral', () => {
     const delayed = buildCardModel(load('lhost-opensmtpd-06.eml'));
     expect(delayed.tone).toBe('neutral');

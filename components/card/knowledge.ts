@@ -3,6 +3,7 @@
  * not depend on how the knowledge files are split.
  */
 import {
+  CATEGORY_ORDER,
   DELAY_INFO,
   categoryInfo,
   describeReplyCode,
@@ -19,6 +20,12 @@ export type { KindInfo, Link };
 export function infoFor(id: string): KindInfo {
   if (id === 'delayed') return DELAY_INFO;
   return categoryInfo(id);
+}
+
+/** Rank of a category by how much it asks of the user (0 = most actionable). */
+export function actionRank(category: string): number {
+  const i = (CATEGORY_ORDER as readonly string[]).indexOf(category);
+  return i < 0 ? CATEGORY_ORDER.length : i;
 }
 
 /** One line explaining an enhanced status code, or null. */

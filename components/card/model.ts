@@ -3,7 +3,19 @@
  * feeds the card, "Copy steps" and the demo's JSON.
  */
 import type { BounceRecord, BounceResult, MessageKind } from '../../lib/engine/types';
-import { infoFor, linksFor, providerName, replyMeaning, statusMeaning, type Link } from './knowledge';
+import { actionRank, infoFor, linksFor, providerName, replyMeaning, statusMeaning, type Link } from './knowledge';
+
+/** One failed address with its own codes, for reports that name several. */
+export interface RecipientDetail {
+  address: string;
+  replyCode: string | null;
+  status: string | null;
+  category: string;
+  categoryTitle: string;
+  colour: string;
+  /** True when its category or codes differ from the card's lead record. */
+  differs: boolean;
+}
 
 export interface CardModel {
   /** "alarm" for failed deliveries, "neutral" for delays, auto-replies and other reports. */
@@ -18,6 +30,7 @@ export interface CardModel {
   severity: 'hard' | 'soft' | 'delayed' | null;
   hard: boolean;
   recipients: string[];
+  recipientDetails: RecipientDetail[];
   replyCode: string | null;
   replyMeaning: string | null;
   status: string | null;
@@ -37,9 +50,31 @@ export interface CardModel {
   source: 'visible' | 'raw';
 }
 
-/** The record the card leads with: the first that failed, else the first. */
+const EVIDENCE_LABELS: Record<string, string> = {
+  'provider-rule': 'Provider rule',
+  phrase: 'Wording',
+  'status-code': 'Status code',
+  'reply-code': 'Reply code',
+  decoder: 'Report format',
+  default: 'Default',
+};
+
+/**
+ * The record the card leads with: among the failed ones (else all), the most actionable category
+ * (the knowledge base's display order), hard before soft, then report order.
+ */
 export function primaryRecord(result: BounceResult): BounceRecord | null {
-  return result.records.find((r) => r.dsnAction === 'failed') ?? result.records[0] ?? null;
+  const failed = result.records.filter((r) => r.dsnAction === 'failed');
+  const pool = failed.length > 0 ? failed : result.records;
+  let best: BounceRecord | null = null;
+  for (const r of pool) {
+    if (!best) best = r;
+    else {
+      const d = actionRank(r.category) - actionRank(best.category);
+      if (d < 0 || (d === 0 && r.hard && !best.hard)) best = r;
+    }
+  }
+  return best;
 }
 
 function categoryOf(result: BounceResult, rec: BounceRecord | null): string {
@@ -56,11 +91,26 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
   const info = infoFor(category);
   const providerId = rec?.provider ?? null;
   const recipients: string[] = [];
-  for (const r of result.records) if (r.recipient && !recipients.includes(r.recipient)) recipients.push(r.recipient);
+  const recipientDetails: RecipientDetail[] = [];
+  for (const r of result.records) {
+    if (!r.recipient || recipients.includes(r.recipient)) continue;
+    recipients.push(r.recipient);
+    const cat = result.kind === 'failed' ? r.category : category;
+    const catInfo = infoFor(cat);
+    recipientDetails.push({
+      address: r.recipient,
+      replyCode: r.replyCode,
+      status: r.status,
+      category: cat,
+      categoryTitle: catInfo.title,
+      colour: catInfo.colour,
+      differs: !!rec && (cat !== category || r.status !== rec.status || r.replyCode !== rec.replyCode),
+    });
+  }
   const severity = result.kind === 'delayed' ? 'delayed' : result.kind === 'failed' ? (rec?.hard ? 'hard' : 'soft') : null;
   const evidence: string[] = [];
-  for (const e of rec?.evidence ?? []) evidence.push(`${e.source.replace('-', ' ')}: ${e.detail}`);
-  if (result.decoder) evidence.push(`read by: ${result.decoder}${source === 'raw' ? ' (original source)' : ' (visible text)'}`);
+  for (const e of rec?.evidence ?? []) evidence.push(`${EVIDENCE_LABELS[e.source] ?? e.source}: ${e.detail}`);
+  if (result.decoder) evidence.push(`Read by: ${result.decoder}${source === 'raw' ? ' (original source)' : ' (visible text)'}`);
   return {
     tone: result.kind === 'failed' ? 'alarm' : 'neutral',
     kind: result.kind,
@@ -71,6 +121,7 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
     severity,
     hard: !!rec?.hard && result.kind === 'failed',
     recipients,
+    recipientDetails,
     replyCode: rec?.replyCode ?? null,
     replyMeaning: replyMeaning(rec?.replyCode ?? null),
     status: rec?.status ?? null,
@@ -99,7 +150,10 @@ export function stepsAsText(m: CardModel): string {
   const lines: string[] = [];
   const sev = severityText(m);
   lines.push(`${m.categoryTitle}${sev ? ` (${sev.toLowerCase()})` : ''}`);
-  if (m.recipients.length) lines.push(`Recipient${m.recipients.length > 1 ? 's' : ''}: ${m.recipients.join(', ')}`);
+  if (m.recipientDetails.length) {
+    const list = m.recipientDetails.map((r) => (r.differs ? `${r.address} (${r.categoryTitle}${r.status ? ` ${r.status}` : ''})` : r.address));
+    lines.push(`Recipient${list.length > 1 ? 's' : ''}: ${list.join(', ')}`);
+  }
   const codes = [m.replyCode, m.status].filter(Boolean).join(' ');
   if (codes) lines.push(`Code: ${codes}${m.statusMeaning ? ` - ${m.statusMeaning}` : ''}`);
   if (m.provider) lines.push(`Provider: ${m.provider}`);

@@ -54,6 +54,8 @@ body { padding-bottom: 14px; }
 .bt-recipients { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 .bt-recipients li { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
 .bt-address { font-weight: 600; overflow-wrap: anywhere; }
+.bt-recipient-tag { display: inline-flex; align-items: center; gap: 5px; font-size: 12px; color: var(--bt-muted); }
+.bt-tag-dot { width: 8px; height: 8px; border-radius: 50%; background: var(--bt-tag, var(--bt-muted)); }
 .bt-h { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .5px; color: var(--bt-muted); margin: 14px 0 4px; }
 .bt-definition { margin: 0; }
 .bt-steps { margin: 2px 0 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 4px; }
