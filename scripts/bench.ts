@@ -131,16 +131,21 @@ function throughput(): {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
+  // Best of several rounds: interference from other processes only ever slows a round down.
   const run = (fn: (b: Uint8Array) => unknown, seconds: number) => {
-    let n = 0;
-    const start = cpuMs();
-    let elapsed = 0;
-    while (elapsed < seconds * 1000) {
-      for (const b of inputs) fn(b);
-      n += inputs.length;
-      elapsed = cpuMs() - start;
+    let best = 0;
+    for (let round = 0; round < 6; round++) {
+      let n = 0;
+      const start = cpuMs();
+      let elapsed = 0;
+      while (elapsed < (seconds * 1000) / 6) {
+        for (const b of inputs) fn(b);
+        n += inputs.length;
+        elapsed = cpuMs() - start;
+      }
+      best = Math.max(best, (n / elapsed) * 1000);
     }
-    return (n / elapsed) * 1000;
+    return best;
   };
   // Warm up both paths.
   // "Parse only" is reading the message as far as classification needs it: the MIME structure and
@@ -226,7 +231,7 @@ if (asJson) {
   if (speed) {
     lines.push('');
     lines.push(
-      `throughput (single thread, CPU time, ${speed.messages} files repeated ≥3 CPU-s): classify ${Math.round(speed.classifyPerSec).toLocaleString('en')} msg/s, parse only (MIME + decoded report parts) ${Math.round(speed.parsePerSec).toLocaleString('en')} msg/s, classify/parse time ratio ${speed.ratio.toFixed(2)}×`,
+      `throughput (single thread, CPU time, ${speed.messages} files repeated, best of 6 rounds of 0.5 CPU-s): classify ${Math.round(speed.classifyPerSec).toLocaleString('en')} msg/s, parse only (MIME + decoded report parts) ${Math.round(speed.parsePerSec).toLocaleString('en')} msg/s, classify/parse time ratio ${speed.ratio.toFixed(2)}×`,
     );
   }
   if (showMisses) {

@@ -4,7 +4,7 @@ import { bestStatus, findReplyCode, findStatuses } from './report/codes';
 import { parseDeliveryStatus } from './report/dsn';
 import { findCommand } from './report/command';
 import { cleanDiagnostic, scanRecipients } from './report/scan';
-import { decideReason, matchPhrase } from './reason/classify';
+import { decideReason, matchPhrase, requiredLiteral } from './reason/classify';
 import { parseMessage, leafParts, partText } from './message/mime';
 import { toByteString } from './message/text';
 import { PhraseIndex } from './reason/phrase-index';
@@ -182,6 +182,19 @@ describe('phrase tables (real diagnostic lines)', () => {
       command: 'DATA',
     });
     expect(v.reason).toBe('filtered');
+  });
+});
+
+describe('required literal of a pattern', () => {
+  it.each([
+    [/\bspf\b.{0,30}\b(?:fail|reject)/, 'spf'],
+    [/(?:^|\s)[a-z0-9-]+(?:\.[a-z0-9-]+)+\.? does not exist/, ' does not exist'],
+    [/colou?r/, 'colo'],
+    [/a|b/, null],
+    [/long phrase|other words/, null],
+  ])('%s needs %s', (re, need) => {
+    expect(requiredLiteral(re)).toBe(need);
+    if (need) expect('color does not exist spf'.includes(need) || !re.test('color does not exist spf')).toBe(true);
   });
 });
 

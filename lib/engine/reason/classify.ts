@@ -74,7 +74,7 @@ export interface ReasonVerdict {
 
 interface CompiledRules {
   index: PhraseIndex;
-  patterns: (readonly RegExp[])[];
+  patterns: (readonly { re: RegExp; need: string | null }[])[];
   /** Some rule applies only under a status condition. */
   conditional: boolean;
 }
@@ -84,12 +84,37 @@ function compile(rules: readonly ReasonRule[]): CompiledRules {
   if (!c) {
     c = {
       index: new PhraseIndex(rules.map((r) => r.phrases.filter((p): p is string => typeof p === 'string'))),
-      patterns: rules.map((r) => r.phrases.filter((p): p is RegExp => typeof p !== 'string')),
+      patterns: rules.map((r) =>
+        r.phrases.filter((p): p is RegExp => typeof p !== 'string').map((re) => ({ re, need: requiredLiteral(re) })),
+      ),
       conditional: rules.some((r) => r.status),
     };
     compiled.set(rules, c);
   }
   return c;
+}
+
+/**
+ * A piece of literal text every match of a pattern contains (the longest run outside groups and
+ * classes), so the pattern runs only on texts that contain it: `/\bspf\b.{0,30}fail/` needs "spf".
+ */
+export function requiredLiteral(re: RegExp): string | null {
+  let src = re.source;
+  let prev = '';
+  while (prev !== src) {
+    prev = src;
+    src = src.replace(/\[(?:\\.|[^\]\\])*\]/g, '\u0000').replace(/\((?:\\.|[^()\\])*\)/g, '\u0000');
+  }
+  // A top-level alternative means no text is required by every match.
+  if (/(?:^|[^\\])\|/.test(src)) return null;
+  const chunks = src
+    .replace(/\\[bBdDsSwW]/g, '\u0000')
+    .replace(/\\(.)/g, '$1')
+    // A character followed by ?, * or {0,…} is optional: it is not required text.
+    .replace(/[^\u0000][?*]|[^\u0000]\{0,\d*\}/g, '\u0000')
+    .split(/[\u0000.*+?{}^$|]+|\d+,?\d*\}/);
+  const best = chunks.sort((a, b) => b.length - a.length)[0] ?? '';
+  return best.length >= 3 ? best : null;
 }
 
 /** The first rule (in precedence order) whose wording occurs in a lower-cased text. */
@@ -105,7 +130,10 @@ export function matchPhrase(
   const limit = hit ? hit.group : rules.length;
   for (let i = 0; i < limit; i++) {
     if (applies && !applies(i)) continue;
-    for (const re of patterns[i]!) if (re.test(lower)) return { id: rules[i]!.id, phrase: re.source };
+    for (const { re, need } of patterns[i]!) {
+      if (need !== null && !lower.includes(need)) continue;
+      if (re.test(lower)) return { id: rules[i]!.id, phrase: re.source };
+    }
   }
   return hit ? { id: rules[hit.group]!.id, phrase: hit.phrase } : null;
 }
