@@ -37,7 +37,8 @@ function errorInfo(err: unknown, operation: string, at: number): StorageErrorInf
     // Dexie wraps the DOMException; the inner name is the one worth showing (QuotaExceededError…).
     if (typeof e.inner?.name === 'string' && e.inner.name !== 'Error') name = e.inner.name;
     else if (typeof e.name === 'string') name = e.name;
-    if (typeof e.message === 'string') message = e.message;
+    // Dexie repeats the inner error on a second line.
+    if (typeof e.message === 'string') message = e.message.split('\n')[0]!.trim();
   }
   return { name, message: message.slice(0, 300), operation, at };
 }

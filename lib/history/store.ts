@@ -129,6 +129,8 @@ export class HistoryStore {
         this.entries = entries;
         this.dirty();
         this.loaded = true;
+        // Loading was the slow part; build the rest now rather than on the first keystroke.
+        this.scheduleWarmUp(0);
       })().catch((err: unknown) => {
         this.loading = null;
         throw err;
@@ -155,7 +157,7 @@ export class HistoryStore {
    * Shortly after a change, rebuild what queries need (sorted list, columns, counts) while
    * nobody waits, so the popup's first filter after a write does not pay for it.
    */
-  private scheduleWarmUp(): void {
+  private scheduleWarmUp(delayMs = this.warmUpAfterMs): void {
     if (!this.warmUpAfterMs) return;
     if (this.warmUpTimer) clearTimeout(this.warmUpTimer);
     this.warmUpTimer = setTimeout(() => {
@@ -164,7 +166,7 @@ export class HistoryStore {
       this.cols();
       this.addressCounts();
       if (this.allCounts?.version !== this.version) this.allCounts = { version: this.version, counts: countEntries(this.sortedEntries()) };
-    }, this.warmUpAfterMs);
+    }, delayMs);
   }
 
   /**

@@ -191,6 +191,7 @@ describe('bounce history', () => {
     await banner.waitFor();
     expect(await banner.getAttribute('role')).toBe('alert');
     expect(await banner.textContent()).toContain('Storage problem while trying to save a bounce.');
+    expect(await banner.textContent()).toContain('closed or changed underneath the extension');
     // Rows already in memory are still listed and exportable.
     expect(await shownAddresses(page)).toEqual(['ann@example.com', 'cy@slow.example']);
     await page.getByRole('button', { name: 'Dismiss' }).click();
