@@ -153,6 +153,9 @@ export class GmailController {
     const MO = doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new MO((records) => this.onMutations(records));
     this.observer.observe(target, { childList: true, subtree: true });
+    // The same observer also watches the pane's parent, shallowly: if Gmail swaps the pane
+    // element without a URL change, the next scan re-targets.
+    if (pane?.parentElement) this.observer.observe(pane.parentElement, { childList: true });
     this.observed = target;
   }
 
@@ -169,7 +172,7 @@ export class GmailController {
       if (relevant) break;
     }
     if (!relevant) return;
-    if (this.observed && !this.observed.matches(SELECTORS.conversationPane.candidates[0]!.css)) this.attach();
+    // scan() re-targets the observer when the pane appeared or changed.
     this.queueScan();
   }
 

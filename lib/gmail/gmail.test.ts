@@ -342,6 +342,40 @@ describe('controller on the fixture pages', () => {
     ctx.abort();
   });
 
+  it('follows Gmail when it swaps the whole pane element without a URL change', async () => {
+    const w = load('bounce');
+    const d = doc(w);
+    const ctx = fakeCtx();
+    const rec = recordingRenderer();
+    const c = new GmailController({
+      ctx,
+      doc: d,
+      engine: { classifyMessage, classifyVisible },
+      renderer: rec.renderer,
+      send: () => undefined,
+      fetch: async () => new Response('', { status: 500 }),
+    });
+    c.start();
+    await settle();
+    expect(rec.mounts).toHaveLength(1);
+    const oldPane = d.querySelector('[role="main"]')!;
+    const fresh = oldPane.cloneNode(true) as Element;
+    fresh.querySelector('bounce-triage-card')?.remove();
+    oldPane.replaceWith(fresh);
+    await settle();
+    expect(rec.removed()).toBe(1);
+    expect(rec.mounts).toHaveLength(2);
+    expect(d.querySelectorAll('bounce-triage-card')).toHaveLength(1);
+    // Later changes inside the new pane are seen too.
+    const clone = fresh.querySelector('div.adn')!.cloneNode(true) as Element;
+    clone.querySelector('bounce-triage-card')?.remove();
+    fresh.querySelector('div.adn')!.replaceWith(clone);
+    await settle();
+    expect(rec.mounts).toHaveLength(3);
+    expect(c.classifiedCount).toBe(1);
+    ctx.abort();
+  });
+
   it('survives an engine that throws and a background that is gone', async () => {
     const w = load('conversation');
     const ctx = fakeCtx();
