@@ -231,6 +231,56 @@ describe('bounce history', () => {
     expect(file.text).toBe(`${expected[1]!.recipient}\n`);
   });
 
+  it('tells the user when Gmail\'s page was not recognised', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([`${CORPUS}lhost-gmail-01.eml`], { unrecognised: true });
+    await sim.install(ext.context);
+    const gmail = await ext.context.newPage();
+    await gmail.goto(sim.url(conv));
+    const page = await openPopup();
+    expect(await page.getByTestId('page-not-recognised').count()).toBe(0);
+    // The content script reports after giving the page a few seconds to render.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await waitForList(page);
+          return page.getByTestId('page-not-recognised').count();
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toBe(1);
+    expect(await page.getByTestId('page-not-recognised').textContent()).toContain('no match for message');
+  });
+
+  it('updates an open popup when a new bounce is reported', async () => {
+    const page = await openPopup();
+    expect(await page.locator('.bt-empty').count()).toBe(1);
+    const tab = await ext.openPopup();
+    await reportFromPage(tab, [fakeSeen(ID(5), [{ recipient: 'late@news.example' }], { seenAt: T3 })]);
+    await expect.poll(() => shownAddresses(page), { timeout: 10_000 }).toEqual(['late@news.example']);
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const { tabA, tabB } = reports();
+    const tab = await ext.openPopup();
+    await reportFromPage(tab, [...tabA, ...tabB]);
+    await tab.close();
+    const page = await openPopup();
+    // The search box has focus on open; Tab order reaches the list's current row.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search');
+    await page.locator('.bt-row[data-row-index="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^bob@corp\.example, Mailbox full, soft, 452 4\.2\.2, /i);
+    await page.keyboard.press(' ');
+    expect(await page.locator('.bt-row[data-row-index="1"] input.bt-check').isChecked()).toBe(true);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('3');
+    await andWait(page, () => page.keyboard.press('Delete'));
+    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'bob@corp.example', 'ann@example.com']);
+  });
+
   it('classifies pasted text and a chosen .eml on the spot', async () => {
     const page = await openPopup();
     await page.getByText('Classify a bounce from elsewhere').click();
