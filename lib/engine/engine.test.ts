@@ -194,7 +194,8 @@ describe('required literal of a pattern', () => {
     [/long phrase|other words/, null],
   ])('%s needs %s', (re, need) => {
     expect(requiredLiteral(re)).toBe(need);
-    if (need) expect('color does not exist spf'.includes(need) || !re.test('color does not exist spf')).toBe(true);
+    if (need)
+      expect('color does not exist spf'.includes(need) || !re.test('color does not exist spf')).toBe(true);
   });
 });
 

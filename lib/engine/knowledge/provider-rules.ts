@@ -326,7 +326,10 @@ export function matchProviderRule(
 }
 
 /** As matchProviderRule, for a text already in normalised form (see normaliseDiagnostic). */
-export function matchNormalisedProviderRule(text: string, providerId: ProviderId | null | undefined): ProviderRule | null {
+export function matchNormalisedProviderRule(
+  text: string,
+  providerId: ProviderId | null | undefined,
+): ProviderRule | null {
   const provider = typeof providerId === 'string' && providerId ? providerId : null;
   if (provider) {
     const own = RULE_INDEX.first(text, (g) => PROVIDER_RULES[g]!.providers.includes(provider));

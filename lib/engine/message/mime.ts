@@ -191,7 +191,15 @@ export function parseShallow(s: string): MimeMessage {
   const { head, body } = splitHeadBody(s);
   const headers = parseHeaders(head);
   const { type, params } = parseContentType(headers.get('content-type'));
-  const root: MimePart = { type, params, headers, rawBody: body, children: [], message: null, filename: null };
+  const root: MimePart = {
+    type,
+    params,
+    headers,
+    rawBody: body,
+    children: [],
+    message: null,
+    filename: null,
+  };
   return { headers, root, source: s };
 }
 

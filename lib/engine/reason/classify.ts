@@ -85,7 +85,9 @@ function compile(rules: readonly ReasonRule[]): CompiledRules {
     c = {
       index: new PhraseIndex(rules.map((r) => r.phrases.filter((p): p is string => typeof p === 'string'))),
       patterns: rules.map((r) =>
-        r.phrases.filter((p): p is RegExp => typeof p !== 'string').map((re) => ({ re, need: requiredLiteral(re) })),
+        r.phrases
+          .filter((p): p is RegExp => typeof p !== 'string')
+          .map((re) => ({ re, need: requiredLiteral(re) })),
       ),
       conditional: rules.some((r) => r.status),
     };
@@ -125,7 +127,9 @@ export function matchPhrase(
 ): { id: ReasonId; phrase: string } | null {
   if (!lower) return null;
   const { index, patterns, conditional } = compile(rules);
-  const applies = conditional ? (g: number) => !rules[g]!.status || rules[g]!.status!.test(status ?? '') : undefined;
+  const applies = conditional
+    ? (g: number) => !rules[g]!.status || rules[g]!.status!.test(status ?? '')
+    : undefined;
   const hit = index.first(lower, applies);
   const limit = hit ? hit.group : rules.length;
   for (let i = 0; i < limit; i++) {

@@ -143,9 +143,8 @@ export function cleanDiagnostic(s: string, max = 8000): string {
     const repeat = new RegExp(`\\s${code}[ -]${status ? `(?:${status}\\s)?` : ''}`, 'g');
     s = s.slice(0, keep) + s.slice(keep).replace(repeat, ' ');
   }
-  return s
-    .replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ')
-    .replace(/^[ \t]*>+ ?/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  s = s.replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ');
+  // Quoting of a forwarded report ("> ").
+  if (s.includes('>')) s = s.replace(/^[ \t]*>+ ?/gm, '');
+  return s.replace(/\s+/g, ' ').trim();
 }
