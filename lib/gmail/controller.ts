@@ -113,7 +113,12 @@ export class GmailController {
     const win = doc.defaultView;
     if (!win) return;
     const onLocation = () => this.onLocationChange();
-    ctx.addEventListener(win, 'wxt:locationchange', onLocation);
+    // Gmail navigates by hash: hashchange and popstate are events, no polling. WXT's
+    // wxt:locationchange also catches pushState, but falls back to polling every second where the
+    // Navigation API is missing (older Firefox), so it is only used where that API exists.
+    if (typeof (win as unknown as { navigation?: unknown }).navigation === 'object') {
+      ctx.addEventListener(win, 'wxt:locationchange', onLocation);
+    }
     ctx.addEventListener(win, 'hashchange', onLocation);
     ctx.addEventListener(win, 'popstate', onLocation);
     ctx.signal.addEventListener('abort', () => this.stop(), { once: true });
