@@ -102,6 +102,22 @@ describe('the card in Gmail situations', () => {
     await page.close();
   });
 
+  it('works in split view: the list stays, each opened bounce gets its card beside it', async () => {
+    const sim = new GmailSim({ splitPane: true });
+    const a = await sim.add([GMAIL_BOUNCE]);
+    const b = await sim.add([POSTFIX_BOUNCE]);
+    const { page, errors } = await open(sim, sim.url());
+    await page.waitForSelector('.sim-split .sim-list');
+    await page.click(`.sim-row[data-thread="${a.threadHex}"] a`);
+    await waitCard(page, a.messages[0]!.decimal, 'enriched');
+    await page.click(`.sim-row[data-thread="${b.threadHex}"] a`);
+    await waitCard(page, b.messages[0]!.decimal, 'enriched');
+    expect(await page.locator('.sim-split .sim-list').count()).toBe(1);
+    expect((await readCards(page)).map((c) => c.messageId)).toEqual([b.messages[0]!.decimal]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.each(['u/1', 'b/112233445566/u/0'])('works in the account at /mail/%s/ and fetches the raw source there', async (account) => {
     const sim = new GmailSim();
     const conv = await sim.add([GMAIL_BOUNCE]);

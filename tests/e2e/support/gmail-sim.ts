@@ -345,6 +345,8 @@ export interface SimPageOptions {
   /** Delay before the first render after load, in ms (Gmail renders after its scripts load). */
   renderDelayMs: number;
   measure: boolean;
+  /** Gmail's split view: the list stays on the left, the conversation opens beside it. */
+  splitPane: boolean;
 }
 
 const LIGHT_CSS = `body{background:#f6f8fc;color:#1f1f1f}.sim-pane{background:#fff}.g2,.go{color:#5e5e5e}.iA{color:#5e5e5e}.sim-row:hover{background:#f2f6fc}.sim-row{border-bottom:1px solid #eceff1}`;
@@ -354,6 +356,7 @@ function shellPage(conversations: RenderedConversation[], opts: SimPageOptions):
   const data = JSON.stringify({
     account: opts.account,
     renderDelayMs: opts.renderDelayMs,
+    splitPane: opts.splitPane,
     conversations: Object.fromEntries(conversations.map((c) => [c.threadHex, c])),
   }).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -390,6 +393,7 @@ span.gD{font-weight:700}
 .sim-list{width:100%;border-collapse:collapse}
 .sim-row td{padding:10px 8px;cursor:pointer}
 .sim-row a{color:inherit;text-decoration:none}
+.sim-split{display:flex;gap:16px}.sim-split-list{width:38%;flex:none;overflow:hidden}.sim-split-list td:first-child{width:110px!important}.sim-split-conv{flex:1;min-width:0}
 ${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}
 </style></head>
 <body>
@@ -429,16 +433,25 @@ ${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}
     const id = currentThread();
     sim.renders++;
     sim.rendered = id;
+    const rows = Object.values(DATA.conversations).map((c) =>
+      '<tr class="sim-row zA" data-thread="' + c.threadHex + '"><td style="width:200px;font-weight:700">' + escapeText(c.from) +
+      '</td><td><a href="#inbox/' + c.threadHex + '"><b>' + escapeText(c.subject) + '</b> - ' + escapeText(c.snippet) + '</a></td></tr>').join('');
+    const list = '<table class="sim-list F cf zt"><tbody>' + rows + '</tbody></table>';
     if (!id) {
-      const rows = Object.values(DATA.conversations).map((c) =>
-        '<tr class="sim-row zA" data-thread="' + c.threadHex + '"><td style="width:200px;font-weight:700">' + escapeText(c.from) +
-        '</td><td><a href="#inbox/' + c.threadHex + '"><b>' + escapeText(c.subject) + '</b> - ' + escapeText(c.snippet) + '</a></td></tr>').join('');
-      pane.innerHTML = '<table class="sim-list F cf zt"><tbody>' + rows + '</tbody></table>';
+      pane.innerHTML = DATA.splitPane ? '<div class="sim-split"><div class="sim-split-list">' + list + '</div><div class="sim-split-conv" id="sim-split-conv"></div></div>' : list;
       return;
     }
     const conv = DATA.conversations[id];
+    let target = pane;
+    if (DATA.splitPane) {
+      // Split view: the list stays, the conversation renders beside it (same pane, like Gmail).
+      if (!document.getElementById('sim-split-conv')) {
+        pane.innerHTML = '<div class="sim-split"><div class="sim-split-list">' + list + '</div><div class="sim-split-conv" id="sim-split-conv"></div></div>';
+      }
+      target = document.getElementById('sim-split-conv');
+    }
     const t = performance.now();
-    pane.innerHTML = conv.html;
+    target.innerHTML = conv.html;
     for (const m of conv.bodies) sim.bodyAt[m] = t;
   }
   pane.addEventListener('click', (ev) => {
@@ -476,6 +489,8 @@ export interface GmailSimOptions {
   rawDelayMs?: number;
   /** Ask the extension to mark processed messages (data-bt-ms, data-bt-raw) for tests and timing. */
   measure?: boolean;
+  /** Render Gmail's split view (list and conversation side by side). */
+  splitPane?: boolean;
 }
 
 export interface RawRequest {
@@ -501,7 +516,7 @@ export class GmailSim {
   private rendered = new Map<string, RenderedConversation>();
 
   constructor(opts: GmailSimOptions = {}) {
-    this.options = { theme: 'light', renderDelayMs: 150, rawStatus: 200, rawDelayMs: 0, measure: true, ...opts };
+    this.options = { theme: 'light', renderDelayMs: 150, rawStatus: 200, rawDelayMs: 0, measure: true, splitPane: false, ...opts };
   }
 
   /** Add a conversation built from .eml paths (or buffers). */
@@ -546,6 +561,7 @@ export class GmailSim {
       theme: this.options.theme,
       renderDelayMs: this.options.renderDelayMs,
       measure: this.options.measure,
+      splitPane: this.options.splitPane,
     });
   }
 
