@@ -100,6 +100,7 @@ async function main(): Promise<void> {
       const outcomes = await showConversation(page, sim, conv, { openDetails: o.json });
       if (o.json) {
         for (const out of outcomes) if (out.card) process.stdout.write(`${JSON.stringify(cardJson(out))}\n`);
+        if (!outcomes.some((x) => x.card)) log('no card: the extension found no bounce, delay notice or report in this conversation');
         continue;
       }
       const shown = outcomes.filter((x) => x.card);
