@@ -37,6 +37,13 @@ describe('column filters', () => {
     expect(rows({ categories: ['mailbox-full', 'invalid-address'], severities: ['hard'] })).toEqual([0]);
   });
 
+  it('narrows a previous result to the same rows a full scan finds', () => {
+    const wide = filterColumns(c, { search: 'ex' });
+    expect(Array.from(filterColumns(c, { search: 'exa word' }, wide))).toEqual(rows({ search: 'exa word' }));
+    expect(Array.from(filterColumns(c, { search: 'last.ex' }, wide))).toEqual([0]);
+    expect(Array.from(filterColumns(c, { search: 'first', severities: ['hard'] }, wide))).toEqual([]);
+  });
+
   it('counts the rows it found', () => {
     expect(countRows(c, filterColumns(c, {}))).toEqual({
       total: 3,

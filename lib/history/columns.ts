@@ -94,14 +94,27 @@ function rowsContaining(c: Columns, term: string): Uint8Array {
   return flags;
 }
 
-/** Positions (in list order) of the rows matching `filter`. */
-export function filterColumns(c: Columns, filter: HistoryFilter): Int32Array {
+/**
+ * Positions (in list order) of the rows matching `filter`. With `within` (the result of a
+ * filter this one narrows, e.g. the same search typed one letter further), only those rows are
+ * looked at, each against its own slice of the text.
+ */
+export function filterColumns(c: Columns, filter: HistoryFilter, within?: Int32Array): Int32Array {
   const terms = searchTerms(filter.search);
   let textFlags: Uint8Array | null = null;
-  for (const t of terms) {
-    const f = rowsContaining(c, t);
-    if (textFlags) for (let i = 0; i < c.n; i++) textFlags[i]! &= f[i]!;
-    else textFlags = f;
+  if (within && terms.length > 0) {
+    textFlags = new Uint8Array(c.n);
+    for (let j = 0; j < within.length; j++) {
+      const i = within[j]!;
+      const text = c.text.slice(c.starts[i], c.starts[i + 1]);
+      if (terms.every((t) => text.includes(t))) textFlags[i] = 1;
+    }
+  } else {
+    for (const t of terms) {
+      const f = rowsContaining(c, t);
+      if (textFlags) for (let i = 0; i < c.n; i++) textFlags[i]! &= f[i]!;
+      else textFlags = f;
+    }
   }
   const idSet = (values: readonly string[] | undefined, lower = false): Set<number> | null => {
     if (!values?.length) return null;
@@ -116,9 +129,11 @@ export function filterColumns(c: Columns, filter: HistoryFilter): Int32Array {
   const from = typeof filter.from === 'number' ? filter.from : null;
   const to = typeof filter.to === 'number' ? filter.to : null;
 
-  const out = new Int32Array(c.n);
+  const out = new Int32Array(within ? within.length : c.n);
   let k = 0;
-  for (let i = 0; i < c.n; i++) {
+  const count = within ? within.length : c.n;
+  for (let j = 0; j < count; j++) {
+    const i = within ? within[j]! : j;
     if (textFlags && textFlags[i] === 0) continue;
     if (cats && !cats.has(c.cat[i]!)) continue;
     if (sevs && !sevs.has(c.sev[i]!)) continue;

@@ -92,7 +92,7 @@ export class HistoryStore {
   /** Counts over everything, per version. */
   private allCounts: { version: number; counts: HistoryCounts } | null = null;
   /** The last filter's result, so that paging through it does not filter again. */
-  private lastScan: { version: number; sig: string; rows: Int32Array } | null = null;
+  private lastScan: { version: number; sig: string; rest: string; search: string; rows: Int32Array } | null = null;
   private loading: Promise<void> | null = null;
   private loaded = false;
   private queue: Pending[] = [];
@@ -369,9 +369,15 @@ export class HistoryStore {
   private select(filter: HistoryFilter): Int32Array | null {
     if (isEmptyFilter(filter)) return null;
     const sig = JSON.stringify(filter);
-    if (this.lastScan?.version === this.version && this.lastScan.sig === sig) return this.lastScan.rows;
-    const rows = filterColumns(this.cols(), filter);
-    this.lastScan = { version: this.version, sig, rows };
+    const rest = JSON.stringify({ ...filter, search: undefined });
+    const search = (filter.search ?? '').toLowerCase();
+    const prev = this.lastScan;
+    if (prev?.version === this.version && prev.sig === sig) return prev.rows;
+    const cols = this.cols();
+    // Typing forward only removes rows: look again at the previous result when it is small.
+    const narrows = prev?.version === this.version && prev.rest === rest && prev.search !== '' && search.startsWith(prev.search);
+    const rows = filterColumns(cols, filter, narrows && prev.rows.length < cols.n / 8 ? prev.rows : undefined);
+    this.lastScan = { version: this.version, sig, rest, search, rows };
     return rows;
   }
 
