@@ -69,24 +69,14 @@ export function buildColumns(entries: readonly IndexEntry[]): Columns {
   return { n, sev, cat, last, prov, rdom, snd, sdom, dict, text: parts.join(ROW_SEP) + ROW_SEP, starts };
 }
 
-/** Index of the row holding text offset `pos`. */
-function rowAt(starts: Int32Array, n: number, pos: number): number {
-  let lo = 0;
-  let hi = n; // starts[hi] > pos
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! <= pos) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Rows whose text contains `term`: 1 in the returned flags. */
 function rowsContaining(c: Columns, term: string): Uint8Array {
   const flags = new Uint8Array(c.n);
+  let row = 0;
   let pos = c.text.indexOf(term);
   while (pos >= 0) {
-    const row = rowAt(c.starts, c.n, pos);
+    // Hits come in increasing order, so the row pointer only moves forward.
+    while (c.starts[row + 1]! <= pos) row++;
     flags[row] = 1;
     // One hit per row is enough: continue after this row.
     pos = c.text.indexOf(term, c.starts[row + 1]!);
