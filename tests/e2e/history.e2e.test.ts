@@ -130,6 +130,22 @@ describe('bounce history', () => {
         'cy@slow.example,421,421 4.7.0 Try again later,"Thu, 01 Oct 2026 09:00:00 +0000"\r\n',
     );
 
+    // The address list and a row's resolution steps go to the clipboard. (Chromium will not grant
+    // clipboard reading to an extension origin in tests, so the write is recorded instead.)
+    await page.evaluate(() => {
+      const w = window as unknown as { __copied: string[] };
+      w.__copied = [];
+      navigator.clipboard.writeText = async (text: string) => {
+        w.__copied.push(text);
+      };
+    });
+    const copied = () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
+    await page.getByRole('button', { name: 'Copy addresses' }).click();
+    await expect.poll(copied).toEqual(['ann@example.com\nbob@corp.example\ncy@slow.example\n']);
+    await page.locator('.bt-row[data-row-index="0"]').getByRole('button', { name: /Copy what to do/ }).click();
+    await expect.poll(async () => (await copied())[1]).toMatch(/^Invalid address — ann@example\.com\n\n1\. \S/);
+    await expect(page.locator('.bt-toast').textContent()).resolves.toContain('Copied the steps');
+
     // Selection: export and delete just the selected rows.
     await page.locator('.bt-row[data-row-index="1"] input.bt-check').check();
     await page.locator('.bt-row[data-row-index="3"] input.bt-check').check();
