@@ -264,6 +264,30 @@ describe('whole messages', () => {
       category: 'invalid-address',
     });
   });
+  it('reads Microsoft 365 report text past its "Original Message Details" heading', () => {
+    const r = classifyVisible({
+      fromAddress: 'postmaster@outlook.com',
+      fromName: 'Microsoft Outlook',
+      subject: 'Undeliverable: Quarterly report',
+      text: "Your message to carol@contoso.example couldn't be delivered.\nOriginal Message Details\nCreated Date: 6/24/2024\nError Details\nError: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient carol@contoso.example not found by SMTP address lookup\nDiagnostic information for administrators:\ncarol@contoso.example\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'",
+    });
+    expect(r.records[0]).toMatchObject({
+      recipient: 'carol@contoso.example',
+      status: '5.1.10',
+      replyCode: '550',
+      category: 'invalid-address',
+    });
+  });
+  it.each([
+    ['Out of office plans for the holidays', '', 'not-bounce'],
+    ['Out of Office: Quarterly report', '', 'auto-reply'],
+    ['Automatic reply: Hello', '', 'auto-reply'],
+    ['Away until May 5', 'Auto-Submitted: auto-replied\n', 'auto-reply'],
+    ['Your password was changed', 'Auto-Submitted: auto-generated\n', 'not-bounce'],
+  ])('"%s" is %s', (subject, extra, kind) => {
+    const mail = `From: Ann <ann@example.com>\nTo: bob@example.org\nSubject: ${subject}\n${extra}\nHi Bob, I will be away next week.\n`;
+    expect(classifyMessage(mail).kind).toBe(kind);
+  });
   it('leaves ordinary mail alone', () => {
     expect(
       classifyMessage('From: a@example.com\nTo: b@example.org\nSubject: Lunch?\n\nAre you free at noon?\n')

@@ -81,7 +81,7 @@ export const CATEGORIES: Record<CategoryId, CategoryInfo> = {
       'Ask the person for a current address through another channel (phone, web form, a colleague).',
       'Validate addresses when they are collected so dead ones never reach your list.',
     ],
-    links: [LINKS.googleSmtpErrors, LINKS.microsoft5110],
+    links: [LINKS.googleSmtpErrors],
     actor: 'us',
   },
   mailbox: {

@@ -64,8 +64,13 @@ export const BOUNCE_SUBJECT = new RegExp(
   'i',
 );
 
+/**
+ * Subjects that mail programs give their automatic replies: a marker, then a colon, in front of
+ * the original subject ("Automatic reply: …", "Out of Office: …", "Abwesenheitsnotiz: …"). A person
+ * writing about their holidays ("Out of office plans for the holidays") does not match.
+ */
 const AUTO_REPLY_SUBJECT =
-  /\b(?:out of (?:the )?office|auto(?:matic)?[- ]?(?:reply|response|antwort|respuesta|risposta|réponse)|autoreply|auto:|away (?:from|until)|vacation|on leave|abwesenheit|absence|abwesend|ausser haus|fuera de la oficina|congés|vacaciones)\b/i;
+  /^\s*\[?(?:out of (?:the )?office(?: reply| autoreply)?|auto(?:matic)?[- ]?(?:reply|response|antwort|respuesta|risposta|réponse)|autoreply|auto|abwesenheitsnotiz|abwesend|réponse automatique|respuesta automática|risposta automatica|resposta automática|automatisch antwoord|afwezigheidsmelding|frånvaro|poissa|自動応答|自动回复)\]?\s*(?:\([^)]{0,40}\))?\s*:/i;
 
 const DELAY_SUBJECT =
   /\b(?:delay(?:ed)?|warning: message|still being retried|not yet delivered|will retry)\b/i;

@@ -47,8 +47,17 @@ const TEXT_LIMIT = 512 * 1024;
  * writes, e.g. qmail's "--- Below this line is a copy of the message." or Exim's
  * "------ This is a copy of the message, including all the headers. ------".
  */
-const ORIGINAL_START =
-  /^[ \t>]*(?:[-=_*]{2,}[ \t]*)?(?:original message|below this line is a copy of the message|this is a copy of the message|a copy of the original message|the header of the original message|original message header|message headers follow|undelivered message headers|unsent message below|the message that you sent began|returned message|headers of the returned message|content-type: message\/rfc822|content-type: text\/rfc822-headers|your message reads|copy of message follows|original message follows|the original message headers|\[original message header)/im;
+const ORIGINAL_START = new RegExp(
+  [
+    // Separators that say what follows, whatever stands around them.
+    String.raw`^[ \t>]*(?:[-=_*]{2,}[ \t]*)?(?:below this line is a copy of the message|this is a copy of the message|the header of the original message|original message headers?|message headers follow|undelivered message headers|unsent message (?:below|follows)|the message that you sent began|headers of the returned message|content-type: message\/rfc822|content-type: text\/rfc822-headers|your message reads|copy of message follows|original message follows|\[original message header)`,
+    // Bare words that are a separator only as a line of their own ("----- Original message -----"),
+    // not as the start of a sentence or a heading such as "Original Message Details".
+    String.raw`^[ \t>]*[-=_*]{2,}[ \t]*(?:original message|returned message|a copy of the original message)`,
+    String.raw`^[ \t>]*(?:original message|returned message|a copy of the original message)[ \t]*[-=_*:]*[ \t]*$`,
+  ].join('|'),
+  'im',
+);
 
 const HEADERISH =
   /^(?:return-path|received|from|to|subject|date|message-id|mime-version|content-type|x-[a-z0-9-]+|dkim-signature|reply-to|cc|delivered-to|authentication-results)\s*:/i;
