@@ -220,6 +220,26 @@ describe('HistoryStore deletion, undo and retention', () => {
     expect(await s.undo(t.token!)).toBe(0);
   });
 
+  it('keeps memory and database equal when clearing, reporting and undoing overlap', async () => {
+    const name = `overlap-${Date.now()}`;
+    const s = makeStore(name);
+    await s.upsert(recs('1', [{ recipient: 'a@x.example' }]));
+    const [t] = await Promise.all([
+      s.clearAll(),
+      s.upsert(recs('2', [{ recipient: 'b@x.example' }])),
+      s.upsert(recs('3', [{ recipient: 'c@x.example' }])),
+    ]);
+    const db = async () => (await s.db.records.toCollection().primaryKeys()).sort();
+    const mem = async () => (await s.query({}, 0, 100)).rows.map((r) => r.key).sort();
+    expect(await mem()).toEqual(await db());
+    await s.undo(t.token!);
+    expect(await db()).toEqual(['1|a@x.example', '2|b@x.example', '3|c@x.example']);
+    expect(await mem()).toEqual(await db());
+    const fresh = makeStore(name);
+    await fresh.load();
+    expect((await fresh.query({}, 0, 100)).rows.map((r) => r.key).sort()).toEqual(await db());
+  });
+
   it('refuses to undo after the window', async () => {
     let now = 1_795_000_000_000;
     const s = makeStore(undefined, () => now);

@@ -98,6 +98,8 @@ export class HistoryStore {
   private queue: Pending[] = [];
   private flushing = false;
   private trash = new Map<string, Trash>();
+  /** Every change runs after the previous one, so memory and database change in the same order. */
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(options: StoreOptions = {}) {
     this.db = options.db ?? new HistoryDb();
@@ -216,6 +218,12 @@ export class HistoryStore {
     return lo;
   }
 
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   private setMem(r: HistoryRecord): void {
     this.entries.set(r.key, new IndexEntry(r));
   }
@@ -238,7 +246,7 @@ export class HistoryStore {
         const batch = this.queue.splice(0, 500);
         try {
           await this.load();
-          const outcomes = await this.writeBatch(batch);
+          const outcomes = await this.serial(() => this.writeBatch(batch));
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
         } catch (err) {
           for (const p of batch) p.reject(err);
@@ -427,6 +435,10 @@ export class HistoryStore {
   /** Delete records; they can be restored with {@link undo} during the undo window. */
   async delete(keys: string[]): Promise<{ token: string | null; count: number; undoUntil: number }> {
     await this.load();
+    return this.serial(() => this.deleteNow(keys));
+  }
+
+  private async deleteNow(keys: string[]): Promise<{ token: string | null; count: number; undoUntil: number }> {
     const rows = keys.map((k) => this.entries.get(k)?.r).filter((r): r is HistoryRecord => !!r);
     if (rows.length === 0) return { token: null, count: 0, undoUntil: 0 };
     await this.db.records.bulkDelete(rows.map((r) => r.key));
@@ -438,6 +450,10 @@ export class HistoryStore {
   /** Delete everything, keeping it for the undo window. */
   async clearAll(): Promise<{ token: string | null; count: number; undoUntil: number }> {
     await this.load();
+    return this.serial(() => this.clearNow());
+  }
+
+  private async clearNow(): Promise<{ token: string | null; count: number; undoUntil: number }> {
     const rows = [...this.entries.values()].map((e) => e.r);
     await this.db.records.clear();
     this.entries.clear();
@@ -459,6 +475,11 @@ export class HistoryStore {
     const t = this.trash.get(token);
     if (!t || this.now() > t.until) return 0;
     await this.load();
+    return this.serial(() => this.restore(token, t));
+  }
+
+  private async restore(token: string, t: Trash): Promise<number> {
+    if (!this.trash.has(token)) return 0;
     const put: HistoryRecord[] = [];
     for (const old of t.rows) {
       const now = this.entries.get(old.key)?.r;
@@ -477,6 +498,10 @@ export class HistoryStore {
     if (days === null || !(days > 0)) return 0;
     await this.load();
     const cutoff = this.now() - days * 86_400_000;
+    return this.serial(() => this.dropOlderThan(cutoff));
+  }
+
+  private async dropOlderThan(cutoff: number): Promise<number> {
     const keys = await this.db.records.where('lastSeen').below(cutoff).primaryKeys();
     if (keys.length === 0) return 0;
     await this.db.records.bulkDelete(keys);
