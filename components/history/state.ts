@@ -224,7 +224,20 @@ export const useHistory = create<HistoryState>()((set, get) => {
         set({ error: a.error });
         return null;
       }
-      return a.data;
+      // Big files come in parts.
+      const parts = [a.data.text];
+      let got = a.data.text.length;
+      while (a.data.token && got < a.data.length) {
+        const p = await ask({ type: 'history-export-part', token: a.data.token, offset: got });
+        if (!p.ok) {
+          set({ error: p.error });
+          return null;
+        }
+        if (p.data.text.length === 0) break;
+        parts.push(p.data.text);
+        got += p.data.text.length;
+      }
+      return { filename: a.data.filename, mime: a.data.mime, text: parts.join(''), rows: a.data.rows };
     },
     say(text) {
       set({ notice: text });

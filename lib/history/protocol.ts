@@ -42,11 +42,19 @@ export interface UndoTicket {
   undoUntil: number;
 }
 
+/**
+ * An export. Large files (every record of 100,000 is ~45 MB) do not fit one runtime message, so
+ * `text` holds the first part; the rest is fetched with "history-export-part" and `token`.
+ */
 export interface ExportResult {
   filename: string;
   mime: string;
   text: string;
   rows: number;
+  /** Full length in UTF-16 code units. */
+  length: number;
+  /** Set when more parts follow. */
+  token: string | null;
 }
 
 export type HistoryRequest =
@@ -59,6 +67,7 @@ export type HistoryRequest =
   | { type: 'history-clear' }
   | { type: 'history-undo'; token: string }
   | { type: 'history-export'; filter: HistoryFilter; keys: string[] | null; format: ExportFormat; excel: boolean }
+  | { type: 'history-export-part'; token: string; offset: number };
 
 /** The answer type of each request. */
 export interface HistoryAnswers {
@@ -71,6 +80,7 @@ export interface HistoryAnswers {
   'history-clear': UndoTicket;
   'history-undo': { restored: number };
   'history-export': ExportResult;
+  'history-export-part': { text: string };
 }
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: StorageErrorInfo };

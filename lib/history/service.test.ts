@@ -116,6 +116,27 @@ describe('HistoryService', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('hands a large export over in parts', async () => {
+    const store = new HistoryStore({ db: new HistoryDb(`svc-parts-${Date.now()}`) });
+    stores.push(store);
+    const svc = new HistoryService(store, memoryKv(), () => 1_795_000_000_000, 20);
+    await svc.onBounceSeen(fakeSeen('10', Array.from({ length: 5 }, (_, i) => ({ recipient: `person${i}@x.example` }))));
+    const first = await svc.handle({ type: 'history-export', filter: {}, keys: null, format: 'plain', excel: false });
+    if (!first.ok) throw new Error('export failed');
+    expect(first.data.text).toHaveLength(20);
+    expect(first.data.length).toBe(5 * 'person0@x.example\n'.length);
+    let text = first.data.text;
+    while (text.length < first.data.length) {
+      const part = await svc.handle({ type: 'history-export-part', token: first.data.token!, offset: text.length });
+      if (!part.ok) throw new Error('part failed');
+      text += part.data.text;
+    }
+    expect(text.split('\n').sort()).toEqual(['', ...Array.from({ length: 5 }, (_, i) => `person${i}@x.example`)]);
+    // The parts are gone once read.
+    const again = await svc.handle({ type: 'history-export-part', token: first.data.token!, offset: 0 });
+    expect(again.ok).toBe(false);
+  });
+
   it('applies retention when it is set and on startup', async () => {
     const { svc, store } = make();
     await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'old@x.example' }], { seenAt: 1_795_000_000_000 - 40 * 86_400_000 }));

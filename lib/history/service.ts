@@ -28,6 +28,9 @@ const SETTINGS_KEY = 'historySettings';
 const PAGE_STATUS_KEY = 'lastPageStatus';
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const EXPORT_FORMATS: readonly ExportFormat[] = ['unique', 'records', 'mailgun', 'ses', 'plain'];
+/** Characters per export message part (runtime messages are capped at 64 MiB of JSON). */
+export const EXPORT_PART = 4_000_000;
+const EXPORT_KEEP_MS = 60_000;
 
 function errorInfo(err: unknown, operation: string, at: number): StorageErrorInfo {
   let name = 'Error';
@@ -63,11 +66,15 @@ export class HistoryService {
   private pageStatus: PageStatusMessage | null = null;
   private rejectedReports = 0;
   private lastRetention = 0;
+  private exports = new Map<string, { text: string; timer: ReturnType<typeof setTimeout> }>();
+  private exportSeq = 0;
 
   constructor(
     readonly store: HistoryStore,
     private readonly kv: KeyValueStore,
     private readonly now: () => number = Date.now,
+    /** Characters per export part (smaller in tests). */
+    private readonly exportPart: number = EXPORT_PART,
   ) {}
 
   private loadSettings(): Promise<void> {
@@ -198,7 +205,25 @@ export class HistoryService {
       case 'history-export': {
         if (!EXPORT_FORMATS.includes(req.format)) throw new Error(`Unknown export format: ${String(req.format)}`);
         const rows = await s.matching(req.filter ?? {}, Array.isArray(req.keys) ? req.keys : undefined);
-        return buildExport(rows, req.format, { excel: req.excel === true }, this.now());
+        const file = buildExport(rows, req.format, { excel: req.excel === true }, this.now());
+        let token: string | null = null;
+        if (file.text.length > this.exportPart) {
+          token = `x${++this.exportSeq}-${this.now().toString(36)}`;
+          const id = token;
+          this.exports.set(id, { text: file.text, timer: setTimeout(() => this.exports.delete(id), EXPORT_KEEP_MS) });
+        }
+        return { ...file, text: file.text.slice(0, this.exportPart), length: file.text.length, token };
+      }
+      case 'history-export-part': {
+        const kept = this.exports.get(String(req.token));
+        if (!kept) throw new Error('This export has expired; export again.');
+        const offset = Math.max(0, Math.floor(Number(req.offset)) || 0);
+        const text = kept.text.slice(offset, offset + this.exportPart);
+        if (offset + this.exportPart >= kept.text.length) {
+          clearTimeout(kept.timer);
+          this.exports.delete(String(req.token));
+        }
+        return { text };
       }
       default:
         throw new Error(`Unknown request ${(req as { type: string }).type}`);
@@ -214,4 +239,5 @@ const OPERATION: Partial<Record<HistoryRequest['type'], string>> = {
   'history-clear': 'clear history',
   'history-undo': 'undo',
   'history-export': 'export',
+  'history-export-part': 'export',
 };
