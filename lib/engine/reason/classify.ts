@@ -124,7 +124,7 @@ export function matchPhrase(
   lower: string,
   rules: readonly ReasonRule[] = RULES,
   status: string | null = null,
-): { id: ReasonId; phrase: string } | null {
+): { id: ReasonId; phrase: string; index: number } | null {
   if (!lower) return null;
   const { index, patterns, conditional } = compile(rules);
   const applies = conditional
@@ -136,15 +136,19 @@ export function matchPhrase(
     if (applies && !applies(i)) continue;
     for (const { re, need } of patterns[i]!) {
       if (need !== null && !lower.includes(need)) continue;
-      if (re.test(lower)) return { id: rules[i]!.id, phrase: re.source };
+      if (re.test(lower)) return { id: rules[i]!.id, phrase: re.source, index: i };
     }
   }
-  return hit ? { id: rules[hit.group]!.id, phrase: hit.phrase } : null;
+  return hit ? { id: rules[hit.group]!.id, phrase: hit.phrase, index: hit.group } : null;
 }
+
+const ALL_RULES: readonly ReasonRule[] = [...RULES, ...WEAK_RULES];
+const STRONG_COUNT = RULES.length;
 
 /** Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
 export function phraseText(s: string): string {
-  return s.replace(/<?[^\s<>()"'[\]]+@[^\s<>()"'[\]]+>?/g, ' ').toLowerCase();
+  // Tried only at the start of a token, so a long token costs one scan.
+  return s.replace(/<?(?<![^\s<>()"'[\]])[^\s<>()"'[\]@]+@[^\s<>()"'[\]]+>?/g, ' ').toLowerCase();
 }
 
 /**
@@ -207,7 +211,11 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     if (input.status) evidence.push({ source: 'status-code', detail: `status ${input.status}` });
     return { reason: rule.reason, evidence };
   }
-  const strong = matchPhrase(diag, RULES, input.status);
+  // One pass over strong and weak wording together: strong rules come first in ALL_RULES, so a
+  // hit below STRONG_COUNT is strong, and any other hit is the best weak one.
+  const any = matchPhrase(diag, ALL_RULES, input.status);
+  const strongHit = any !== null && any.index < STRONG_COUNT;
+  const strong = strongHit ? any : null;
   const byStatus = reasonFromStatus(input.status, input.provider);
   const statusNote = input.status ? `status ${input.status}` : '';
   const done = (reason: ReasonId, weak = false): ReasonVerdict => {
@@ -234,13 +242,13 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     evidence.push({ source: 'status-code', detail: statusNote });
     return done(byStatus);
   }
-  const weak = matchPhrase(diag, WEAK_RULES, input.status);
+  const weak = strongHit ? null : any;
   if (weak) {
     evidence.push({ source: 'phrase', detail: `"${weak.phrase}"` });
     return done(weak.id, true);
   }
   const ctxText = phraseText(input.context.replace(/\s+/g, ' '));
-  const ctx = matchPhrase(ctxText, RULES, input.status) ?? matchPhrase(ctxText, WEAK_RULES, input.status);
+  const ctx = matchPhrase(ctxText, ALL_RULES, input.status);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });
     return done(ctx.id, true);
