@@ -54,7 +54,6 @@ export class IndexEntry {
   readonly sender: string;
   readonly sdom: string;
   readonly recipient: string;
-  readonly text: string;
   constructor(readonly r: HistoryRecord) {
     this.key = r.key;
     this.last = r.lastSeen;
@@ -65,7 +64,6 @@ export class IndexEntry {
     this.sender = r.sender ?? '';
     this.sdom = r.senderDomain ?? '';
     this.recipient = r.recipient;
-    this.text = haystackOf(r);
   }
 }
 
