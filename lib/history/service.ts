@@ -103,6 +103,16 @@ export class HistoryService {
    * first moments to whatever woke the service worker (usually the popup's first query).
    */
   async start(delayMs = 0): Promise<void> {
+    // Someone else holds or upgrades the database: say so before a write fails on it.
+    this.store.db.on('blocked', () => {
+      this.fail({ name: 'DatabaseBlocked', message: 'Another open copy of the extension keeps the history database on an older version.' }, 'open the history database');
+    });
+    this.store.db.on('versionchange', () => {
+      this.fail({ name: 'DatabaseClosedError', message: 'The history database was upgraded or deleted by another copy of the extension.' }, 'keep the history database open');
+      // Dexie's default: close, so the other side can proceed.
+      this.store.db.close();
+      return false;
+    });
     await this.loadSettings();
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     try {
