@@ -207,8 +207,13 @@ export const useHistory = create<HistoryState>()((set, get) => {
       void get().loadFacets();
     },
     async saveSettings(patch) {
+      // Show the change at once (a checkbox must follow the click); the answer confirms it.
+      const before = get().status;
+      if (before) set({ status: { ...before, settings: { ...before.settings, ...patch } } });
       const a = await ask({ type: 'history-settings', patch });
-      if (!a.ok) set({ error: a.error });
+      const now = get().status;
+      if (a.ok && now) set({ status: { ...now, settings: a.data } });
+      if (!a.ok) set({ error: a.error, status: before });
       get().refresh();
     },
     async dismissError() {

@@ -277,6 +277,30 @@ describe('bounce history', () => {
     await expect.poll(() => shownAddresses(page), { timeout: 10_000 }).toEqual(['late@news.example']);
   });
 
+  it('pauses capture, and applies a retention setting that survives reopening the popup', async () => {
+    const page = await openPopup();
+    await page.getByText('Settings').click();
+    await page.locator('input[name="paused"]').check();
+    await page.getByText('Capture is paused').waitFor();
+    const [answer] = await reportFromPage(page, [fakeSeen(ID(7), [{ recipient: 'paused@x.example' }], { seenAt: T3 })]);
+    expect(answer).toEqual({ ok: true, data: { stored: 0, unchanged: 0, skipped: 0, paused: true } });
+    expect(await readRecordsRaw(ext.serviceWorker)).toEqual([]);
+    await page.locator('input[name="paused"]').uncheck();
+    await page.selectOption('select[name="retention"]', '30');
+    // A bounce last seen 40 days ago is outside the window: dropped when retention is applied.
+    const old = Date.now() - 40 * 86_400_000;
+    await reportFromPage(page, [fakeSeen(ID(8), [{ recipient: 'old@x.example' }], { seenAt: old }), fakeSeen(ID(9), [{ recipient: 'new@x.example' }])]);
+    await page.reload();
+    await waitForList(page);
+    await page.getByText('Settings').click();
+    expect(await page.locator('select[name="retention"]').inputValue()).toBe('30');
+    expect(await page.locator('input[name="paused"]').isChecked()).toBe(false);
+    await page.selectOption('select[name="retention"]', '');
+    expect((await readRecordsRaw(ext.serviceWorker)).length).toBe(2);
+    await page.selectOption('select[name="retention"]', '30');
+    await expect.poll(async () => (await readRecordsRaw(ext.serviceWorker)).map((r) => r.recipient)).toEqual(['new@x.example']);
+  });
+
   it('can be used with the keyboard alone', async () => {
     const { tabA, tabB } = reports();
     const tab = await ext.openPopup();
