@@ -11,9 +11,10 @@ import { DB_NAME } from '../../lib/history/db';
 import { fakeSeen } from '../../lib/history/test-fixtures';
 import { launchExtension, type LaunchedExtension } from './support/extension';
 import { GmailSim } from './support/gmail-sim';
+import { BSD } from './support/corpus';
 import { readRecordsRaw, reportFromPage, shownAddresses, waitForList } from './support/history-helpers';
 
-const CORPUS = '/work/shared/corpus/sisimai/maildir/bsd/';
+const CORPUS = `${BSD}/`;
 let ext: LaunchedExtension;
 
 beforeEach(async () => {
