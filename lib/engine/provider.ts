@@ -5,14 +5,17 @@
 import type { Draft } from './report/recipients';
 import { providerFromDomain, providerFromHost } from './knowledge/providers';
 
-const HOST_NAMES = /\b[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+\b/gi;
-
+/** The first provider named by a host name in a text (Gmail signs its replies "gsmtp"). */
 export function providerFromText(text: string): string | null {
-  if (/\bgsmtp\b/i.test(text)) return 'google';
+  if (!text) return null;
+  const lower = text.length > 4000 ? text.slice(0, 4000).toLowerCase() : text.toLowerCase();
+  if (lower.includes('gsmtp')) return 'google';
+  if (!lower.includes('.')) return null;
   let n = 0;
-  for (const m of text.matchAll(HOST_NAMES)) {
-    if (++n > 30) break;
-    const p = providerFromHost(m[0]);
+  for (const token of lower.split(/[^a-z0-9.-]+/)) {
+    if (token.length < 4 || token.indexOf('.') <= 0) continue;
+    if (++n > 40) break;
+    const p = providerFromHost(token.replace(/^[.-]+|[.-]+$/g, ''));
     if (p) return p;
   }
   return null;

@@ -43,12 +43,15 @@ export function collectDrafts(
   original: OriginalInfo,
 ): { drafts: Draft[]; decoder: string } {
   const h = view.headers;
-  const exclude = new Set<string>([
-    ...addressesOf(h.get('from')),
-    ...addressesOf(h.get('to')),
-    ...(original.from ? [original.from] : []),
-    ...addressesOf(h.get('return-path')),
-  ]);
+  // Addresses that are not recipients (the report's sender and addressee, the original sender):
+  // needed only when the text is scanned without delivery-status fields.
+  const excluded = () =>
+    new Set<string>([
+      ...addressesOf(h.get('from')),
+      ...addressesOf(h.get('to')),
+      ...(original.from ? [original.from] : []),
+      ...addressesOf(h.get('return-path')),
+    ]);
   const section = view.text;
   const sectionRaw = section.length > MAX_DIAGNOSTIC ? section.slice(0, MAX_DIAGNOSTIC) : section;
   const reportingMtaFromDsn = view.dsn.find((d) => d.reportingMta)?.reportingMta ?? null;
@@ -115,7 +118,7 @@ export function collectDrafts(
     return { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text' };
   }
 
-  const scanned = scanRecipients(section, exclude);
+  const scanned = scanRecipients(section, excluded());
   if (scanned.length) {
     let sectionDiag: string | undefined;
     const fromSection = () => (sectionDiag ??= scanned.length === 1 ? diagnosticFromSection(section) : '');
