@@ -52,6 +52,7 @@ export function classifyVisible(msg: VisibleMessage): BounceResult {
       reportType: null,
       feedback: null,
       warnings: [],
+      visibleOnly: true,
     };
     const r = resultFromView(view);
     r.decoder = r.decoder ? `visible:${r.decoder}` : 'visible';

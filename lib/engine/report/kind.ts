@@ -72,6 +72,13 @@ export const BOUNCE_SUBJECT = new RegExp(
 const AUTO_REPLY_SUBJECT =
   /^\s*\[?(?:out of (?:the )?office(?: reply| autoreply)?|auto(?:matic)?[- ]?(?:reply|response|antwort|respuesta|risposta|réponse)|autoreply|auto|abwesenheitsnotiz|abwesend|réponse automatique|respuesta automática|risposta automatica|resposta automática|automatisch antwoord|afwezigheidsmelding|frånvaro|poissa|自動応答|自动回复)\]?\s*(?:\([^)]{0,40}\))?\s*:/i;
 
+/**
+ * Wider wording for the Gmail-text path, which cannot see the Auto-Submitted header: there an
+ * "Away until …" subject is the best evidence there is (the card only shows a neutral note).
+ */
+const AUTO_REPLY_WORDS =
+  /\b(?:out of (?:the )?office|auto(?:matic)?[- ]?(?:reply|response|antwort|respuesta|risposta|réponse)|autoreply|away (?:from|until)|on vacation|on leave|abwesenheit|abwesend|fuera de la oficina|congés)\b/i;
+
 const DELAY_SUBJECT =
   /\b(?:delay(?:ed)?|warning: message|still being retried|not yet delivered|will retry)\b/i;
 const DELAY_TEXT =
@@ -101,6 +108,11 @@ export function isListRefusal(view: ReportView): boolean {
   return /not (?:a )?member|loop alert|duplicated message-id|command (?:error|failed)/i.test(
     (view.headers.get('subject') ?? '') + '\n' + view.text,
   );
+}
+
+function looksAutoReplied(view: ReportView, subject: string): boolean {
+  if (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view)) return true;
+  return view.visibleOnly === true && AUTO_REPLY_WORDS.test(subject);
 }
 
 function isAutoSubmittedReply(view: ReportView): boolean {
@@ -135,7 +147,7 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
     !failedHeader &&
     (/^\s*(?:re|aw|sv|antw)\s*:/i.test(subject) || h.has('in-reply-to'));
   if (personalReply) {
-    if (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view)) return 'auto-reply';
+    if (looksAutoReplied(view, subject)) return 'auto-reply';
     return 'not-bounce';
   }
   const isReport =
@@ -146,7 +158,7 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
     (named && BOUNCE_TEXT.test(view.text)) ||
     isListRefusal(view);
   if (!isReport) {
-    if (!daemon && (AUTO_REPLY_SUBJECT.test(subject) || isAutoSubmittedReply(view))) return 'auto-reply';
+    if (!daemon && looksAutoReplied(view, subject)) return 'auto-reply';
     return 'not-bounce';
   }
   const positive = (a: string) =>

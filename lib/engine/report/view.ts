@@ -34,6 +34,8 @@ export interface ReportView {
   reportType: string | null;
   /** A message/feedback-report part (ARF) or null. */
   feedback: HeaderList | null;
+  /** Built from what Gmail shows (no headers beyond sender and subject). */
+  visibleOnly?: boolean;
   /** The first attached message (message/rfc822), parsed: the original, or a forwarded report. */
   embedded?: MimeMessage | null;
   warnings: string[];
