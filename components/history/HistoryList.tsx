@@ -166,7 +166,11 @@ export function HistoryList() {
     const next = Math.max(0, Math.min(matched - 1, i));
     setFocusIndex(next);
     scrollToIndex(next);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
+    // A row already drawn takes focus at once; one scrolled into view is drawn on the next frame.
+    const find = () => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`);
+    const now = find();
+    if (now) now.focus();
+    else requestAnimationFrame(() => find()?.focus());
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -312,12 +312,12 @@ describe('bounce history', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search');
     await page.locator('.bt-row[data-row-index="0"]').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('1');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^bob@corp\.example, Mailbox full, soft, 452 4\.2\.2, /i);
     await page.keyboard.press(' ');
     expect(await page.locator('.bt-row[data-row-index="1"] input.bt-check').isChecked()).toBe(true);
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('3');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('3');
     await andWait(page, () => page.keyboard.press('Delete'));
     expect(await shownAddresses(page)).toEqual(['ann@example.com', 'bob@corp.example', 'ann@example.com']);
   });
