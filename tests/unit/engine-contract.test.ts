@@ -20,6 +20,7 @@ import {
   summarize,
 } from './support/engine-check';
 import { mailLike } from './support/mail-arbitraries';
+import { RUNS } from './support/fuzz';
 
 const lf = (lines: string[]) => lines.join('\n') + '\n';
 
@@ -373,7 +374,7 @@ describe('line endings and input types do not change the verdict', () => {
           expect(verdict(classifyMessage(new TextEncoder().encode(text)))).toEqual(base);
         }
       }),
-      { numRuns: Number(process.env.BT_FUZZ_RUNS ?? 150) * 2 },
+      { numRuns: RUNS * 2 },
     );
   });
 

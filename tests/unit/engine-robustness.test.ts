@@ -3,8 +3,8 @@
  * messages, absurd nesting, huge lines, bogus charsets. Every call returns a sound BounceResult
  * (see support/engine-check.ts), without throwing and without hitting its own catch-all.
  *
- * Property tests use fast-check with a fresh seed each run; a failure prints the seed and the
- * shrunk input. BT_FUZZ_RUNS=5000 npx vitest run tests/unit/engine-robustness.test.ts fuzzes longer.
+ * Property tests use fast-check (seeding and run counts: support/fuzz.ts); a failure prints the
+ * seed and the shrunk input.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -26,8 +26,8 @@ import {
   type Layer,
 } from './support/mail-arbitraries';
 import { HOSTILE_SHAPES } from './support/hostile-inputs';
+import { RUNS } from './support/fuzz';
 
-const RUNS = Number(process.env.BT_FUZZ_RUNS ?? 150);
 const FIVE_MB = 5 * 1024 * 1024;
 
 /** Classify and require a sound result; the message names the problems, never the input. */
