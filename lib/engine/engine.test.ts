@@ -295,3 +295,30 @@ describe('whole messages', () => {
     ).toBe('not-bounce');
   });
 });
+
+describe('rule tables', () => {
+  it('never lists the same wording twice (except where a status condition splits it)', async () => {
+    const { RULES, WEAK_RULES } = await import('./reason/rules');
+    const seen = new Map<string, boolean>();
+    const dups: string[] = [];
+    for (const r of [...RULES, ...WEAK_RULES]) {
+      for (const p of r.phrases) {
+        const k = typeof p === 'string' ? p : p.source;
+        if (seen.has(k) && !seen.get(k) && !r.status) dups.push(`${r.id}: ${k}`);
+        seen.set(k, seen.get(k) || !!r.status);
+      }
+    }
+    expect(dups).toEqual([]);
+  });
+  it('gives every bounce reason a rule or a status code, and only lower-case wording', async () => {
+    const { RULES, WEAK_RULES } = await import('./reason/rules');
+    const { REASON_IDS } = await import('./types');
+    const ruled = new Set([...RULES, ...WEAK_RULES].map((r) => r.id));
+    const viaStatusOrDecoder = new Set(['onhold', 'undefined', 'vacation', 'delivered', 'feedback']);
+    expect(REASON_IDS.filter((id) => !ruled.has(id) && !viaStatusOrDecoder.has(id))).toEqual([]);
+    const upper = [...RULES, ...WEAK_RULES].flatMap((r) =>
+      r.phrases.filter((p) => typeof p === 'string' && p !== p.toLowerCase()),
+    );
+    expect(upper).toEqual([]);
+  });
+});

@@ -20,19 +20,23 @@ import type { BounceRecord, BounceResult, MessageKind, OriginalInfo, ReasonId } 
 
 export { splitMailbox };
 
+function emptyOriginal(): OriginalInfo {
+  return {
+    from: null,
+    fromDomain: null,
+    to: null,
+    subject: null,
+    messageId: null,
+    date: null,
+    sendingIp: null,
+  };
+}
+
 export function emptyResult(): BounceResult {
   return {
     kind: 'not-bounce',
     records: [],
-    original: {
-      from: null,
-      fromDomain: null,
-      to: null,
-      subject: null,
-      messageId: null,
-      date: null,
-      sendingIp: null,
-    },
+    original: emptyOriginal(),
     report: { from: null, subject: null, date: null, messageId: null },
     decoder: null,
     warnings: [],
@@ -216,15 +220,7 @@ const IP_RE = /\[((?:\d{1,3}\.){3}\d{1,3}|IPv6:[0-9a-f:]+)\]/i;
 
 function originalInfo(view: ReportView): OriginalInfo {
   const o = view.original;
-  const info: OriginalInfo = {
-    from: null,
-    fromDomain: null,
-    to: null,
-    subject: null,
-    messageId: null,
-    date: null,
-    sendingIp: null,
-  };
+  const info = emptyOriginal();
   if (!o) return info;
   const from = firstAddress(o.get('from') ?? o.get('return-path') ?? '');
   info.from = from;

@@ -321,7 +321,6 @@ export const RULES: readonly ReasonRule[] = [
       'undeliverable address',
       'email account that you tried to reach does not exist',
       'account that you tried to reach does not exist',
-      "doesn't exist",
       'not our customer',
       'no valid recipients',
       'recipient not in',
@@ -414,7 +413,8 @@ export const RULES: readonly ReasonRule[] = [
       'domain is not valid',
       'invalid domain',
       'all relevant mx records point to non-existent hosts',
-      'no route to host' /* refined below by networkerror when a host was reached */,
+      // "No route to host": read as an unreachable domain; a temporary code turns it into a network error (see refine).
+      'no route to host',
       'nxdomain',
       'name server: host not found',
       'dns error: domain name not found',
@@ -484,8 +484,6 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'speeding',
     phrases: [
-      'too many recipients this hour',
-      'sent to too many recipients',
       'rate limit',
       'ratelimit',
       'rate-limit',
@@ -527,7 +525,6 @@ export const RULES: readonly ReasonRule[] = [
       'not compliant',
       'non-compliant',
       'noncompliant',
-      'multiple addresses in from',
       'missing required header',
       'invalid message-id',
     ],
@@ -535,7 +532,6 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'blocked',
     phrases: [
-      'my name was rejected',
       'blacklist',
       'black list',
       'blocklist',
@@ -574,9 +570,6 @@ export const RULES: readonly ReasonRule[] = [
   {
     id: 'spamdetected',
     phrases: [
-      'blacklisted url',
-      'uribl',
-      'spam classification',
       'spam',
       'junk mail',
       'unsolicited',
@@ -768,7 +761,7 @@ export const RULES: readonly ReasonRule[] = [
   },
   {
     id: 'mailererror',
-    phrases: ['command failed', 'command died', 'procmail', 'mailer error', 'unknown mailer error', 'x-unix'],
+    phrases: ['command failed', 'command died', 'procmail', 'unknown mailer error', 'x-unix'],
   },
 ];
 
@@ -793,12 +786,6 @@ export const WEAK_RULES: readonly ReasonRule[] = [
   {
     id: 'userunknown',
     phrases: [
-      'invalid final delivery userid',
-      'please check if address is correct',
-      'ディレクトリのリストにありません', // Lotus Notes: not in the directory
-      'ディレクトリには見つかりません', // Domino: not found in the directory
-      'not listed in domino directory',
-      'not listed in public name & address book',
       'does not exist',
       "doesn't exist",
       'doesn\u2019t exist',
@@ -818,7 +805,7 @@ export const WEAK_RULES: readonly ReasonRule[] = [
       'address not found',
     ],
   },
-  { id: 'hostunknown', phrases: ['recipient domain', 'unable to resolve', 'no route to host'] },
+  { id: 'hostunknown', phrases: ['recipient domain', 'unable to resolve'] },
   {
     id: 'blocked',
     phrases: [
@@ -891,24 +878,7 @@ export const WEAK_RULES: readonly ReasonRule[] = [
   { id: 'filtered', phrases: ['filtered'] },
   {
     id: 'expired',
-    phrases: [
-      'did not accept our requests to connect',
-      'will be retried for',
-      'giving up',
-      'could not deliver for the last',
-      'all hosts have been failing',
-      'unable to deliver this message after',
-      'retry timeout exceeded',
-      /delivery failed \d+ attempts/,
-      'no more retries',
-      'maximum number of delivery attempts',
-      'expired',
-      'has expired',
-      'for more than',
-      'maximum time',
-      'max age',
-      'retry period',
-    ],
+    phrases: ['expired', 'has expired', 'for more than', 'maximum time', 'max age', 'retry period'],
   },
   {
     id: 'systemerror',

@@ -11,7 +11,7 @@
  */
 import { HeaderList } from '../message/mime';
 import type { DsnReport, DsnRecipient } from './dsn';
-import { untype } from './dsn';
+import { emptyRecipient, untype } from './dsn';
 
 export interface SesReport {
   dsn: DsnReport | null;
@@ -46,18 +46,7 @@ function parseJsonObject(text: string): Json | null {
 
 function recipient(address: unknown, fields: Partial<DsnRecipient>): DsnRecipient {
   const a = str(address);
-  return {
-    finalRecipient: a ? a.toLowerCase() : null,
-    originalRecipient: null,
-    action: null,
-    status: null,
-    remoteMta: null,
-    diagnostic: null,
-    diagnosticType: null,
-    lastAttempt: null,
-    vendorCategory: null,
-    ...fields,
-  };
+  return { ...emptyRecipient(), finalRecipient: a ? a.toLowerCase() : null, ...fields };
 }
 
 /** Read an SES notification from a text body, or null when the text is not one. */

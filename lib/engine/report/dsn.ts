@@ -65,7 +65,7 @@ function cleanAddress(v: string): string | null {
   return m ? m[0].replace(/\.$/, '').toLowerCase() : null;
 }
 
-function emptyRecipient(): DsnRecipient {
+export function emptyRecipient(): DsnRecipient {
   return {
     finalRecipient: null,
     originalRecipient: null,
