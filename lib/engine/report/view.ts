@@ -12,8 +12,7 @@ import {
   parseHeaders,
   partText,
 } from '../message/mime';
-import { decodeTransfer, splitHeadBody } from '../message/mime';
-import { decodeUnknown } from '../message/text';
+import { splitHeadBody } from '../message/mime';
 import { readSesNotification } from './amazon-ses';
 import { looksLikeDsnText, parseDeliveryStatus, type DsnReport } from './dsn';
 
@@ -189,9 +188,4 @@ export function cutOriginal(text: string): { text: string; originalHead: string 
     head = block.join('\n');
   }
   return { text: text.slice(0, cutAt), originalHead: head };
-}
-
-/** Decode a raw header block (byte string) into a header list. */
-export function headersFromBlock(block: string): HeaderList {
-  return parseHeaders(decodeUnknown(decodeTransfer(block, null)));
 }
