@@ -7,6 +7,7 @@ import { HeaderList, parseHeaders } from './message/mime';
 import { normaliseNewlines } from './message/text';
 import { cutOriginal, type ReportView } from './report/view';
 import { looksLikeDsnText, parseDeliveryStatus } from './report/dsn';
+import { readSesNotification } from './report/amazon-ses';
 import { emptyResult, resultFromView } from './pipeline';
 import type { BounceResult, VisibleMessage } from './types';
 
@@ -35,22 +36,26 @@ export function classifyVisible(msg: VisibleMessage): BounceResult {
       { name: 'subject', value: str(msg.subject) },
     ]);
     const cut = cutOriginal(text);
+    // Amazon SES notifications are JSON in the visible text.
+    const ses = readSesNotification(text);
     const view: ReportView = {
       headers,
-      dsn: looksLikeDsnText(text)
-        ? [
-            parseDeliveryStatus(
-              text.slice(text.search(/^(reporting-mta|final-recipient|original-recipient|action)\s*:/im)),
-            ),
-          ]
-        : [],
+      dsn: ses?.dsn
+        ? [ses.dsn]
+        : looksLikeDsnText(text)
+          ? [
+              parseDeliveryStatus(
+                text.slice(text.search(/^(reporting-mta|final-recipient|original-recipient|action)\s*:/im)),
+              ),
+            ]
+          : [],
       hasDsnPart: false,
       text: cut.text,
       original: cut.originalHead ? parseHeaders(cut.originalHead) : null,
       fullText: text,
       topType: 'text/plain',
       reportType: null,
-      feedback: null,
+      feedback: ses?.feedback ?? null,
       warnings: [],
       visibleOnly: true,
     };

@@ -18,17 +18,17 @@ export interface TextRecipient {
   block: string;
 }
 
-const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+`;
+const ADDR = String.raw`(?:"[^"\n@]{1,64}"|[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+`;
 
 // A line that is essentially one address, optionally in angle brackets or quotes, with an optional
 // trailing colon, and optionally followed by a short remark in parentheses or after a colon.
 const LINE_ADDRESS = new RegExp(
-  String.raw`^[ \t]*(?:[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["<]?(?:mailto:)?(${ADDR})[">]?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:(\[]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
+  String.raw`^[ \t]*(?:->\s*|[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["<]?(?:mailto:)?(${ADDR})[">]?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:;(\[]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
 );
 
 // "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
 const PHRASE_ADDRESS = new RegExp(
-  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?)[ \t]*:?\s*<?(${ADDR})>?`,
+  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from))[ \t]*:?\s*<?(${ADDR})>?`,
   'gi',
 );
 
