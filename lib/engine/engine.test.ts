@@ -100,6 +100,13 @@ describe('text scanner', () => {
     const r = scanRecipients('Delivery failed for frank@customer.example: 550 5.1.1 user unknown', new Set());
     expect(r.map((x) => x.address)).toEqual(['frank@customer.example']);
   });
+  it('keeps the code of a multi-line reply that follows other text', () => {
+    expect(
+      cleanDiagnostic(
+        'did not like our final DATA:\n550-5.7.26 Unauthenticated\n550-5.7.26 DMARC\n550 5.7.26 see',
+      ),
+    ).toBe('did not like our final DATA: 550-5.7.26 Unauthenticated DMARC see');
+  });
   it('collapses multi-line replies to one line, keeping the first code', () => {
     expect(
       cleanDiagnostic(

@@ -3,7 +3,7 @@
  * else from the report text; codes reconciled between the two.
  */
 import type { OriginalInfo, ReasonId } from '../types';
-import { bestStatus, consistentReply, findReplyCode } from './codes';
+import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './codes';
 import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
 import type { ReportView } from './view';
 import { findCommand, type SmtpCommand } from './command';
@@ -247,17 +247,39 @@ function hostFromText(s: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/**
+ * The remote server's own reply in a diagnostic: a reply code with its enhanced code
+ * ("550 5.1.1", "550-'5.7.1"). A reporter's summary in front of it ("5.1.0 - Unknown address
+ * error 550-'5.7.1 …", "554 4.4.7 Message expired … <421 4.4.2 Connection timed out>") gives way.
+ */
+function serverReply(diag: string): { replyCode: string; status: string } | null {
+  const pairs = [
+    ...diag.matchAll(/(?<![\w.])([245]\d\d)[ -]'?([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])/g),
+  ].slice(0, 10);
+  if (!pairs.length) return null;
+  const pick = (m: RegExpMatchArray) => ({ replyCode: m[1]!, status: `${m[2]}.${+m[3]!}.${+m[4]!}` });
+  const first = pick(pairs[0]!);
+  // "Delivery time expired" laid over the reply that kept failing: the last reply says why.
+  if (pairs.length > 1 && /^[45]\.4\.7$/.test(first.status)) return pick(pairs[pairs.length - 1]!);
+  return first;
+}
+
 /** Codes: the DSN status unless generic, then the most specific status in the diagnostic. */
 function finishDraft(d: Draft, view?: ReportView): Draft {
   if (view) d.hint ??= formatHint(view, d.recipient);
   const diag = d.diagnostic ?? '';
   let status = d.status;
-  const fromDiag = bestStatus(diag);
+  const reply = serverReply(diag);
+  const fromDiag = reply && reply.status[0] !== '2' ? reply.status : bestStatus(diag);
   // The server's own code in the diagnostic is more precise than the reporter's summary (X.0.0,
   // or X.4.7 "delivery time expired" laid over the reply that kept failing).
-  if (fromDiag && status && fromDiag[0] === status[0]) status = fromDiag;
-  else if (!status && fromDiag) status = fromDiag;
-  const replyCode = consistentReply(findReplyCode(diag), status);
+  // A generic code (X.0.0) never replaces a specific one; a full reply of the remote server
+  // ("550 5.5.0 …") stands even against the reporter's class.
+  if (fromDiag && status && !(isGenericStatus(fromDiag) && !isGenericStatus(status))) {
+    if (fromDiag[0] === status[0] || (reply && reply.status === fromDiag)) status = fromDiag;
+  } else if (!status && fromDiag) status = fromDiag;
+  const replyCode =
+    reply && reply.status === status ? reply.replyCode : consistentReply(findReplyCode(diag), status);
   if (d.recipient) d.recipient = normaliseAddress(d.recipient);
   return { ...d, status, replyCode };
 }

@@ -135,15 +135,20 @@ export function cleanDiagnostic(s: string, max = 8000): string {
   if (s.length > max) s = s.slice(0, max);
   // A multi-line reply repeats its code on every line: "550-5.7.1 …\n550-5.7.1 …\n550 5.7.1 …".
   // Once unfolded (a Diagnostic-Code field), the repeats stand inline: "550-5.7.1 … multiple 550 5.7.1 addresses".
+  // The first line keeps its code; the continuation prefixes after it go.
   const multi = /(?:^|\s)([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(s);
   if (multi) {
     const code = multi[1]!;
     const status = multi[2] ? multi[2].replace(/\./g, '\\.') : null;
     const keep = multi.index + multi[0].length;
     const repeat = new RegExp(`\\s${code}[ -]${status ? `(?:${status}\\s)?` : ''}`, 'g');
-    s = s.slice(0, keep) + s.slice(keep).replace(repeat, ' ');
+    s =
+      s.slice(0, keep) +
+      s
+        .slice(keep)
+        .replace(repeat, ' ')
+        .replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ');
   }
-  s = s.replace(/\n[ \t]*[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/g, ' ');
   // Quoting of a forwarded report ("> ").
   if (s.includes('>')) s = s.replace(/^[ \t]*>+ ?/gm, '');
   return s.replace(/\s+/g, ' ').trim();
