@@ -161,10 +161,13 @@ export function parseHeaders(head: string): HeaderList {
 export function parseContentType(v: string | null): { type: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   if (!v) return { type: 'text/plain', params };
-  const semi = v.indexOf(';');
-  const type = (semi === -1 ? v : v.slice(0, semi)).trim().toLowerCase() || 'text/plain';
-  if (semi !== -1) {
-    const re = /;\s*([A-Za-z0-9_.*-]+)\s*=\s*(?:"((?:[^"\\]|\\.){0,2000})"|([^;\s]{0,2000}))/g;
+  // The type is the leading "type/subtype" token; a missing ";" before the parameters
+  // ("text/plain charset=…") is tolerated.
+  const tm = /^\s*([\w.+-]+\/[\w.+-]+)/.exec(v);
+  const type = tm ? tm[1]!.toLowerCase() : 'text/plain';
+  const semi = tm ? tm[0].length : v.indexOf(';');
+  if (semi !== -1 && semi < v.length) {
+    const re = /[;\s]\s*([A-Za-z0-9_.*-]+)\s*=\s*(?:"((?:[^"\\]|\\.){0,2000})"|([^;\s]{0,2000}))/g;
     const rest = v.slice(semi);
     let m: RegExpExecArray | null;
     while ((m = re.exec(rest)) !== null) {
