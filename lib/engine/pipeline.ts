@@ -242,6 +242,7 @@ function originalInfo(view: ReportView): OriginalInfo {
 }
 
 export function firstAddress(v: string): string | null {
-  const m = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+[A-Za-z0-9]/.exec(v);
+  // Tried at token starts only, with "@" only once, so a run of "@@@…" costs one scan.
+  const m = /(?<![^\s<>"'(),;:])[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]*[A-Za-z0-9]/.exec(v);
   return m ? m[0].toLowerCase() : null;
 }

@@ -62,7 +62,7 @@ export function untype(v: string): { type: string | null; value: string } {
 function cleanAddress(v: string): string | null {
   const s = untype(v).value.replace(/^<|>$/g, '').trim();
   // A quoted local part ("first..last"@example.org) keeps its quotes: they are part of the address.
-  const m = /(?:"[^"\r\n]{1,64}"|[^\s<>"'(),;:]+)@[^\s<>"'(),;:]+/.exec(s);
+  const m = /(?:"[^"\r\n]{1,64}"|(?<![^\s<>"'(),;:])[^\s<>"'(),;:@]+)@[^\s<>"'(),;:@]+/.exec(s);
   return m ? m[0].replace(/\.$/, '').toLowerCase() : null;
 }
 

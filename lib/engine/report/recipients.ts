@@ -27,7 +27,7 @@ export interface Draft {
 const MAX_RECIPIENTS = 500;
 const MAX_DIAGNOSTIC = 4000;
 
-const ADDRESS_IN = /[^\s<>"'(),;:[\]]+@[^\s<>"'(),;:[\]]+[A-Za-z0-9]/;
+const ADDRESS_IN = /(?<![^\s<>"'(),;:[\]])[^\s<>"'(),;:[\]@]+@[^\s<>"'(),;:[\]@]*[A-Za-z0-9]/;
 
 function addressesOf(v: string | null): string[] {
   if (!v) return [];
