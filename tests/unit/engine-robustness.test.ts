@@ -325,6 +325,44 @@ describe('classifyMessage on deep and unterminated structures', () => {
   });
 });
 
+describe('classifyMessage on long runs in headers', () => {
+  // Runs of characters that an address may contain but not end with make backtracking regexes
+  // blow up; header values are where the engine looks for addresses.
+  const runUnits = ['@', '@.', '-@', '.', '<', '"', 'a', '=?', '5', ' @'];
+  const names = [
+    'From',
+    'To',
+    'Cc',
+    'Reply-To',
+    'Return-Path',
+    'X-Failed-Recipients',
+    'Subject',
+    'Received',
+    'Message-ID',
+  ];
+  it('reads headers holding runs of 1000-4000 address-like characters', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        fc.constantFrom(...runUnits),
+        fc.integer({ min: 1000, max: 4000 }),
+        fc.boolean(),
+        (name, unit, n, nested) => {
+          const value = unit.repeat(Math.ceil(n / unit.length));
+          const head = `${name}: ${value}\nSubject: Undelivered\n`;
+          check(
+            nested
+              ? `From: MAILER-DAEMON@example.net\nContent-Type: multipart/report; boundary="b"\n\n--b\n` +
+                  `Content-Type: text/plain\n\nfailed\n--b\nContent-Type: message/rfc822\n\n${head}\nhi\n--b--\n`
+              : `${head}\nbody\n`,
+          );
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+});
+
 describe('classifyMailbox on random input', () => {
   it('returns one sound result per message for anything', () => {
     fc.assert(
@@ -400,6 +438,16 @@ describe('hostile inputs of about 5 MB complete and return a sound result', () =
         classifyVisible({ fromAddress: 'mailer-daemon@example.net', subject: 'Undelivered', text }),
       ),
     ).toEqual([]);
+  });
+
+  it.each(['fromAddress', 'fromName', 'subject'] as const)('classifyVisible: 5 MB of @ in %s', (field) => {
+    const msg: VisibleMessage = {
+      fromAddress: 'mailer-daemon@example.net',
+      subject: 'Undelivered',
+      text: 'failed',
+    };
+    msg[field] = '@'.repeat(FIVE_MB);
+    expect(resultProblems(classifyVisible(msg))).toEqual([]);
   });
 
   it('classifyMessage: 5 MB as bytes, not a string', () => {

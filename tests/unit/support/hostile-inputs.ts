@@ -170,6 +170,30 @@ export const HOSTILE_SHAPES: HostileShape[] = [
     what: 'astral and accented characters',
     build: (n) => `${BOUNCE_HEAD}\n${fill(n, '😀é\u0000')}`,
   },
+  // Address headers: runs of characters an address may contain but not end with ('@', '.', '-').
+  {
+    name: 'from-at-run',
+    what: "'@' run in From",
+    build: (n) => `From: ${'@'.repeat(n)}\nSubject: Undelivered\n\nbody\n`,
+  },
+  {
+    name: 'to-at-dot-run',
+    what: "'@.' run in To",
+    build: (n) => `${BOUNCE_HEAD}To: ${fill(n, '@.')}\n\nbody\n`,
+  },
+  {
+    name: 'failed-recipients-at-run',
+    what: "'-@' run in X-Failed-Recipients",
+    build: (n) => `${BOUNCE_HEAD}X-Failed-Recipients: ${fill(n, '-@')}\n\nbody\n`,
+  },
+  {
+    name: 'original-from-at-run',
+    what: "'@' run in the returned original's From",
+    build: (n) =>
+      `${BOUNCE_HEAD}Content-Type: multipart/report; boundary="b"\n\n--b\nContent-Type: text/plain\n\n` +
+      'Delivery failed 550 5.1.1 user unknown <a@b.example>\n--b\nContent-Type: message/rfc822\n\n' +
+      `From: ${'@'.repeat(n)}\nTo: ${'@'.repeat(n)}\nSubject: x\n\nhi\n--b--\n`,
+  },
   {
     name: 'mbox-from-lines',
     what: "'From ' envelope lines",
