@@ -2,53 +2,21 @@
  * Stage 6: reason → category, hard or soft, and what to do.
  * The category table is the product's contract (corpus README); ids never change.
  */
-import type { ActionId, CategoryId, MessageKind, ReasonId } from '../types';
+import { REASON_IDS, type ActionId, type CategoryId, type MessageKind, type ReasonId } from '../types';
+import { REASONS } from '../knowledge/reasons';
 
-export const REASON_CATEGORY: Readonly<Record<ReasonId, CategoryId>> = {
-  userunknown: 'invalid-address',
-  hasmoved: 'invalid-address',
-  suspend: 'invalid-address',
-  hostunknown: 'mailbox',
-  notaccept: 'mailbox',
-  mailboxfull: 'mailbox-full',
-  authfailure: 'dmarc',
-  toomanyconn: 'rate-limit',
-  speeding: 'rate-limit',
-  blocked: 'sender-reputation',
-  badreputation: 'sender-reputation',
-  spamdetected: 'sender-reputation',
-  policyviolation: 'blocked',
-  contenterror: 'blocked',
-  virusdetected: 'blocked',
-  rejected: 'rejection',
-  requireptr: 'rejection',
-  notcompliantrfc: 'rejection',
-  syntaxerror: 'rejection',
-  securityerror: 'rejection',
-  mesgtoobig: 'rejection',
-  exceedlimit: 'rejection',
-  norelaying: 'rejection',
-  filtered: 'recipient-error',
-  expired: 'recipient-error',
-  systemerror: 'recipient-error',
-  systemfull: 'recipient-error',
-  networkerror: 'recipient-error',
-  mailererror: 'recipient-error',
-  onhold: 'unclassified',
-  undefined: 'unclassified',
-  vacation: 'auto-reply',
-  delivered: 'delivered',
-  feedback: 'complaint',
-};
+/** The category of each reason: the knowledge base's table (checked against the corpus README there). */
+export const REASON_CATEGORY: Readonly<Record<ReasonId, CategoryId>> = Object.fromEntries(
+  REASON_IDS.map((id) => [id, REASONS[id].category]),
+) as Record<ReasonId, CategoryId>;
 
 /**
  * Hard: the address itself is bad. Unknown users, moved addresses and unknown domains always;
  * a domain that accepts no mail only when the refusal is permanent.
  */
 export function isHard(reason: ReasonId, status: string | null, replyCode: string | null): boolean {
-  if (reason === 'userunknown' || reason === 'hasmoved' || reason === 'hostunknown') return true;
   if (reason === 'notaccept') return (status ?? replyCode ?? '5').startsWith('5');
-  return false;
+  return REASONS[reason].hard;
 }
 
 const SENDER_SIDE: ReadonlySet<ReasonId> = new Set<ReasonId>([
