@@ -171,28 +171,31 @@ export const HOSTILE_SHAPES: HostileShape[] = [
     build: (n) => `${BOUNCE_HEAD}\n${fill(n, '😀é\u0000')}`,
   },
   // Address headers: runs of characters an address may contain but not end with ('@', '.', '-').
+  // Header lines far longer than mail allows are dropped by the parser, so each run is 8 KB and the
+  // input grows by repeating the header.
   {
     name: 'from-at-run',
-    what: "'@' run in From",
-    build: (n) => `From: ${'@'.repeat(n)}\nSubject: Undelivered\n\nbody\n`,
+    what: "From of 8 KB '@', then 8 KB headers",
+    build: (n) =>
+      `From: ${'@'.repeat(8192)}\nSubject: Undelivered\n${fill(n, `X-Filler: ${'@'.repeat(8180)}\n`)}\nbody\n`,
   },
   {
-    name: 'to-at-dot-run',
-    what: "'@.' run in To",
-    build: (n) => `${BOUNCE_HEAD}To: ${fill(n, '@.')}\n\nbody\n`,
+    name: 'to-at-dot-runs',
+    what: "To headers of 8 KB '@.'",
+    build: (n) => `${BOUNCE_HEAD}${fill(n, `To: ${'@.'.repeat(4094)}\n`)}\nbody\n`,
   },
   {
-    name: 'failed-recipients-at-run',
-    what: "'-@' run in X-Failed-Recipients",
-    build: (n) => `${BOUNCE_HEAD}X-Failed-Recipients: ${fill(n, '-@')}\n\nbody\n`,
+    name: 'failed-recipients-at-runs',
+    what: "X-Failed-Recipients of 8 KB '-@'",
+    build: (n) => `${BOUNCE_HEAD}${fill(n, `X-Failed-Recipients: ${'-@'.repeat(4086)}\n`)}\nbody\n`,
   },
   {
     name: 'original-from-at-run',
-    what: "'@' run in the returned original's From",
+    what: "returned original with 8 KB '@' From/To",
     build: (n) =>
       `${BOUNCE_HEAD}Content-Type: multipart/report; boundary="b"\n\n--b\nContent-Type: text/plain\n\n` +
       'Delivery failed 550 5.1.1 user unknown <a@b.example>\n--b\nContent-Type: message/rfc822\n\n' +
-      `From: ${'@'.repeat(n)}\nTo: ${'@'.repeat(n)}\nSubject: x\n\nhi\n--b--\n`,
+      `From: ${'@'.repeat(8192)}\nTo: ${'@'.repeat(8192)}\nSubject: x\n\n${fill(n, 'hi\n')}--b--\n`,
   },
   {
     name: 'mbox-from-lines',
