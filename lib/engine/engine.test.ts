@@ -96,6 +96,13 @@ describe('text scanner', () => {
     const qmail = scanRecipients('<kijitora@example.org>:\nRemote host said: 550 no mailbox\n', new Set());
     expect(qmail.map((r) => r.address)).toEqual(['kijitora@example.org']);
   });
+  it('reads an address on the line that announces the failure', () => {
+    const r = scanRecipients(
+      'Delivery to the following recipient failed permanently: kijitora@example.jp',
+      new Set(),
+    );
+    expect(r.map((x) => x.address)).toEqual(['kijitora@example.jp']);
+  });
   it('does not cut a local part at a word inside it', () => {
     const r = scanRecipients('Delivery failed for frank@customer.example: 550 5.1.1 user unknown', new Set());
     expect(r.map((x) => x.address)).toEqual(['frank@customer.example']);
@@ -255,6 +262,8 @@ describe('whole messages', () => {
       ),
     ).toHaveLength(2);
     expect(classifyMailbox('From a@b Mon Jan  1 00:00:00 2024')).toHaveLength(1);
+    // A first line that starts with "From " but is no envelope line: one message, not dropped.
+    expect(splitMailbox('From me to you\nSubject: x\n\nbody\n')).toHaveLength(1);
   });
   it('classifies what Gmail shows of its own bounce', () => {
     const r = classifyVisible({

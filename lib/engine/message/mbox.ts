@@ -24,6 +24,8 @@ export function splitMailbox(s: string): string[] {
     pos = end + 1;
   }
   if (start !== -1) out.push(start <= s.length ? s.slice(start) : '');
+  // "From " without an envelope line's shape: one message whose first line is odd, not an mbox.
+  if (out.length === 0) return [s];
   // mboxrd quoting: ">From " at line start was a "From " line in the message.
   return out.map((m) => m.replace(/^>(>*From )/gm, '$1'));
 }

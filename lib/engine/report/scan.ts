@@ -28,7 +28,7 @@ const LINE_ADDRESS = new RegExp(
 
 // "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
 const PHRASE_ADDRESS = new RegExp(
-  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from))[ \t]*:?\s*<?(${ADDR})>?`,
+  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from)|following recipients? (?:has |have )?failed(?: permanently)?:?)[ \t]*:?\s*<?(${ADDR})>?`,
   'gi',
 );
 
