@@ -5,7 +5,7 @@
  */
 import { HeaderList, parseHeaders } from './message/mime';
 import { normaliseNewlines } from './message/text';
-import { cutOriginal, type ReportView } from './report/view';
+import { cutOriginal, dsnSlice, type ReportView } from './report/view';
 import { looksLikeDsnText, parseDeliveryStatus } from './report/dsn';
 import { readSesNotification } from './report/amazon-ses';
 import { emptyResult, resultFromView } from './pipeline';
@@ -40,15 +40,7 @@ export function classifyVisible(msg: VisibleMessage): BounceResult {
     const ses = readSesNotification(text);
     const view: ReportView = {
       headers,
-      dsn: ses?.dsn
-        ? [ses.dsn]
-        : looksLikeDsnText(text)
-          ? [
-              parseDeliveryStatus(
-                text.slice(text.search(/^(reporting-mta|final-recipient|original-recipient|action)\s*:/im)),
-              ),
-            ]
-          : [],
+      dsn: ses?.dsn ? [ses.dsn] : looksLikeDsnText(text) ? [parseDeliveryStatus(dsnSlice(text))] : [],
       hasDsnPart: false,
       text: cut.text,
       original: cut.originalHead ? parseHeaders(cut.originalHead) : null,

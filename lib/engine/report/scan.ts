@@ -89,22 +89,15 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
     const first = excludedLines[0]!;
     hits.push(first);
   }
-  if (hits.length === 0) {
+  // Then, while nothing is found: addresses after a phrase, then any bracketed address.
+  for (const re of [PHRASE_ADDRESS, BRACKETED]) {
+    if (hits.length) break;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
       if (l.length > 1000 || l.indexOf('@') === -1) continue;
-      PHRASE_ADDRESS.lastIndex = 0;
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = PHRASE_ADDRESS.exec(l)) !== null) accept(m[1]!, i);
-    }
-  }
-  if (hits.length === 0) {
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (l.length > 1000 || l.indexOf('@') === -1) continue;
-      BRACKETED.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = BRACKETED.exec(l)) !== null) accept(m[1]!, i);
+      while ((m = re.exec(l)) !== null) accept(m[1]!, i);
     }
   }
   hits.sort((a, b) => a.line - b.line);

@@ -149,7 +149,7 @@ function isAttachment(p: MimePart): boolean {
 }
 
 /** The part of a text that holds DSN fields (from the first field line). */
-function dsnSlice(t: string): string {
+export function dsnSlice(t: string): string {
   const m = /^(reporting-mta|final-recipient|original-recipient|action)\s*:/im.exec(t);
   return m ? t.slice(m.index) : t;
 }
