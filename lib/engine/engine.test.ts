@@ -199,6 +199,61 @@ describe('phrase tables (real diagnostic lines)', () => {
   });
 });
 
+describe('expiry against its cause', () => {
+  const decide = (diagnostic: string, status: string | null, provider: string | null = null, host?: string) =>
+    decideReason({ diagnostic, context: '', status, replyCode: null, provider, host: host ?? null }).reason;
+  it('keeps the cause qmail names before giving up', () => {
+    const farewell = "I'm not going to try again; this message has been in the queue too long.";
+    expect(
+      decide(`Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) ${farewell}`, '4.4.1'),
+    ).toBe('networkerror');
+    expect(decide(`Unable to contact LDAP server. (#4.4.3)${farewell}`, '4.4.3')).toBe('systemerror');
+    expect(decide(`Remote host said nothing. (#4.4.1) ${farewell}`, '4.4.1')).toBe('expired');
+  });
+  it('reads a timed-out connection as expiry, but a failed name lookup as a network error', () => {
+    expect(decide('426 connection timed out', '4.0.0')).toBe('expired');
+    expect(decide('Deferred: Connection refused by mx.example.org; could not connect', '4.4.7')).toBe(
+      'expired',
+    );
+    expect(decide('Deferred: Name server: example.org.: host name lookup failure', '4.4.7')).toBe(
+      'networkerror',
+    );
+  });
+});
+
+describe('filter refusals worded as unknown users', () => {
+  const decide = (
+    diagnostic: string,
+    status: string | null,
+    provider: string | null,
+    host: string | null = null,
+  ) =>
+    decideReason({
+      diagnostic,
+      context: '',
+      status,
+      replyCode: '550',
+      provider,
+      host,
+      command: host ? 'DATA' : null,
+    }).reason;
+  it('au (KDDI): an empty address slot is the recipient filter', () => {
+    expect(decide('550 : User unknown', '5.0.0', 'kddi')).toBe('filtered');
+    expect(decide('550: : User unknown', null, 'kddi')).toBe('filtered');
+    expect(decide('550 <neko@ezweb.ne.jp>: User unknown', '5.1.1', 'kddi')).toBe('userunknown');
+    // the same words from a provider not known for it prove nothing
+    expect(decide('550 : User unknown', '5.1.1', 'google')).toBe('userunknown');
+  });
+  it('NTT docomo: a refusal after DATA is the sender filter, or the mailbox filter with X.2.x', () => {
+    expect(decide('550 Unknown user neko@docomo.ne.jp', '5.0.0', 'docomo', 'mfsmax.docomo.ne.jp')).toBe(
+      'rejected',
+    );
+    expect(decide('550 Unknown user neko@docomo.ne.jp', '5.2.0', 'docomo', 'mfsmax.docomo.ne.jp')).toBe(
+      'filtered',
+    );
+  });
+});
+
 describe('required literal of a pattern', () => {
   it.each([
     [/\bspf\b.{0,30}\b(?:fail|reject)/, 'spf'],

@@ -244,6 +244,12 @@ const RAW: R[] = [
   ['free', 'user quota exceeded', 'mailboxfull', '5.2.2', '552'],
   ['free', 'spam detected', 'spamdetected', '', '550'],
 
+  // --- au (KDDI) ---
+  // au's servers refuse mail that the recipient's own sender filter blocks with a "User unknown"
+  // whose address slot is empty ("550 : User unknown"); a real unknown user names the address.
+  ['kddi', '550 : user unknown', 'filtered', '', '550'],
+  ['kddi', '550: : user unknown', 'filtered', '', '550'],
+
   // --- Trend Micro, Symantec, ImprovMX, Rackspace, ZEROSPAM ---
   ['trendmicro', 'ers-customized-block', 'blocked', '5.7.1', '550'],
   ['trendmicro', 'block-send-er', 'filtered', '5.7.1', '554'],
@@ -286,7 +292,7 @@ const RAW: R[] = [
 ];
 
 /** Rules whose phrase is too plain to trust without knowing the provider. */
-const STRICT = new Set(['dmarc', 'is no longer valid']);
+const STRICT = new Set(['dmarc', 'is no longer valid', '550 : user unknown', '550: : user unknown']);
 
 export const PROVIDER_RULES: readonly ProviderRule[] = RAW.map(
   ([providers, phrase, reason, status, replyCode, link]) => {

@@ -162,14 +162,23 @@ export function phraseText(s: string): string {
 function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
   const status = input.status ?? '';
   const cmd = input.command ?? null;
-  // Connection trouble that outlasted the retry period is reported as a temporary code.
+  // Connection trouble that outlasted the retry period ("delivery time expired", X.4.7) is an
+  // expiry; a name that never resolved stays a network (DNS) error whatever the timer says.
   if (
     (reason === 'networkerror' || reason === 'systemerror') &&
-    reasonFromStatus(input.status, input.provider) === 'expired'
+    /^[45]\.4\.7$/.test(status) &&
+    !/lookup|\bdns\b|name server/i.test(input.diagnostic)
   )
     return 'expired';
-  if (reason === 'userunknown' && cmd === 'DATA' && input.host && /(?:^|\.)docomo\.ne\.jp$/.test(input.host))
-    // NTT docomo answers "Unknown user" after DATA when the recipient's sender filter refuses the sender.
+  if (
+    reason === 'userunknown' &&
+    cmd === 'DATA' &&
+    !/^[45]\.2\./.test(status) &&
+    input.host &&
+    /(?:^|\.)docomo\.ne\.jp$/.test(input.host)
+  )
+    // NTT docomo answers "Unknown user" after DATA when the recipient's sender filter refuses the
+    // sender; with a mailbox-status code (X.2.x) the same answer is the recipient's own filter.
     return 'rejected';
   if (reason === 'userunknown' && !/^[45]\.1\.1$/.test(status)) {
     if (cmd === 'DATA') return 'filtered';

@@ -704,6 +704,15 @@ export const RULES: readonly ReasonRule[] = [
       'rejected by recipient',
     ],
   },
+  // qmail names the cause before its "queue too long" farewell; the cause is the better answer.
+  {
+    id: 'networkerror',
+    phrases: ["wasn't able to establish an smtp connection"],
+  },
+  {
+    id: 'systemerror',
+    phrases: ['unable to contact ldap server'],
+  },
   {
     id: 'expired',
     phrases: [
@@ -733,6 +742,7 @@ export const RULES: readonly ReasonRule[] = [
       'undeliverable for',
       'no delivery in',
       'message timed out',
+      'connection timed out',
     ],
   },
   {
@@ -750,7 +760,6 @@ export const RULES: readonly ReasonRule[] = [
       'network error',
       'hop count',
       'routing loop',
-      'connection timed out',
       'connection timeout',
       'could not connect',
       'unable to connect',
