@@ -254,6 +254,39 @@ describe('filter refusals worded as unknown users', () => {
   });
 });
 
+describe('wording that names the cause', () => {
+  const decide = (diagnostic: string, status: string | null = null, provider: string | null = null) =>
+    decideReason({ diagnostic, context: '', status, replyCode: null, provider }).reason;
+  it.each([
+    ['553 http://www.spamhaus.org/query/bl?ip=192.0.2.222', '5.1.3', null, 'blocked'],
+    ['550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]', '5.2.0', 'orange', 'spamdetected'],
+    [
+      '550 5.5.0 Adresse destinataire invalide. Invalid recipient. LPN007_416',
+      '5.5.0',
+      'laposte',
+      'userunknown',
+    ],
+    [
+      '550 5.2.0 <neko@example.com> From: Domain is invalid. Please provide a valid From:',
+      '5.2.0',
+      null,
+      'rejected',
+    ],
+    ['"Sorry, you are sending to/from an address that has been blacklisted"', null, null, 'rejected'],
+    ['DNS lookup failure: host mx.example.org not found', null, null, 'hostunknown'],
+    [
+      'Name service error for name=example.org type=MX: Malformed or unexpected name server reply',
+      '5.4.4',
+      null,
+      'networkerror',
+    ],
+    ['451 4.3.0 Error: queue file write error', '4.3.0', null, 'systemerror'],
+    ['Delivery to the following recipients was aborted after 5.0 hour(s)', null, null, 'expired'],
+  ] as const)('%s → %s', (line, status, provider, reason) => {
+    expect(decide(line, status, provider)).toBe(reason);
+  });
+});
+
 describe('required literal of a pattern', () => {
   it.each([
     [/\bspf\b.{0,30}\b(?:fail|reject)/, 'spf'],

@@ -239,6 +239,10 @@ const RAW: R[] = [
   ['orange', 'ofr_416', 'userunknown', '5.1.1', '550'],
   ['orange', 'client host blocked for spamming issues', 'blocked', '', '550'],
   ['orange', 'emetteur invalide', 'rejected', '5.1.0', '501'],
+  // Orange's code 506 is its content filter calling the message spam.
+  ['orange', 'ofr_506', 'spamdetected', '5.2.0', '550'],
+  // La Poste answers an unknown recipient at the end of DATA; the words, not the stage, decide.
+  ['laposte', 'adresse destinataire invalide', 'userunknown', '5.5.0', '550'],
   ['free', 'mailbox has been blocked due to inactivity', 'suspend', '5.2.1', '550'],
   ['free', 'mailbox for user is full', 'mailboxfull', '5.2.2', '554'],
   ['free', 'user quota exceeded', 'mailboxfull', '5.2.2', '552'],
@@ -270,6 +274,8 @@ const RAW: R[] = [
   ['', 'blocked using spamhaus', 'blocked', '5.7.1', '550', LINKS.spamhausLookup.url],
   ['', 'listed in spamhaus', 'blocked', '5.7.1', '550', LINKS.spamhausLookup.url],
   ['', "in spamhaus's list", 'blocked', '5.7.1', '553', LINKS.spamhausLookup.url],
+  // a bare Spamhaus lookup address as the whole reply: the list holds the sending IP
+  ['', 'spamhaus.org/query', 'blocked', '', '553', LINKS.spamhausLookup.url],
   ['', 'spamhaus xbl', 'blocked', '5.7.1', '553', LINKS.spamhausLookup.url],
   ['', 'spamhaus dbl', 'blocked', '5.7.1', '550', LINKS.spamhausLookup.url],
   ['', 'blocked using cloudmark sender intelligence', 'blocked', '5.7.1', '550', LINKS.cloudmarkReset.url],
@@ -278,6 +284,8 @@ const RAW: R[] = [
   ['', 'dmarc check failed', 'authfailure', '', '550'],
   ['', 'dmarc failure', 'authfailure', '5.7.26', '550'],
   ['', 'spf-check failed', 'authfailure', '', '550'],
+  // Postfix: the DNS server answered nonsense; the domain may well exist
+  ['', 'malformed or unexpected name server reply', 'networkerror', '5.4.4', '554'],
   ['', 'relay access denied', 'norelaying', '5.7.1', '554'],
   ['', 'relaying denied', 'norelaying', '5.7.1', '550'],
   ['', 'relaying disallowed', 'norelaying', '5.1.1', '553'],

@@ -419,6 +419,8 @@ export const RULES: readonly ReasonRule[] = [
       'name server: host not found',
       'dns error: domain name not found',
       'dns error: dns type',
+      // DragonFly: "DNS lookup failure: host mx.example.org not found"
+      /host [a-z0-9-]+(?:\.[a-z0-9-]+)+ not found/,
       'domain name lookup failed',
       'illegal host/domain',
       'hostname not found',
@@ -528,6 +530,11 @@ export const RULES: readonly ReasonRule[] = [
       'missing required header',
       'invalid message-id',
     ],
+  },
+  // The sender's own address or domain, refused (before the generic block-list words below).
+  {
+    id: 'rejected',
+    phrases: ['from: domain is invalid', 'provide a valid from', 'address that has been blacklisted'],
   },
   {
     id: 'blocked',
@@ -742,12 +749,13 @@ export const RULES: readonly ReasonRule[] = [
       'undeliverable for',
       'no delivery in',
       'message timed out',
+      /\baborted after \d/,
       'connection timed out',
     ],
   },
   {
     id: 'systemerror',
-    phrases: ['system error', 'out of memory'],
+    phrases: ['system error', 'out of memory', 'queue file write error'],
   },
   {
     id: 'networkerror',

@@ -15,13 +15,11 @@ function googleGroups(view: ReportView, recipient: string | null): ReasonId | nu
   const from = (view.headers.get('from') ?? '').toLowerCase();
   if (!/mailer-daemon@(?:google|googlemail)\.com/.test(from)) return null;
   const failed = (view.headers.get('x-failed-recipients') ?? '').toLowerCase();
+  // The notice itself carries no SMTP reply. A Gmail bounce with one (a group address that does
+  // not exist: "550 5.1.1 … does not exist") is an ordinary bounce, read by its reply.
+  if (/(?<![\d.])[245]\d\d[ -][245]\.\d/.test(view.text)) return null;
   if (failed.includes('@googlegroups.com') || recipient?.endsWith('@googlegroups.com')) return 'rejected';
-  // The notice itself carries no SMTP reply; a Gmail bounce that only links to Groups help does.
-  if (
-    /groups\.google\.com|google groups/i.test(view.text) &&
-    !/(?<![\d.])[245]\d\d[ -][245]\.\d/.test(view.text)
-  )
-    return 'rejected';
+  if (/groups\.google\.com|google groups/i.test(view.text)) return 'rejected';
   // Gmail's "Send mail as" alias check failed: the alias is not verified for this account.
   if (/'send mail as'/i.test(view.text)) return 'rejected';
   return null;
