@@ -12,6 +12,16 @@ interface Node {
 
 export class PhraseIndex {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
+  /**
+   * The scan walks a table instead of the trie: one row per node, one column per character that
+   * occurs in some phrase (any other character leads back to the root). A cell holds the next
+   * node plus one, or 0 until the scan first needs it, so only the rows real texts reach are filled.
+   */
+  private readonly column = new Map<number, number>();
+  private readonly asciiColumn = new Uint8Array(128);
+  private width = 1;
+  private table: Uint16Array | Uint32Array = new Uint16Array(0);
+  private outs: ([number, string][] | null)[] = [];
 
   /** `groups[i]` is the list of phrases of group i (for example, of the i-th rule). */
   constructor(groups: readonly (readonly string[])[]) {
@@ -50,6 +60,26 @@ export class PhraseIndex {
         queue.push(child);
       }
     }
+    for (const node of this.nodes)
+      for (const c of node.next.keys())
+        if (!this.column.has(c)) {
+          this.column.set(c, this.width);
+          if (c < 128) this.asciiColumn[c] = this.width;
+          this.width++;
+        }
+    const cells = this.nodes.length * this.width;
+    this.table = this.nodes.length < 0xffff ? new Uint16Array(cells) : new Uint32Array(cells);
+    this.outs = this.nodes.map((node) => (node.out.length ? node.out : null));
+  }
+
+  /** The node after reading character `c` in node `n` (following failure links). */
+  private step(n: number, c: number): number {
+    let nx = this.nodes[n]!.next.get(c);
+    while (nx === undefined && n !== 0) {
+      n = this.nodes[n]!.fail;
+      nx = this.nodes[n]!.next.get(c);
+    }
+    return nx ?? 0;
   }
 
   /**
@@ -63,18 +93,26 @@ export class PhraseIndex {
   ): { group: number; phrase: string } | null {
     let best: { group: number; phrase: string } | null = null;
     let limit = below;
+    const { table, outs, asciiColumn, column, width } = this;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let nx = this.nodes[n]!.next.get(c);
-      while (nx === undefined && n !== 0) {
-        n = this.nodes[n]!.fail;
-        nx = this.nodes[n]!.next.get(c);
+      const col = c < 128 ? asciiColumn[c]! : (column.get(c) ?? 0);
+      if (col === 0) {
+        n = 0;
+        continue;
       }
-      n = nx ?? 0;
-      const out = this.nodes[n]!.out;
-      for (let k = 0; k < out.length; k++) {
-        const [g, phrase] = out[k]!;
+      const cell = n * width + col;
+      let nx = table[cell]!;
+      if (nx === 0) {
+        nx = this.step(n, c) + 1;
+        table[cell] = nx;
+      }
+      n = nx - 1;
+      const out = outs[n];
+      if (out === null) continue;
+      for (let k = 0; k < out!.length; k++) {
+        const [g, phrase] = out![k]!;
         if (g < limit && (!allow || allow(g))) {
           limit = g;
           best = { group: g, phrase };
