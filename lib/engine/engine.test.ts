@@ -282,6 +282,15 @@ describe('wording that names the cause', () => {
     ],
     ['451 4.3.0 Error: queue file write error', '4.3.0', null, 'systemerror'],
     ['Delivery to the following recipients was aborted after 5.0 hour(s)', null, null, 'expired'],
+    [
+      '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient',
+      '5.2.3',
+      'microsoft',
+      'mesgtoobig',
+    ],
+    ['500 Line limit exceeded', null, null, 'mesgtoobig'],
+    ['551 not our customer', '5.1.6', null, 'hasmoved'],
+    ['550 5.4.312 Message expired, DNS query failed', '5.4.312', 'microsoft', 'networkerror'],
   ] as const)('%s → %s', (line, status, provider, reason) => {
     expect(decide(line, status, provider)).toBe(reason);
   });

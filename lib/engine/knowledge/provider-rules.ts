@@ -101,6 +101,8 @@ const RAW: R[] = [
 
   // --- Microsoft: Exchange Online (Microsoft 365) and Outlook.com ---
   // "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
+  // Exchange's RecipSizeLimit: this recipient's own size cap, below the organisation's.
+  ['microsoft', 'resolver.rst.recipsizelimit', 'mesgtoobig', '5.2.3', '550', MS],
   ['microsoft', 'resolver.adr.recipientnotfound', 'userunknown', '5.1.10', '550', LINKS.microsoft5110.url],
   ['microsoft', 'recipient not found by smtp address lookup', 'userunknown', '5.1.10', '550', LINKS.microsoft5110.url],
   // "550 5.4.1 … Recipient address rejected: Access denied" (directory-based edge blocking)
@@ -300,7 +302,7 @@ const RAW: R[] = [
 ];
 
 /** Rules whose phrase is too plain to trust without knowing the provider. */
-const STRICT = new Set(['dmarc', 'is no longer valid', '550 : user unknown', '550: : user unknown']);
+const STRICT = new Set(['not our customer', 'dmarc', 'is no longer valid', '550 : user unknown', '550: : user unknown']);
 
 export const PROVIDER_RULES: readonly ProviderRule[] = RAW.map(
   ([providers, phrase, reason, status, replyCode, link]) => {

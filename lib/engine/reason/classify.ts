@@ -180,6 +180,8 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
     // NTT docomo answers "Unknown user" after DATA when the recipient's sender filter refuses the
     // sender; with a mailbox-status code (X.2.x) the same answer is the recipient's own filter.
     return 'rejected';
+  // "User not local" (551, X.1.6): the mailbox existed and moved on.
+  if (reason === 'userunknown' && /^[45]\.1\.6$/.test(status)) return 'hasmoved';
   if (reason === 'userunknown' && !/^[45]\.1\.1$/.test(status)) {
     if (cmd === 'DATA') return 'filtered';
     // X.2.0 / X.2.1 ("mailbox disabled, not accepting messages") with "user unknown" wording, when

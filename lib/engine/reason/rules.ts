@@ -185,6 +185,7 @@ export const RULES: readonly ReasonRule[] = [
     phrases: [
       'message too big',
       'message too large',
+      'line limit exceeded',
       'message is too large',
       'message is too big',
       'message size exceeds',
@@ -711,10 +712,11 @@ export const RULES: readonly ReasonRule[] = [
       'rejected by recipient',
     ],
   },
-  // qmail names the cause before its "queue too long" farewell; the cause is the better answer.
+  // A cause named beside the expiry ("… in the queue too long", "Message expired, DNS query
+  // failed") is the better answer.
   {
     id: 'networkerror',
-    phrases: ["wasn't able to establish an smtp connection"],
+    phrases: ["wasn't able to establish an smtp connection", 'dns query failed'],
   },
   {
     id: 'systemerror',
