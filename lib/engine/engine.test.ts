@@ -290,6 +290,12 @@ describe('wording that names the cause', () => {
     ],
     ['500 Line limit exceeded', null, null, 'mesgtoobig'],
     ['551 not our customer', '5.1.6', null, 'hasmoved'],
+    [
+      'no valid recipients were found for this message | neko@example.org ... unknown host',
+      null,
+      null,
+      'hostunknown',
+    ],
     ['550 5.4.312 Message expired, DNS query failed', '5.4.312', 'microsoft', 'networkerror'],
   ] as const)('%s → %s', (line, status, provider, reason) => {
     expect(decide(line, status, provider)).toBe(reason);

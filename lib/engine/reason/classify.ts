@@ -190,7 +190,7 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
   }
   if (
     cmd === 'MAIL' &&
-    ['userunknown', 'hostunknown', 'filtered', 'onhold', 'systemerror', 'networkerror'].includes(reason)
+    ['userunknown', 'hostunknown', 'filtered', 'onhold', 'networkerror'].includes(reason)
   )
     return 'rejected';
   if (cmd === 'MAIL' && reason === 'blocked' && weak) return 'rejected';
