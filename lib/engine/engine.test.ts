@@ -290,6 +290,8 @@ describe('wording that names the cause', () => {
     ],
     ['500 Line limit exceeded', null, null, 'mesgtoobig'],
     ['551 not our customer', '5.1.6', null, 'hasmoved'],
+    ['550 5.1.1 RCP-P2 Refused due to recipient preferences', '5.1.1', null, 'filtered'],
+    ['550 5.7.1 550 User Unknown: neko@example.org', '5.7.1', null, 'filtered'],
     [
       'no valid recipients were found for this message | neko@example.org ... unknown host',
       null,

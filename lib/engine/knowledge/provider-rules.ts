@@ -288,6 +288,8 @@ const RAW: R[] = [
   ['', 'spf-check failed', 'authfailure', '', '550'],
   // Postfix: the DNS server answered nonsense; the domain may well exist
   ['', 'malformed or unexpected name server reply', 'networkerror', '5.4.4', '554'],
+  // Facebook's RCP-P2: the recipient's own settings refuse the message, whatever the status says
+  ['', 'refused due to recipient preferences', 'filtered', '5.1.1', '550'],
   ['', 'relay access denied', 'norelaying', '5.7.1', '554'],
   ['', 'relaying denied', 'norelaying', '5.7.1', '550'],
   ['', 'relaying disallowed', 'norelaying', '5.1.1', '553'],

@@ -187,6 +187,8 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
     // X.2.0 / X.2.1 ("mailbox disabled, not accepting messages") with "user unknown" wording, when
     // the refusal did not come at RCPT time: the recipient's filter, not a missing mailbox.
     if (/^[45]\.2\.[01]$/.test(status) && cmd !== 'RCPT') return 'filtered';
+    // A policy status (X.7.x, "delivery not authorised") under "user unknown" wording: a filter.
+    if (/^[45]\.7\./.test(status) && cmd !== 'RCPT') return 'filtered';
   }
   if (
     cmd === 'MAIL' &&
