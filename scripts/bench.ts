@@ -3,6 +3,7 @@
  *
  *   npm run bench                 table + per-source precision + throughput
  *   npm run bench -- --misses     also list every miss (file, field, expected, got)
+ *   npm run bench -- --visible-misses   list the Gmail-text path's misses (file, field, expected, got)
  *   npm run bench -- --json       machine-readable figures
  *   npm run bench -- --quick      accuracy only (no throughput run)
  *
@@ -22,6 +23,7 @@ import { buildView, cutOriginal } from '../lib/engine/report/view';
 const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json');
 const showMisses = args.has('--misses');
+const showVisibleMisses = args.has('--visible-misses');
 const quick = args.has('--quick');
 
 if (!corpusAvailable()) {
@@ -78,6 +80,7 @@ const visible = {
   replyFound: 0,
   detected: 0,
 };
+const visibleMisses: { file: string; index: number; field: string; expected: unknown; got: unknown }[] = [];
 for (const file of files) {
   const rows = byFile.get(file)!.filter((r) => r.is_bounce);
   if (!rows.length) continue;
@@ -92,20 +95,27 @@ for (const file of files) {
       const rcpt = (row.recipient ?? '').toLowerCase();
       if (msgs.length > 1 && !v.text.toLowerCase().includes(rcpt)) continue;
       visible.rows++;
+      const vmiss = (field: string, expected: unknown, got: unknown) =>
+        visibleMisses.push({ file: row.file, index: row.index, field, expected, got });
       if (res.kind === 'failed' || res.kind === 'delayed') visible.detected++;
+      else vmiss('detection', 'bounce', res.kind);
       const rec = res.records.find((r) => r.recipient === rcpt) ?? res.records[row.index] ?? res.records[0];
       if (rec?.category === row.category) visible.category++;
+      else vmiss('category', row.category, rec?.category ?? null);
       if (rcpt && text.includes(rcpt)) {
         visible.recipientVisible++;
         if (res.records.some((r) => r.recipient === rcpt)) visible.recipientFound++;
+        else vmiss('recipient', rcpt, res.records.map((r) => r.recipient).join(',') || null);
       }
       if (row.status_kind === 'rfc3463' && row.status && text.includes(row.status)) {
         visible.statusVisible++;
         if (rec?.status === row.status) visible.statusFound++;
+        else vmiss('status', row.status, rec?.status ?? null);
       }
       if (row.replycode && new RegExp(`(?<![\\d.])${row.replycode}[ -]`).test(text)) {
         visible.replyVisible++;
         if (rec?.replyCode === row.replycode) visible.replyFound++;
+        else vmiss('replyCode', row.replycode, rec?.replyCode ?? null);
       }
     }
   }
@@ -239,6 +249,14 @@ if (asJson) {
     lines.push('');
     lines.push('misses:');
     for (const m of misses)
+      lines.push(
+        `  ${m.file}#${m.index} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`,
+      );
+  }
+  if (showVisibleMisses) {
+    lines.push('');
+    lines.push('Gmail-text path misses:');
+    for (const m of visibleMisses)
       lines.push(
         `  ${m.file}#${m.index} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`,
       );

@@ -16,7 +16,7 @@ export const BOUNCE_SUBJECT = new RegExp(
   [
     'undeliver',
     'undelivered',
-    'delivery status notification',
+    'delivery status',
     'delivery (?:has )?fail',
     'delivery failure',
     'delivery problem',
@@ -26,13 +26,14 @@ export const BOUNCE_SUBJECT = new RegExp(
     'returned to sender',
     'return(?:ed)? message',
     'mail delivery failed',
-    'mail could not be delivered',
+    'could not be delivered',
     'could not deliver',
     'not delivered',
     'non[- ]?delivery',
     'message not delivered',
     'nondeliverable',
     'rejected',
+    'message (?:you sent )?(?:was |has been )?blocked',
     'mail system error',
     'warning: message',
     'delayed mail',
@@ -86,7 +87,7 @@ const DELAY_TEXT =
 
 /** Body wording that only non-delivery reports use (checked together with a named recipient). */
 const BOUNCE_TEXT =
-  /\b(?:could not be delivered to|couldn't be delivered to|undeliverable|was not delivered to|delivery to the following recipients? failed|delivery has failed|failed permanently|unable to deliver (?:your )?(?:message|mail)|invalid user address|permanent (?:fatal )?errors?|returned to sender|message you sent could not|not be delivered to one or more)\b/i;
+  /\b(?:could not be delivered to|couldn't be delivered to|undeliverable|was not delivered to|delivery to the following recipients? failed|delivery has failed|failed permanently|unable to deliver (?:your )?(?:message|mail)|invalid user address|permanent (?:fatal )?errors?|returned to sender|message you sent could not|not be delivered to one or more|(?:message|mail|e-?mail) (?:could not|couldn't|cannot|can't) be delivered)\b/i;
 
 /**
  * Complaint reports: ARF (RFC 5965) parts, Microsoft's JMRP reports (the returned original
@@ -101,12 +102,21 @@ export function isComplaint(view: ReportView): boolean {
   return (view.headers.get('x-apple-unsubscribe') ?? '').trim().toLowerCase() === 'true';
 }
 
+/**
+ * fml tags the subjects of its notices with the list's name: "… are not member (neko ML)",
+ * "Loop Alert: Duplicated Message-ID (neko ML)". The Gmail-text path cannot see X-MLServer and
+ * reads the tag instead.
+ */
+const FML_SUBJECT_TAG = /\([\w.-]{1,64} ML\)\s*$/;
+
 /** A mailing-list manager (fml) refusing a post: not a member, or a loop. */
 export function isListRefusal(view: ReportView): boolean {
   const server = view.headers.get('x-mlserver') ?? view.headers.get('x-ml-server') ?? '';
-  if (!/\bfml\b/i.test(server)) return false;
+  const subject = view.headers.get('subject') ?? '';
+  const fml = /\bfml\b/i.test(server) || (view.visibleOnly === true && FML_SUBJECT_TAG.test(subject));
+  if (!fml) return false;
   return /not (?:a )?member|loop alert|duplicated message-id|command (?:error|failed)/i.test(
-    (view.headers.get('subject') ?? '') + '\n' + view.text,
+    subject + '\n' + view.text,
   );
 }
 
@@ -155,7 +165,7 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
     failedHeader ||
     (daemon && bounceSubject) ||
     ((daemon || bounceSubject) && (named || anyCodes)) ||
-    (named && BOUNCE_TEXT.test(view.text)) ||
+    ((named || bounceSubject) && BOUNCE_TEXT.test(view.text)) ||
     isListRefusal(view);
   if (!isReport) {
     if (!daemon && looksAutoReplied(view, subject)) return 'auto-reply';

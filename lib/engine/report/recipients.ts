@@ -264,6 +264,16 @@ function serverReply(diag: string): { replyCode: string; status: string } | null
   return first;
 }
 
+/**
+ * Sendmail quotes the remote server's reply under each address, "(reason: 551 not our user)",
+ * and ends its transcript with a summary line of its own ("554 5.0.0 Service unavailable",
+ * "550 5.1.1 <kijitora@example.net>... User unknown"): the quoted reply carries the server's code.
+ */
+function quotedReply(diag: string, status: string | null): string | null {
+  const code = /\(reason: ([245]\d\d)(?=[\s:)-])/i.exec(diag)?.[1] ?? null;
+  return code && (!status || code[0] === status[0]) ? code : null;
+}
+
 /** Codes: the DSN status unless generic, then the most specific status in the diagnostic. */
 function finishDraft(d: Draft, view?: ReportView): Draft {
   if (view) d.hint ??= formatHint(view, d.recipient);
@@ -279,7 +289,8 @@ function finishDraft(d: Draft, view?: ReportView): Draft {
     if (fromDiag[0] === status[0] || (reply && reply.status === fromDiag)) status = fromDiag;
   } else if (!status && fromDiag) status = fromDiag;
   const replyCode =
-    reply && reply.status === status ? reply.replyCode : consistentReply(findReplyCode(diag), status);
+    quotedReply(diag, status) ??
+    (reply && reply.status === status ? reply.replyCode : consistentReply(findReplyCode(diag), status));
   if (d.recipient) d.recipient = normaliseAddress(d.recipient);
   return { ...d, status, replyCode };
 }

@@ -28,13 +28,44 @@ const LINE_ADDRESS = new RegExp(
 
 // "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
 const PHRASE_ADDRESS = new RegExp(
-  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from)|following recipients? (?:has |have )?failed(?: permanently)?:?)[ \t]*:?\s*<?(${ADDR})>?`,
+  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from)|following recipients? (?:has |have )?failed(?: permanently)?:?|(?:invalid|unknown|bad|no such)(?: [a-z]+){0,3}? (?:user(?:id|name)?|mailbox|account):)[ \t]*:?\s*<?(${ADDR})>?`,
   'gi',
 );
 
 // Sendmail's transcript summary: "550 <kijitora@example.org>... User unknown"; the server's own
 // words for it stand on the lines just above.
 const TRANSCRIPT_LINE = new RegExp(String.raw`^[45]\d\d <(${ADDR})>\.\.\. \S`);
+
+// An address in angle brackets right after a line's first address: "name <mailbox>".
+const ANGLE_AFTER = new RegExp(String.raw`^[ \t]*<(${ADDR})>`);
+
+// Sendmail names the alias the sender used under the address it expanded to:
+//   "userunknown@example.co.jp\n    (reason: 550 5.1.1 …)\n    (expanded from: <bounce0@example.org>)"
+const EXPANDED_FROM = new RegExp(String.raw`^[ \t]*\(expanded from:?[ \t]*<?(${ADDR})>?\)`, 'i');
+
+/** The address the sender wrote, when the lines under a recipient say it was an alias. */
+function expandedFrom(lines: string[], from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const m = EXPANDED_FROM.exec(lines[i]!);
+    if (m) return normaliseAddress(m[1]!);
+  }
+  return null;
+}
+
+// An address the report asks the reader to write to (a list's command address, a help desk):
+//   "please send mail with the mail body\n\n\tguide\n\nto the address\n\n\tlist-ctl@example.org"
+const INSTRUCTION =
+  /\b(?:please|kindly)\s+(?:(?:send|write|mail|reply)\b[^.!?]*?\bto(?: the(?: e-?mail)? address)?|contact)\s*:?\s*$/i;
+
+/** True when the address on line `i` closes a request to write to it. */
+function isInstructed(lines: string[], i: number): boolean {
+  const before: string[] = [];
+  for (let j = i - 1; j >= 0 && j >= i - 8 && before.length < 4; j--) {
+    const t = lines[j]!.trim();
+    if (t) before.unshift(t.length > 200 ? t.slice(-200) : t);
+  }
+  return before.length > 0 && INSTRUCTION.test(before.join(' '));
+}
 
 const LOCAL_NOISE = /^(mailer-daemon|mail-daemon|mailerdaemon|mailer_daemon)$/i;
 
@@ -81,7 +112,11 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
     }
     const m = LINE_ADDRESS.exec(l);
     if (m) {
-      accept(m[1]!, i);
+      if (isInstructed(lines, i)) continue;
+      // "kijitora@example.com <neko@example.net>: malformed address": the address as the sender
+      // wrote it, a name and an address in angle brackets; the bracketed one is the mailbox.
+      const angle = ANGLE_AFTER.exec(l.slice(m.index + m[0].length));
+      accept(angle ? angle[1]! : m[1]!, i);
       continue;
     }
   }
@@ -112,6 +147,8 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
     }
     const end = k + 1 < hits.length ? hits[k + 1]!.line : lines.length;
     const from = h.line;
+    const alias = expandedFrom(lines, from + 1, Math.min(end, from + 4));
+    if (alias) h.address = alias;
     // A recipient alone on its line is usually followed by its diagnostic; when two recipient
     // lines are adjacent (a list), the shared diagnostic follows the list.
     let blockLines = lines.slice(from, end);

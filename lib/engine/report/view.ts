@@ -45,13 +45,14 @@ const TEXT_LIMIT = 512 * 1024;
 
 /**
  * Lines that start the returned original in text-only bounces. Each is a separator some server
- * writes, e.g. qmail's "--- Below this line is a copy of the message." or Exim's
- * "------ This is a copy of the message, including all the headers. ------".
+ * writes, e.g. qmail's "--- Below this line is a copy of the message.", Exim's
+ * "------ This is a copy of the message, including all the headers. ------" or fml's
+ * "Original mail as follows:".
  */
 const ORIGINAL_START = new RegExp(
   [
     // Separators that say what follows, whatever stands around them.
-    String.raw`^[ \t>]*(?:[-=_*]{2,}[ \t]*)?(?:below this line is a copy of the message|this is a copy of the message|the header of the original message|original message headers?|message headers follow|undelivered message headers|unsent message (?:below|follows)|the message that you sent began|headers of the returned message|content-type: message\/rfc822|content-type: text\/rfc822-headers|your message reads|copy of message follows|original message follows|\[original message header)`,
+    String.raw`^[ \t>]*(?:[-=_*]{2,}[ \t]*)?(?:below this line is a copy of the message|this is a copy of the message|the header of the original message|original message headers?|message headers follow|undelivered message headers|unsent message (?:below|follows)|the message that you sent began|headers of the returned message|content-type: message\/rfc822|content-type: text\/rfc822-headers|your message reads|copy of message follows|original message follows|original (?:mail|message) as follows|\[original message header)`,
     // Bare words that are a separator only as a line of their own ("----- Original message -----"),
     // not as the start of a sentence or a heading such as "Original Message Details".
     String.raw`^[ \t>]*[-=_*]{2,}[ \t]*(?:original message|returned message|a copy of the original message)`,
