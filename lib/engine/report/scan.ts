@@ -160,6 +160,10 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
   });
 }
 
+// Whitespace that is not already one plain space: a longer run, or a single tab, newline and the like.
+// Leaving lone spaces unmatched gives the same text as replacing every run, without a match per word.
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
 /** Collapse whitespace and strip quoting and multi-line reply prefixes ("550-5.7.1 ") into one line. */
 export function cleanDiagnostic(s: string, max = 8000): string {
   if (s.length > max) s = s.slice(0, max);
@@ -181,5 +185,5 @@ export function cleanDiagnostic(s: string, max = 8000): string {
   }
   // Quoting of a forwarded report ("> ").
   if (s.includes('>')) s = s.replace(/^[ \t]*>+ ?/gm, '');
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(SPACE_RUN, ' ').trim();
 }
