@@ -33,7 +33,7 @@ if (!corpusAvailable()) {
 const read = readCorpusFile;
 const index = loadCorpus();
 const { expected, byFile, files } = index;
-const { total, perSource, misses } = scoreCorpus(index);
+const { total, perSource, misses, conflicts } = scoreCorpus(index);
 
 // Line-ending variants score as their LF originals.
 const variants = new Tally();
@@ -201,6 +201,7 @@ const summary = {
     statusWhenVisible: (100 * visible.statusFound) / visible.statusVisible,
     replyCodeWhenVisible: (100 * visible.replyFound) / visible.replyVisible,
   },
+  conflicts,
   speed,
 };
 
@@ -223,6 +224,17 @@ if (asJson) {
     `maildir/not: ${notFiles.length} files, ${notBounces.length} read as bounce${notBounces.length ? ': ' + notBounces.join(', ') : ''}`,
   );
   lines.push(`mailbox/mbox-0: ${mboxMessages.length} messages read, ${summary.mbox.bounces} bounces`);
+  lines.push(
+    `label conflicts: ${conflicts.unreachable} rows share diagnostic, status and command with rows of another expected reason (${conflicts.groups} groups); no reading of that evidence gets them all`,
+  );
+  for (const ex of conflicts.examples.slice(0, 3))
+    lines.push(
+      `  "${ex.evidence.length > 90 ? ex.evidence.slice(0, 87) + '...' : ex.evidence}": ${Object.entries(
+        ex.reasons,
+      )
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', ')}`,
+    );
   lines.push('');
   lines.push(
     `Gmail-text path (${visible.rows} bounce rows rendered as Gmail shows them): detection ${pct(summary.visible.detection)}, category ${pct(summary.visible.category)}`,

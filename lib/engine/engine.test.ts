@@ -96,6 +96,33 @@ describe('text scanner', () => {
     const qmail = scanRecipients('<kijitora@example.org>:\nRemote host said: 550 no mailbox\n', new Set());
     expect(qmail.map((r) => r.address)).toEqual(['kijitora@example.org']);
   });
+  it('ends a block where another recipient is listed again, not where its own address is', () => {
+    const twice = [
+      'Failed:',
+      '  neko@example.jp',
+      '    host mx.example.jp: 550 5.2.2 <neko@example.jp>... Mailbox Full',
+      '  tora@example.jp',
+      '    host mx.example.jp: 550 5.2.1 <tora@example.jp>... User Unknown',
+      '',
+      'The same in English:',
+      '  neko@example.jp',
+      '    host mx.example.jp: 550 5.2.2 <neko@example.jp>... Mailbox Full',
+      '  tora@example.jp',
+      '    host mx.example.jp: 550 5.2.1 <tora@example.jp>... User Unknown',
+    ].join('\n');
+    const r = scanRecipients(twice, new Set());
+    expect(r.map((x) => x.address)).toEqual(['neko@example.jp', 'tora@example.jp']);
+    expect(r[1]!.block).not.toContain('Mailbox Full');
+    const outlook = [
+      'tora@example.jp',
+      'Remote server returned unknown recipient -> 550 User unknown',
+      '',
+      'Diagnostic information for administrators:',
+      'tora@example.jp',
+      "Remote Server returned '550 5.1.351 unknown recipient'",
+    ].join('\n');
+    expect(scanRecipients(outlook, new Set())[0]!.block).toContain('5.1.351');
+  });
   it('reads an address on the line that announces the failure', () => {
     const r = scanRecipients(
       'Delivery to the following recipient failed permanently: kijitora@example.jp',

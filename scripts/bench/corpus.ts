@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { classifyMailbox } from '../../lib/engine/index';
+import { ConflictCounter, type ConflictReport } from './conflicts';
 import { Tally, flatten, scoreFile, sourceOf, type ExpectedRow, type Miss } from './score';
 
 export const CORPUS = resolve(
@@ -50,19 +51,26 @@ export function scoreCorpus(index: CorpusIndex): {
   total: Tally;
   perSource: Map<string, Tally>;
   misses: Miss[];
+  conflicts: ConflictReport;
 } {
   const total = new Tally();
   const perSource = new Map<string, Tally>();
   const misses: Miss[] = [];
+  const conflicts = new ConflictCounter();
   for (const file of index.files) {
-    const t = scoreFile(index.byFile.get(file)!, flatten(classifyMailbox(readCorpusFile(file))), misses);
+    const t = scoreFile(
+      index.byFile.get(file)!,
+      flatten(classifyMailbox(readCorpusFile(file))),
+      misses,
+      (row, rec) => conflicts.add(row, rec),
+    );
     total.merge(t);
     const src = sourceOf(file);
     const s = perSource.get(src) ?? new Tally();
     s.merge(t);
     perSource.set(src, s);
   }
-  return { total, perSource, misses };
+  return { total, perSource, misses, conflicts: conflicts.report() };
 }
 
 /** "maildir/bsd/lhost-exim-01.eml#0 reason" */

@@ -81,7 +81,12 @@ export interface Miss {
 }
 
 /** Score one file's predictions against its rows. */
-export function scoreFile(rows: ExpectedRow[], preds: Prediction[], misses?: Miss[]): Tally {
+export function scoreFile(
+  rows: ExpectedRow[],
+  preds: Prediction[],
+  misses?: Miss[],
+  onMatch?: (row: ExpectedRow, rec: BounceRecord | null) => void,
+): Tally {
   const t = new Tally();
   const bounces = preds.filter((p) => p.kind === 'failed' || p.kind === 'delayed');
   const used = new Set<number>();
@@ -114,6 +119,7 @@ export function scoreFile(rows: ExpectedRow[], preds: Prediction[], misses?: Mis
     if (idx === -1) idx = Math.min(row.index, bounces.length - 1);
     used.add(idx);
     const rec = bounces[idx]!.record;
+    onMatch?.(row, rec);
     const check = (field: Field, expected: unknown, got: unknown) => {
       const good = expected === got;
       t.add(field, good);

@@ -87,13 +87,19 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
   const lines = text.split('\n');
   const hits: { line: number; address: string; trailing: boolean }[] = [];
   const seen = new Set<string>();
+  const repeats: { line: number; address: string }[] = [];
   // Addresses on a recipient line that are also the report's addressee (someone who mailed
   // themselves): used only when nothing else is found.
   const excludedLines: { line: number; address: string; trailing: boolean }[] = [];
   const accept = (address: string, line: number, trailing = false) => {
     const a = normaliseAddress(address);
     const local = a.slice(0, a.indexOf('@'));
-    if (seen.has(a) || LOCAL_NOISE.test(local)) return;
+    if (seen.has(a)) {
+      // The same list again (a second language, a summary): see where blocks end below.
+      if (!trailing) repeats.push({ line, address: a });
+      return;
+    }
+    if (LOCAL_NOISE.test(local)) return;
     if (exclude.has(a)) {
       excludedLines.push({ line, address: a, trailing });
       return;
@@ -145,8 +151,13 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
       const summary = lines[h.line]!.replace(/^[45]\d\d /, '');
       return { address: h.address, block: [...lines.slice(from, h.line), summary].join('\n') };
     }
-    const end = k + 1 < hits.length ? hits[k + 1]!.line : lines.length;
     const from = h.line;
+    let end = k + 1 < hits.length ? hits[k + 1]!.line : lines.length;
+    // Another recipient's address listed again ends this block. This recipient's own address
+    // listed again does not: a second listing may add detail (Outlook's admin section repeats the
+    // address above "Remote Server returned '550 5.1.351 …'").
+    const repeat = repeats.find((r) => r.line > from && r.address !== h.address);
+    if (repeat !== undefined && repeat.line < end) end = repeat.line;
     const alias = expandedFrom(lines, from + 1, Math.min(end, from + 4));
     if (alias) h.address = alias;
     // A recipient alone on its line is usually followed by its diagnostic; when two recipient
