@@ -11,7 +11,7 @@ interface Node {
 }
 
 export class PhraseIndex {
-  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
+  private nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   /**
    * The scan walks a table instead of the trie: one row per node, one column per character that
    * occurs in some phrase (any other character leads back to the root). A cell holds the next
@@ -60,6 +60,17 @@ export class PhraseIndex {
         queue.push(child);
       }
     }
+    // Number the nodes breadth first: the shallow nodes, where a scan spends most of its steps,
+    // then share a few rows of the table instead of being spread over all of it.
+    const rank = new Array<number>(this.nodes.length);
+    rank[0] = 0;
+    queue.forEach((n, i) => (rank[n] = i + 1));
+    this.nodes = [0, ...queue].map((n) => {
+      const node = this.nodes[n]!;
+      const next = new Map<number, number>();
+      for (const [c, child] of node.next) next.set(c, rank[child]!);
+      return { next, fail: rank[node.fail]!, out: node.out };
+    });
     for (const node of this.nodes)
       for (const c of node.next.keys())
         if (!this.column.has(c)) {
