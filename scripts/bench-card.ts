@@ -17,7 +17,12 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BSD, CORPUS_ROOT, E2E_FAMILIES, selectBounces } from '../tests/e2e/support/corpus';
-import { BUILT_EXTENSION, buildExtension, launchExtension, snapshotExtension } from '../tests/e2e/support/extension';
+import {
+  BUILT_EXTENSION,
+  buildExtension,
+  launchExtension,
+  snapshotExtension,
+} from '../tests/e2e/support/extension';
 import { GmailSim, type SimConversation } from '../tests/e2e/support/gmail-sim';
 import { percentile, showConversation, type MessageOutcome } from '../tests/e2e/support/measure';
 
@@ -30,7 +35,9 @@ const NON_BOUNCES = [
   join(CORPUS_ROOT, 'maildir/not/is-not-bounce-01.eml'),
   join(CORPUS_ROOT, 'maildir/not/is-not-bounce-02.eml'),
 ];
-const NOTES = ['rfc3834-01.eml', 'rfc3834-02.eml', 'lhost-opensmtpd-06.eml', 'arf-01.eml'].map((f) => join(BSD, f));
+const NOTES = ['rfc3834-01.eml', 'rfc3834-02.eml', 'lhost-opensmtpd-06.eml', 'arf-01.eml'].map((f) =>
+  join(BSD, f),
+);
 
 function args(): { json: boolean; rounds: number } {
   const argv = process.argv.slice(2);
@@ -45,7 +52,9 @@ function args(): { json: boolean; rounds: number } {
 
 /** Gzipped size of the content script and every chunk it loads. */
 function contentScriptGzipBytes(dir: string): number {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[] }>;
+  };
   const files = new Set<string>();
   for (const cs of manifest.content_scripts ?? []) for (const js of cs.js ?? []) files.add(js);
   let total = 0;
@@ -86,13 +95,17 @@ async function main(): Promise<void> {
   const withCard = outcomes.filter((o) => o.card && o.msToCard !== null);
   const toCard = withCard.map((o) => o.msToCard!);
   const toEnriched = outcomes.filter((o) => o.msToEnriched !== null).map((o) => o.msToEnriched!);
-  const nonBounce = outcomes.filter((o) => !o.bounce && !o.card && o.scriptMs !== null).map((o) => o.scriptMs!);
+  const nonBounce = outcomes
+    .filter((o) => !o.bounce && !o.card && o.scriptMs !== null)
+    .map((o) => o.scriptMs!);
   const result = {
     cards: withCard.length,
     p50MsToCard: round1(percentile(toCard, 50)),
     p95MsToCard: round1(percentile(toCard, 95)),
     p95MsToEnriched: round1(percentile(toEnriched, 95)),
-    nonBounceMsPerMessage: nonBounce.length ? Math.round((nonBounce.reduce((a, b) => a + b, 0) / nonBounce.length) * 1000) / 1000 : null,
+    nonBounceMsPerMessage: nonBounce.length
+      ? Math.round((nonBounce.reduce((a, b) => a + b, 0) / nonBounce.length) * 1000) / 1000
+      : null,
     contentScriptGzipBytes: contentScriptGzipBytes(BUILT_EXTENSION),
   };
   if (json) {

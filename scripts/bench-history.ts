@@ -24,7 +24,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { buildExtension, CHROMIUM, HEADLESS_ARGS, snapshotExtension } from '../tests/e2e/support/extension';
-import { readRecordsRaw, reportFromPage, waitForList, writeRecordsRaw } from '../tests/e2e/support/history-helpers';
+import {
+  readRecordsRaw,
+  reportFromPage,
+  waitForList,
+  writeRecordsRaw,
+} from '../tests/e2e/support/history-helpers';
 import { syntheticRecords } from '../tests/e2e/support/history-seed';
 import { fakeSeen } from '../lib/history/test-fixtures';
 import type { BounceSeenMessage } from '../lib/messages';
@@ -35,7 +40,10 @@ const nArg = argv.indexOf('--records');
 const N = nArg >= 0 ? Number(argv[nArg + 1]) : 100_000;
 const log = (...a: unknown[]) => console.error('[bench:history]', ...a);
 
-async function launch(userDataDir: string, extDir: string): Promise<{ context: BrowserContext; worker: Worker; id: string }> {
+async function launch(
+  userDataDir: string,
+  extDir: string,
+): Promise<{ context: BrowserContext; worker: Worker; id: string }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
@@ -46,7 +54,8 @@ async function launch(userDataDir: string, extDir: string): Promise<{ context: B
   });
   // tsx keeps function names with a helper the browser does not have; give pages a no-op one.
   await context.addInitScript('globalThis.__name = (f) => f;');
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   return { context, worker, id: new URL(worker.url()).host };
 }
 
@@ -78,7 +87,12 @@ async function timed(page: Page, act: string, arg: string): Promise<number> {
             resolve();
           }
         });
-        mo.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-gen'], childList: true });
+        mo.observe(document.body, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-gen'],
+          childList: true,
+        });
       });
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       const total = performance.now() - t0;
@@ -91,7 +105,8 @@ async function timed(page: Page, act: string, arg: string): Promise<number> {
   );
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0;
 const median = (xs: number[]) => quantile(xs, 0.5);
 const p95 = (xs: number[]) => quantile(xs, 0.95);
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -129,7 +144,9 @@ async function main() {
     const jsonBytes = stored.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r), 'utf8'), 0);
     out.avgRecordBytes = Math.round(jsonBytes / Math.max(1, stored.length));
     const usage1 = await worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    log(`avg JSON bytes/record ${out.avgRecordBytes}; storage.estimate delta/record ${Math.round((usage1 - usage0) / Math.max(1, stored.length))} (includes indexes)`);
+    log(
+      `avg JSON bytes/record ${out.avgRecordBytes}; storage.estimate delta/record ${Math.round((usage1 - usage0) / Math.max(1, stored.length))} (includes indexes)`,
+    );
     const unique = new Set(stored.map((r) => r.recipient)).size;
     await context.close();
 
@@ -137,13 +154,17 @@ async function main() {
     ({ context, worker, id } = await launch(profile, extDir));
     const popup = await context.newPage();
     const readyAt = async (p: Page) => {
-      await p.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 30_000 });
+      await p.waitForFunction(() => document.documentElement.dataset.ready === '1', null, {
+        timeout: 30_000,
+      });
       return p.evaluate(() => (window as unknown as { __btReadyAt: number }).__btReadyAt);
     };
     await popup.goto(url('popup.html'));
     const atLaunch = await readyAt(popup);
     // Wait until the background holds its memory copy (the header counts arrive with it).
-    await popup.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, { timeout: 120_000 });
+    await popup.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, {
+      timeout: 120_000,
+    });
     const warmRuns: number[] = [];
     for (let i = 0; i < 5; i++) {
       const p = await context.newPage();
@@ -163,18 +184,27 @@ async function main() {
       await p.goto(url('popup.html'));
       coldRuns.push(await readyAt(p));
       const marks = await p.evaluate(() =>
-        performance.getEntriesByType('mark').map((m) => `${m.name.replace('bt:', '')} ${Math.round(m.startTime)}`).join(', '),
+        performance
+          .getEntriesByType('mark')
+          .map((m) => `${m.name.replace('bt:', '')} ${Math.round(m.startTime)}`)
+          .join(', '),
       );
       log(`  cold popup marks: ${marks}, rows shown ${Math.round(coldRuns[coldRuns.length - 1]!)}`);
-      await p.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, { timeout: 120_000 });
+      await p.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, {
+        timeout: 120_000,
+      });
       await p.close();
     }
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     out.popupInteractiveMs = round(median(coldRuns));
-    log(`popup interactive: right after browser start ${round(atLaunch)} ms; warm ${warmRuns.map(round).join(', ')} ms; service worker stopped first ${coldRuns.map(round).join(', ')} ms`);
+    log(
+      `popup interactive: right after browser start ${round(atLaunch)} ms; warm ${warmRuns.map(round).join(', ')} ms; service worker stopped first ${coldRuns.map(round).join(', ')} ms`,
+    );
     await popup.reload();
     await readyAt(popup);
-    await popup.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, { timeout: 120_000 });
+    await popup.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, {
+      timeout: 120_000,
+    });
     const inputOk = await popup.evaluate(() => {
       const i = document.querySelector<HTMLInputElement>('input[name="search"]');
       return !!i && !i.disabled;
@@ -192,10 +222,14 @@ async function main() {
       perTerm.push(`${term}: ${times.map(Math.round).join(' ')}`);
     }
     log(`  keystrokes (ms) ${perTerm.join(' | ')}`);
-    const split = await popup.evaluate(() => (window as unknown as { __btSplit: number[] }).__btSplit.map(Math.round));
+    const split = await popup.evaluate(() =>
+      (window as unknown as { __btSplit: number[] }).__btSplit.map(Math.round),
+    );
     log(`  of which waiting for the background: ${split.join(' ')}`);
     out.searchMs = round(median(keystrokes));
-    log(`search per keystroke: median ${out.searchMs} ms, p95 ${round(p95(keystrokes))} ms, max ${round(Math.max(...keystrokes))} ms over ${keystrokes.length}`);
+    log(
+      `search per keystroke: median ${out.searchMs} ms, p95 ${round(p95(keystrokes))} ms, max ${round(Math.max(...keystrokes))} ms over ${keystrokes.length}`,
+    );
 
     const filters: number[] = [];
     filters.push(await timed(popup, 'click', 'button[data-severity="hard"]'));
@@ -207,7 +241,9 @@ async function main() {
     filters.push(await timed(popup, 'click', 'button[data-severity="delayed"]'));
     filters.push(await timed(popup, 'click', 'button[data-severity="delayed"]'));
     out.filterMs = round(median(filters));
-    log(`filter changes: ${filters.map(round).join(', ')} ms (median ${out.filterMs}, max ${round(Math.max(...filters))})`);
+    log(
+      `filter changes: ${filters.map(round).join(', ')} ms (median ${out.filterMs}, max ${round(Math.max(...filters))})`,
+    );
 
     // Scroll deep into the list (pages fetched on demand).
     const scrollMs = await popup.evaluate(async () => {
@@ -217,7 +253,10 @@ async function main() {
       const t = performance.now();
       el.scrollTop = target * rowHeight;
       await new Promise<void>((resolve) => {
-        const check = () => (document.querySelector(`.bt-row[data-key][data-row-index="${target}"]`) ? resolve() : requestAnimationFrame(check));
+        const check = () =>
+          document.querySelector(`.bt-row[data-key][data-row-index="${target}"]`)
+            ? resolve()
+            : requestAnimationFrame(check);
         check();
       });
       return performance.now() - t;
@@ -241,7 +280,9 @@ async function main() {
     await popup.click('text=Download');
     const all = await dlAll;
     const allText = readFileSync(await all.path(), 'utf8');
-    log(`export every record: ${allText.split('\r\n').length - 2} rows, ${(allText.length / 1e6).toFixed(1)} MB in ${Date.now() - tAll} ms`);
+    log(
+      `export every record: ${allText.split('\r\n').length - 2} rows, ${(allText.length / 1e6).toFixed(1)} MB in ${Date.now() - tAll} ms`,
+    );
 
     // --- 5. concurrency ---------------------------------------------------------------------------
     const B = 1000;
@@ -259,11 +300,15 @@ async function main() {
     const concMs = Date.now() - tConc;
     const okAnswers = answers.flat().filter((a) => a.ok).length;
     const after = await readRecordsRaw(worker);
-    const mine = after.filter((r) => r.recipientDomain === 'concurrency.example' || (r.recipient === '' && ids.includes(r.messageId)));
+    const mine = after.filter(
+      (r) => r.recipientDomain === 'concurrency.example' || (r.recipient === '' && ids.includes(r.messageId)),
+    );
     out.concurrentReported = B;
     out.concurrentStored = mine.length;
     out.concurrentDuplicates = mine.length - new Set(mine.map((r) => r.messageId)).size;
-    log(`concurrency: ${answers.flat().length} reports from 5 tabs (${okAnswers} ok) in ${concMs} ms → ${mine.length} records`);
+    log(
+      `concurrency: ${answers.flat().length} reports from 5 tabs (${okAnswers} ok) in ${concMs} ms → ${mine.length} records`,
+    );
     await context.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -12,7 +12,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { buildExtension, launchExtension, PROJECT_ROOT, snapshotExtension } from '../tests/e2e/support/extension';
+import {
+  buildExtension,
+  launchExtension,
+  PROJECT_ROOT,
+  snapshotExtension,
+} from '../tests/e2e/support/extension';
 import { BSD } from '../tests/e2e/support/corpus';
 import { GmailSim, type SimConversation } from '../tests/e2e/support/gmail-sim';
 import { cardJson, showConversation } from '../tests/e2e/support/measure';
@@ -28,12 +33,22 @@ interface Options {
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`demo: ${msg}\nusage: npm run --silent demo -- [--eml FILE]... [--json] [--theme light|dark] [--out DIR] [--headless|--headed] [--rebuild] [--account u/N]\n`);
+  process.stderr.write(
+    `demo: ${msg}\nusage: npm run --silent demo -- [--eml FILE]... [--json] [--theme light|dark] [--out DIR] [--headless|--headed] [--rebuild] [--account u/N]\n`,
+  );
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { emls: [], json: false, theme: 'light', out: join(PROJECT_ROOT, 'demo-output'), headless: !process.env.DISPLAY, rebuild: false, account: 'u/0' };
+  const o: Options = {
+    emls: [],
+    json: false,
+    theme: 'light',
+    out: join(PROJECT_ROOT, 'demo-output'),
+    headless: !process.env.DISPLAY,
+    rebuild: false,
+    account: 'u/0',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -87,7 +102,12 @@ async function main(): Promise<void> {
     for (const name of SAMPLES) conversations.push(await sim.add([join(BSD, name)]));
   }
   const headless = o.json ? true : o.headless;
-  const ext = await launchExtension({ extensionPath: extDir, headless, colorScheme: o.theme, viewport: { width: 1280, height: 1000 } });
+  const ext = await launchExtension({
+    extensionPath: extDir,
+    headless,
+    colorScheme: o.theme,
+    viewport: { width: 1280, height: 1000 },
+  });
   try {
     await sim.install(ext.context);
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
@@ -100,12 +120,15 @@ async function main(): Promise<void> {
       const outcomes = await showConversation(page, sim, conv, { openDetails: o.json });
       if (o.json) {
         for (const out of outcomes) if (out.card) process.stdout.write(`${JSON.stringify(cardJson(out))}\n`);
-        if (!outcomes.some((x) => x.card)) log('no card: the extension found no bounce, delay notice or report in this conversation');
+        if (!outcomes.some((x) => x.card))
+          log('no card: the extension found no bounce, delay notice or report in this conversation');
         continue;
       }
       const shown = outcomes.filter((x) => x.card);
       for (const out of shown) {
-        log(`${basename(out.source ?? '?')}: ${out.card!.categoryTitle} (${out.card!.kind}) in ${out.msToCard?.toFixed(1)} ms`);
+        log(
+          `${basename(out.source ?? '?')}: ${out.card!.categoryTitle} (${out.card!.kind}) in ${out.msToCard?.toFixed(1)} ms`,
+        );
       }
       if (shown.length === 0) log(`${conv.messages.map((m) => m.source).join(', ')}: no card`);
       if (headless) {

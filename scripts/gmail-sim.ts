@@ -15,9 +15,13 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const theme = argv.includes('--theme') && argv[argv.indexOf('--theme') + 1] === 'dark' ? 'dark' : 'light';
   const together = argv.includes('--conversation');
-  const files = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--theme').map((f) => resolve(f));
+  const files = argv
+    .filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--theme')
+    .map((f) => resolve(f));
   if (files.length === 0) {
-    process.stderr.write('usage: npx tsx scripts/gmail-sim.ts [--theme dark] [--conversation] FILE... > page.html\n');
+    process.stderr.write(
+      'usage: npx tsx scripts/gmail-sim.ts [--theme dark] [--conversation] FILE... > page.html\n',
+    );
     process.exit(2);
   }
   for (const f of files) {

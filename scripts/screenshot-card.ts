@@ -9,7 +9,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BSD } from '../tests/e2e/support/corpus';
-import { buildExtension, launchExtension, PROJECT_ROOT, snapshotExtension } from '../tests/e2e/support/extension';
+import {
+  buildExtension,
+  launchExtension,
+  PROJECT_ROOT,
+  snapshotExtension,
+} from '../tests/e2e/support/extension';
 import { GmailSim } from '../tests/e2e/support/gmail-sim';
 import { showConversation } from '../tests/e2e/support/measure';
 
@@ -39,7 +44,12 @@ async function main(): Promise<void> {
       const sim = new GmailSim({ theme });
       const card = await sim.add([CARD_SAMPLE]);
       const note = await sim.add([NOTE_SAMPLE]);
-      const ext = await launchExtension({ extensionPath: extDir, headless: true, colorScheme: theme, viewport: { width: 1200, height: 1100 } });
+      const ext = await launchExtension({
+        extensionPath: extDir,
+        headless: true,
+        colorScheme: theme,
+        viewport: { width: 1200, height: 1100 },
+      });
       try {
         await sim.install(ext.context);
         const page = await ext.context.newPage();

@@ -129,7 +129,17 @@ function NeutralNote({ model, theme, onDismiss, onRendered }: CardProps) {
   );
 }
 
-function CodeLine({ label, code, meaning, field }: { label: string; code: string; meaning: string | null; field: string }) {
+function CodeLine({
+  label,
+  code,
+  meaning,
+  field,
+}: {
+  label: string;
+  code: string;
+  meaning: string | null;
+  field: string;
+}) {
   return (
     <div className="bt-code">
       <dt>{label}</dt>
@@ -175,7 +185,11 @@ export function Card(props: CardProps) {
           </span>
         </span>
         {sev && (
-          <span className={`bt-sev bt-sev-${model.severity}`} data-field="severity" data-value={model.severity ?? ''}>
+          <span
+            className={`bt-sev bt-sev-${model.severity}`}
+            data-field="severity"
+            data-value={model.severity ?? ''}
+          >
             {sev}
           </span>
         )}
@@ -199,7 +213,12 @@ export function Card(props: CardProps) {
             <Icon name="chevron" />
           </span>
         </button>
-        <button type="button" className="bt-icon-button" aria-label="Dismiss the bounce explanation" onClick={onDismiss}>
+        <button
+          type="button"
+          className="bt-icon-button"
+          aria-label="Dismiss the bounce explanation"
+          onClick={onDismiss}
+        >
           <Icon name="close" />
         </button>
       </header>
@@ -211,38 +230,57 @@ export function Card(props: CardProps) {
           <dl className="bt-facts">
             {model.recipients.length > 0 && (
               <div className="bt-fact">
-                <dt>{model.recipients.length > 1 ? `Failed recipients (${model.recipients.length})` : 'Failed recipient'}</dt>
+                <dt>
+                  {model.recipients.length > 1
+                    ? `Failed recipients (${model.recipients.length})`
+                    : 'Failed recipient'}
+                </dt>
                 <dd>
                   <ul className="bt-recipients">
-                    {model.recipientDetails.map(({ address: r, differs, status, replyCode, categoryTitle, colour }) => (
-                      <li key={r}>
-                        <span className="bt-address" data-field="recipient">
-                          {r}
-                        </span>
-                        {differs && (
-                          <span className="bt-recipient-tag" data-field="recipientDetail" style={{ '--bt-tag': colour } as React.CSSProperties}>
-                            <span className="bt-tag-dot" aria-hidden="true" />
-                            {categoryTitle}
-                            {(status ?? replyCode) ? ` · ${status ?? replyCode}` : ''}
+                    {model.recipientDetails.map(
+                      ({ address: r, differs, status, replyCode, categoryTitle, colour }) => (
+                        <li key={r}>
+                          <span className="bt-address" data-field="recipient">
+                            {r}
                           </span>
-                        )}
-                        <button
-                          type="button"
-                          className="bt-small-button"
-                          aria-label={`Copy address ${r}`}
-                          onClick={() => void copy(`addr:${r}`, r)}
-                        >
-                          <Icon name={copied === `addr:${r}` ? 'check' : 'copy'} />
-                          {copied === `addr:${r}` ? 'Copied' : 'Copy address'}
-                        </button>
-                      </li>
-                    ))}
+                          {differs && (
+                            <span
+                              className="bt-recipient-tag"
+                              data-field="recipientDetail"
+                              style={{ '--bt-tag': colour } as React.CSSProperties}
+                            >
+                              <span className="bt-tag-dot" aria-hidden="true" />
+                              {categoryTitle}
+                              {(status ?? replyCode) ? ` · ${status ?? replyCode}` : ''}
+                            </span>
+                          )}
+                          <button
+                            type="button"
+                            className="bt-small-button"
+                            aria-label={`Copy address ${r}`}
+                            onClick={() => void copy(`addr:${r}`, r)}
+                          >
+                            <Icon name={copied === `addr:${r}` ? 'check' : 'copy'} />
+                            {copied === `addr:${r}` ? 'Copied' : 'Copy address'}
+                          </button>
+                        </li>
+                      ),
+                    )}
                   </ul>
                 </dd>
               </div>
             )}
-            {model.replyCode && <CodeLine label="Reply code" code={model.replyCode} meaning={model.replyMeaning} field="replyCode" />}
-            {model.status && <CodeLine label="Status" code={model.status} meaning={model.statusMeaning} field="status" />}
+            {model.replyCode && (
+              <CodeLine
+                label="Reply code"
+                code={model.replyCode}
+                meaning={model.replyMeaning}
+                field="replyCode"
+              />
+            )}
+            {model.status && (
+              <CodeLine label="Status" code={model.status} meaning={model.statusMeaning} field="status" />
+            )}
             {model.provider && (
               <div className="bt-fact">
                 <dt>Provider</dt>
@@ -285,7 +323,11 @@ export function Card(props: CardProps) {
           )}
 
           <div className="bt-actions">
-            <button type="button" className="bt-button bt-primary" onClick={() => void copy('steps', stepsAsText(model))}>
+            <button
+              type="button"
+              className="bt-button bt-primary"
+              onClick={() => void copy('steps', stepsAsText(model))}
+            >
               <Icon name={copied === 'steps' ? 'check' : 'copy'} />
               {copied === 'steps' ? 'Steps copied' : 'Copy steps'}
             </button>
@@ -299,7 +341,11 @@ export function Card(props: CardProps) {
               Why?
             </button>
             <span className="bt-live" role="status" aria-live="polite">
-              {copied?.endsWith('-failed') ? 'Copy failed: select the text instead' : copied ? 'Copied to the clipboard' : ''}
+              {copied?.endsWith('-failed')
+                ? 'Copy failed: select the text instead'
+                : copied
+                  ? 'Copied to the clipboard'
+                  : ''}
             </span>
           </div>
 
@@ -327,7 +373,9 @@ export function Card(props: CardProps) {
                 </>
               )}
               <p className="bt-muted">
-                {model.source === 'raw' ? 'Read from the original message source.' : 'Read from the text Gmail shows.'}
+                {model.source === 'raw'
+                  ? 'Read from the original message source.'
+                  : 'Read from the text Gmail shows.'}
               </p>
             </div>
           )}

@@ -34,7 +34,15 @@ function failedWith(diagnostic: string, recipients: string[]): BounceResult {
       dsnAction: 'failed',
       evidence: [{ source: 'status-code', detail: 'status 5.1.1' }],
     })),
-    original: { from: null, fromDomain: null, to: null, subject: null, messageId: null, date: null, sendingIp: null },
+    original: {
+      from: null,
+      fromDomain: null,
+      to: null,
+      subject: null,
+      messageId: null,
+      date: null,
+      sendingIp: null,
+    },
     report: { from: null, subject: null, date: null, messageId: null },
     decoder: 'test',
     warnings: [],
@@ -62,7 +70,14 @@ describe('card model', () => {
   it('leads a mixed report with its most actionable recipient and tags the others', () => {
     const full = failedWith('552 5.2.2 mailbox full', ['full@example.org']);
     const unknown = failedWith('550 5.1.1 user unknown', ['gone@example.org']);
-    full.records[0] = { ...full.records[0]!, status: '5.2.2', replyCode: '552', reason: 'mailboxfull', category: 'mailbox-full', hard: false };
+    full.records[0] = {
+      ...full.records[0]!,
+      status: '5.2.2',
+      replyCode: '552',
+      reason: 'mailboxfull',
+      category: 'mailbox-full',
+      hard: false,
+    };
     const mixed: BounceResult = { ...full, records: [full.records[0]!, unknown.records[0]!] };
     const m = buildCardModel(mixed);
     expect(m.category).toBe('invalid-address');
@@ -93,7 +108,12 @@ describe('card markup', () => {
   it('renders the diagnostic as text, never as HTML', () => {
     const evil = '550 <img src=x onerror="alert(1)"><b>bold</b> user unknown';
     const html = renderToStaticMarkup(
-      <Card model={buildCardModel(failedWith(evil, ['<script>@example.org']))} theme="light" onDismiss={() => undefined} defaultWhyOpen />,
+      <Card
+        model={buildCardModel(failedWith(evil, ['<script>@example.org']))}
+        theme="light"
+        onDismiss={() => undefined}
+        defaultWhyOpen
+      />,
     );
     expect(html).toContain('&lt;img src=x onerror=');
     expect(html).not.toContain('<img');
@@ -102,7 +122,13 @@ describe('card markup', () => {
   });
 
   it('labels its controls for screen readers', () => {
-    const html = renderToStaticMarkup(<Card model={buildCardModel(failedWith('x', ['a@example.org']))} theme="dark" onDismiss={() => undefined} />);
+    const html = renderToStaticMarkup(
+      <Card
+        model={buildCardModel(failedWith('x', ['a@example.org']))}
+        theme="dark"
+        onDismiss={() => undefined}
+      />,
+    );
     expect(html).toContain('aria-label="Dismiss the bounce explanation"');
     expect(html).toContain('aria-label="Collapse the bounce explanation"');
     expect(html).toContain('aria-label="Copy address a@example.org"');

@@ -3,7 +3,15 @@
  * feeds the card, "Copy steps" and the demo's JSON.
  */
 import type { BounceRecord, BounceResult, MessageKind } from '../../lib/engine/types';
-import { actionRank, infoFor, linksFor, providerName, replyMeaning, statusMeaning, type Link } from './knowledge';
+import {
+  actionRank,
+  infoFor,
+  linksFor,
+  providerName,
+  replyMeaning,
+  statusMeaning,
+  type Link,
+} from './knowledge';
 
 /** One failed address with its own codes, for reports that name several. */
 export interface RecipientDetail {
@@ -107,10 +115,12 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
       differs: !!rec && (cat !== category || r.status !== rec.status || r.replyCode !== rec.replyCode),
     });
   }
-  const severity = result.kind === 'delayed' ? 'delayed' : result.kind === 'failed' ? (rec?.hard ? 'hard' : 'soft') : null;
+  const severity =
+    result.kind === 'delayed' ? 'delayed' : result.kind === 'failed' ? (rec?.hard ? 'hard' : 'soft') : null;
   const evidence: string[] = [];
   for (const e of rec?.evidence ?? []) evidence.push(`${EVIDENCE_LABELS[e.source] ?? e.source}: ${e.detail}`);
-  if (result.decoder) evidence.push(`Read by: ${result.decoder}${source === 'raw' ? ' (original source)' : ' (visible text)'}`);
+  if (result.decoder)
+    evidence.push(`Read by: ${result.decoder}${source === 'raw' ? ' (original source)' : ' (visible text)'}`);
   return {
     tone: result.kind === 'failed' ? 'alarm' : 'neutral',
     kind: result.kind,
@@ -151,7 +161,9 @@ export function stepsAsText(m: CardModel): string {
   const sev = severityText(m);
   lines.push(`${m.categoryTitle}${sev ? ` (${sev.toLowerCase()})` : ''}`);
   if (m.recipientDetails.length) {
-    const list = m.recipientDetails.map((r) => (r.differs ? `${r.address} (${r.categoryTitle}${r.status ? ` ${r.status}` : ''})` : r.address));
+    const list = m.recipientDetails.map((r) =>
+      r.differs ? `${r.address} (${r.categoryTitle}${r.status ? ` ${r.status}` : ''})` : r.address,
+    );
     lines.push(`Recipient${list.length > 1 ? 's' : ''}: ${list.join(', ')}`);
   }
   const codes = [m.replyCode, m.status].filter(Boolean).join(' ');

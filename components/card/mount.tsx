@@ -22,7 +22,9 @@ function renderInto(root: Root, host: HTMLElement, view: CardView, onDismiss: ()
   };
   // Synchronous commit: the card is in the page when this returns (timed by the benchmark).
   flushSync(() => {
-    root.render(<Card key={model.category} model={model} theme={view.theme} onDismiss={onDismiss} onRendered={mark} />);
+    root.render(
+      <Card key={model.category} model={model} theme={view.theme} onDismiss={onDismiss} onRendered={mark} />,
+    );
   });
 }
 

@@ -13,7 +13,11 @@ const MAX_FILE = 15 * 1024 * 1024;
 /** A paste that starts with header lines is a whole message; anything else is what a mail client showed. */
 function looksLikeRawMessage(text: string): boolean {
   const head = text.slice(0, 4000);
-  return /^(Return-Path|Received|From|Date|Subject|Message-ID|MIME-Version|Delivered-To|X-[\w-]+):/im.test(head.split(/\r?\n\r?\n/)[0] ?? '') && /^[\w-]+:/.test(head.trimStart());
+  return (
+    /^(Return-Path|Received|From|Date|Subject|Message-ID|MIME-Version|Delivered-To|X-[\w-]+):/im.test(
+      head.split(/\r?\n\r?\n/)[0] ?? '',
+    ) && /^[\w-]+:/.test(head.trimStart())
+  );
 }
 
 export function ClassifyBox() {
@@ -87,7 +91,12 @@ export function ClassifyBox() {
             Classify
           </button>
           <label className="bt-file">
-            or choose an .eml file <input type="file" accept=".eml,message/rfc822,text/plain" onChange={(e) => void onFile(e.target.files?.[0])} />
+            or choose an .eml file{' '}
+            <input
+              type="file"
+              accept=".eml,message/rfc822,text/plain"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+            />
           </label>
         </div>
       </div>
@@ -112,7 +121,9 @@ function ClassifyResult({ result, source }: { result: BounceResult; source: stri
   return (
     <div className="bt-result" role="status" data-testid="classify-result">
       <p>
-        {source}: {result.kind === 'delayed' ? 'a delay notice' : result.kind === 'failed' ? 'a bounce' : result.kind}, {result.records.length} recipient
+        {source}:{' '}
+        {result.kind === 'delayed' ? 'a delay notice' : result.kind === 'failed' ? 'a bounce' : result.kind},{' '}
+        {result.records.length} recipient
         {result.records.length === 1 ? '' : 's'}.
       </p>
       {result.records.map((r, i) => {
@@ -121,10 +132,17 @@ function ClassifyResult({ result, source }: { result: BounceResult; source: stri
           <div key={i} className="bt-result-rec">
             <div>
               <b>{r.recipient ?? 'unknown recipient'}</b>{' '}
-              <span className="bt-badge" style={{ borderColor: categoryColour(r.category), color: categoryColour(r.category) }}>
+              <span
+                className="bt-badge"
+                style={{ borderColor: categoryColour(r.category), color: categoryColour(r.category) }}
+              >
                 {categoryTitle(r.category)}
               </span>{' '}
-              <span className={`bt-sev bt-sev--${result.kind === 'delayed' ? 'delayed' : r.hard ? 'hard' : 'soft'}`}>{result.kind === 'delayed' ? 'delayed' : r.hard ? 'hard' : 'soft'}</span>{' '}
+              <span
+                className={`bt-sev bt-sev--${result.kind === 'delayed' ? 'delayed' : r.hard ? 'hard' : 'soft'}`}
+              >
+                {result.kind === 'delayed' ? 'delayed' : r.hard ? 'hard' : 'soft'}
+              </span>{' '}
               {codes(r) && <span className="bt-codes">{codes(r)}</span>}
             </div>
             {r.diagnostic && <p className="bt-diag-full">{r.diagnostic}</p>}

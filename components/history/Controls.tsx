@@ -6,7 +6,16 @@ import type { CategoryId } from '@/lib/engine/types';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/history/export';
 import type { Severity } from '@/lib/history/record';
 import { describeStorageError } from './api';
-import { categoryColour, categoryTitle, copyText, dayEnd, dayStart, dayValue, downloadText, when } from './format';
+import {
+  categoryColour,
+  categoryTitle,
+  copyText,
+  dayEnd,
+  dayStart,
+  dayValue,
+  downloadText,
+  when,
+} from './format';
 import { useHistory } from './state';
 
 const nf = new Intl.NumberFormat();
@@ -25,7 +34,11 @@ export function HeaderCounts() {
   return (
     <div className="bt-counts" aria-live="polite">
       <span className="bt-total" data-testid="count-total">
-        {partial ? 'Newest bounces' : matched === total ? `${nf.format(total)} bounces` : `${nf.format(matched)} of ${nf.format(total)} bounces`}
+        {partial
+          ? 'Newest bounces'
+          : matched === total
+            ? `${nf.format(total)} bounces`
+            : `${nf.format(matched)} of ${nf.format(total)} bounces`}
       </span>
       {counts ? (
         <>
@@ -62,10 +75,14 @@ const FacetLists = memo(function FacetLists({ id, facets }: { id: string; facets
   return (
     <>
       <datalist id={`${id}-domains`}>
-        {facets?.recipientDomains.map(([d]) => <option key={d} value={d} />)}
+        {facets?.recipientDomains.map(([d]) => (
+          <option key={d} value={d} />
+        ))}
       </datalist>
       <datalist id={`${id}-senders`}>
-        {facets?.senders.map(([d]) => <option key={d} value={d} />)}
+        {facets?.senders.map(([d]) => (
+          <option key={d} value={d} />
+        ))}
       </datalist>
     </>
   );
@@ -105,7 +122,14 @@ export function FilterBar() {
   const id = useId();
   const sev = filter.severities ?? [];
   const active =
-    !!filter.search || !!filter.categories?.length || sev.length > 0 || !!filter.providers?.length || !!filter.recipientDomains?.length || !!filter.sender || typeof filter.from === 'number' || typeof filter.to === 'number';
+    !!filter.search ||
+    !!filter.categories?.length ||
+    sev.length > 0 ||
+    !!filter.providers?.length ||
+    !!filter.recipientDomains?.length ||
+    !!filter.sender ||
+    typeof filter.from === 'number' ||
+    typeof filter.to === 'number';
   return (
     <form className="bt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
       <label className="bt-search">
@@ -127,7 +151,9 @@ export function FilterBar() {
               type="button"
               aria-pressed={sev.includes(s)}
               data-severity={s}
-              onClick={() => setFilter({ severities: sev.includes(s) ? sev.filter((x) => x !== s) : [...sev, s] })}
+              onClick={() =>
+                setFilter({ severities: sev.includes(s) ? sev.filter((x) => x !== s) : [...sev, s] })
+              }
             >
               {s}
             </button>
@@ -135,13 +161,21 @@ export function FilterBar() {
         </div>
         <label>
           <span className="bt-sr">Category</span>
-          <select name="category" value={filter.categories?.length === 1 ? filter.categories[0] : ''} onChange={(e) => setFilter({ categories: e.target.value ? [e.target.value as CategoryId] : [] })}>
+          <select
+            name="category"
+            value={filter.categories?.length === 1 ? filter.categories[0] : ''}
+            onChange={(e) => setFilter({ categories: e.target.value ? [e.target.value as CategoryId] : [] })}
+          >
             <CategoryOptions />
           </select>
         </label>
         <label>
           <span className="bt-sr">Provider</span>
-          <select name="provider" value={filter.providers?.[0] ?? ''} onChange={(e) => setFilter({ providers: e.target.value ? [e.target.value] : [] })}>
+          <select
+            name="provider"
+            value={filter.providers?.[0] ?? ''}
+            onChange={(e) => setFilter({ providers: e.target.value ? [e.target.value] : [] })}
+          >
             <ProviderOptions facets={facets} />
           </select>
         </label>
@@ -152,20 +186,38 @@ export function FilterBar() {
             list={`${id}-domains`}
             placeholder="Recipient domain"
             value={filter.recipientDomains?.[0] ?? ''}
-            onChange={(e) => setFilter({ recipientDomains: e.target.value.trim() ? [e.target.value.trim()] : [] })}
+            onChange={(e) =>
+              setFilter({ recipientDomains: e.target.value.trim() ? [e.target.value.trim()] : [] })
+            }
           />
         </label>
         <label>
           <span className="bt-sr">Sending address or domain</span>
-          <input name="sender" list={`${id}-senders`} placeholder="Sent from" value={filter.sender ?? ''} onChange={(e) => setFilter({ sender: e.target.value })} />
+          <input
+            name="sender"
+            list={`${id}-senders`}
+            placeholder="Sent from"
+            value={filter.sender ?? ''}
+            onChange={(e) => setFilter({ sender: e.target.value })}
+          />
         </label>
         <label className="bt-date">
           <span>From</span>
-          <input type="date" name="from" value={dayValue(filter.from)} onChange={(e) => setFilter({ from: dayStart(e.target.value) })} />
+          <input
+            type="date"
+            name="from"
+            value={dayValue(filter.from)}
+            onChange={(e) => setFilter({ from: dayStart(e.target.value) })}
+          />
         </label>
         <label className="bt-date">
           <span>to</span>
-          <input type="date" name="to" value={dayValue(filter.to)} onChange={(e) => setFilter({ to: dayEnd(e.target.value) })} />
+          <input
+            type="date"
+            name="to"
+            value={dayValue(filter.to)}
+            onChange={(e) => setFilter({ to: dayEnd(e.target.value) })}
+          />
         </label>
         <FacetLists id={id} facets={facets} />
         {active && (
@@ -189,7 +241,8 @@ export function Banners() {
       {shown && (
         <div className="bt-banner bt-banner--error" role="alert" data-testid="storage-error">
           <div>
-            <strong>Storage problem while trying to {shown.operation}.</strong> {describeStorageError(shown.name)}{' '}
+            <strong>Storage problem while trying to {shown.operation}.</strong>{' '}
+            {describeStorageError(shown.name)}{' '}
             <span className="bt-muted">
               ({shown.name}: {shown.message})
             </span>
@@ -202,8 +255,8 @@ export function Banners() {
       {page && !page.recognised && (
         <div className="bt-banner bt-banner--warn" role="status" data-testid="page-not-recognised">
           Gmail’s page was not recognised on {when(page.at)}
-          {page.failedSelector ? ` (no match for ${page.failedSelector})` : ''}: bounces opened there may be missing from this list. Gmail may have changed; an update of the
-          extension will follow.
+          {page.failedSelector ? ` (no match for ${page.failedSelector})` : ''}: bounces opened there may be
+          missing from this list. Gmail may have changed; an update of the extension will follow.
         </div>
       )}
       {status?.settings.paused && (
@@ -281,16 +334,31 @@ export function ExportBar() {
   return (
     <div className="bt-export" role="group" aria-label="Export and selection">
       <label>
-        <input type="checkbox" aria-label="Select all loaded rows" checked={selected > 0} onChange={(e) => selectAllShown(e.target.checked)} /> <span className="bt-muted">{scope}</span>
+        <input
+          type="checkbox"
+          aria-label="Select all loaded rows"
+          checked={selected > 0}
+          onChange={(e) => selectAllShown(e.target.checked)}
+        />{' '}
+        <span className="bt-muted">{scope}</span>
       </label>
       {selected > 0 && (
-        <button type="button" className="bt-act--danger" onClick={() => void deleteKeys([...useHistory.getState().selected])}>
+        <button
+          type="button"
+          className="bt-act--danger"
+          onClick={() => void deleteKeys([...useHistory.getState().selected])}
+        >
           Delete selected
         </button>
       )}
       <label>
         <span className="bt-sr">Export format</span>
-        <select name="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} title={EXPORT_FORMATS.find((f) => f.id === format)?.hint}>
+        <select
+          name="format"
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ExportFormat)}
+          title={EXPORT_FORMATS.find((f) => f.id === format)?.hint}
+        >
           {EXPORT_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}
@@ -299,7 +367,8 @@ export function ExportBar() {
         </select>
       </label>
       <label title="Adds a byte order mark so Excel opens the file as UTF-8">
-        <input type="checkbox" name="excel" checked={excel} onChange={(e) => setExcel(e.target.checked)} /> for Excel
+        <input type="checkbox" name="excel" checked={excel} onChange={(e) => setExcel(e.target.checked)} />{' '}
+        for Excel
       </label>
       <button type="button" disabled={busy} onClick={() => void run('download')}>
         Download
@@ -323,11 +392,23 @@ export function SettingsPanel() {
       <summary>Settings</summary>
       <div className="bt-settings-body">
         <label>
-          <input type="checkbox" name="paused" checked={settings?.paused ?? false} onChange={(e) => void saveSettings({ paused: e.target.checked })} /> Pause capture
+          <input
+            type="checkbox"
+            name="paused"
+            checked={settings?.paused ?? false}
+            onChange={(e) => void saveSettings({ paused: e.target.checked })}
+          />{' '}
+          Pause capture
         </label>
         <label>
           Keep{' '}
-          <select name="retention" value={settings?.retentionDays ?? ''} onChange={(e) => void saveSettings({ retentionDays: e.target.value ? Number(e.target.value) : null })}>
+          <select
+            name="retention"
+            value={settings?.retentionDays ?? ''}
+            onChange={(e) =>
+              void saveSettings({ retentionDays: e.target.value ? Number(e.target.value) : null })
+            }
+          >
             <option value="">everything</option>
             {[30, 90, 180, 365].map((d) => (
               <option key={d} value={d}>
@@ -337,7 +418,12 @@ export function SettingsPanel() {
           </select>
         </label>
         {!confirming ? (
-          <button type="button" className="bt-act--danger" disabled={total === 0} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="bt-act--danger"
+            disabled={total === 0}
+            onClick={() => setConfirming(true)}
+          >
             Clear all…
           </button>
         ) : (

@@ -19,7 +19,12 @@ export function HistoryApp() {
     // The background says when reports changed the history while the popup is open.
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onMessage = (m: unknown) => {
-      if (typeof m === 'object' && m !== null && (m as { type?: string }).type === 'history-changed' && !timer) {
+      if (
+        typeof m === 'object' &&
+        m !== null &&
+        (m as { type?: string }).type === 'history-changed' &&
+        !timer
+      ) {
         timer = setTimeout(() => {
           timer = null;
           useHistory.getState().refresh();

@@ -14,14 +14,32 @@ import { PAGE_SIZE, useHistory } from './state';
 
 const ROW_HEIGHT = 58;
 
-const Row = memo(function Row({ row, index, total, focused, onFocusRow }: { row: HistoryRow | undefined; index: number; total: number; focused: boolean; onFocusRow: (i: number) => void }) {
+const Row = memo(function Row({
+  row,
+  index,
+  total,
+  focused,
+  onFocusRow,
+}: {
+  row: HistoryRow | undefined;
+  index: number;
+  total: number;
+  focused: boolean;
+  onFocusRow: (i: number) => void;
+}) {
   const selected = useHistory((s) => (row ? s.selected.has(row.key) : false));
   const toggle = useHistory((s) => s.toggleSelected);
   const deleteKeys = useHistory((s) => s.deleteKeys);
   const say = useHistory((s) => s.say);
   if (!row) {
     return (
-      <div className="bt-row bt-row--loading" role="listitem" aria-posinset={index + 1} aria-setsize={total} aria-busy="true">
+      <div
+        className="bt-row bt-row--loading"
+        role="listitem"
+        aria-posinset={index + 1}
+        aria-setsize={total}
+        aria-busy="true"
+      >
         Loading…
       </div>
     );
@@ -41,7 +59,14 @@ const Row = memo(function Row({ row, index, total, focused, onFocusRow }: { row:
       data-key={row.key}
       onFocus={() => onFocusRow(index)}
     >
-      <input type="checkbox" className="bt-check" checked={selected} onChange={() => toggle(row.key)} aria-label={`Select ${who}`} tabIndex={-1} />
+      <input
+        type="checkbox"
+        className="bt-check"
+        checked={selected}
+        onChange={() => toggle(row.key)}
+        aria-label={`Select ${who}`}
+        tabIndex={-1}
+      />
       <div className="bt-row-main">
         <div className="bt-row-line">
           <span className="bt-addr" title={who}>
@@ -52,7 +77,10 @@ const Row = memo(function Row({ row, index, total, focused, onFocusRow }: { row:
               ×{row.count}
             </span>
           )}
-          <span className="bt-badge" style={{ borderColor: categoryColour(row.category), color: categoryColour(row.category) }}>
+          <span
+            className="bt-badge"
+            style={{ borderColor: categoryColour(row.category), color: categoryColour(row.category) }}
+          >
             {categoryTitle(row.category)}
           </span>
           <span className={`bt-sev bt-sev--${row.severity}`}>{row.severity}</span>
@@ -65,7 +93,14 @@ const Row = memo(function Row({ row, index, total, focused, onFocusRow }: { row:
           </span>
           <span className="bt-actions">
             {link && (
-              <a className="bt-act" href={link} target="_blank" rel="noreferrer noopener" tabIndex={focused ? 0 : -1} aria-label={`Open the bounce for ${who} in Gmail`}>
+              <a
+                className="bt-act"
+                href={link}
+                target="_blank"
+                rel="noreferrer noopener"
+                tabIndex={focused ? 0 : -1}
+                aria-label={`Open the bounce for ${who} in Gmail`}
+              >
                 Open
               </a>
             )}
@@ -75,7 +110,9 @@ const Row = memo(function Row({ row, index, total, focused, onFocusRow }: { row:
               tabIndex={focused ? 0 : -1}
               disabled={!row.recipient}
               aria-label={`Copy address ${who}`}
-              onClick={() => void copyText(row.recipient).then((ok) => say(ok ? `Copied ${row.recipient}` : 'Copy failed'))}
+              onClick={() =>
+                void copyText(row.recipient).then((ok) => say(ok ? `Copied ${row.recipient}` : 'Copy failed'))
+              }
             >
               Copy address
             </button>
@@ -84,11 +121,19 @@ const Row = memo(function Row({ row, index, total, focused, onFocusRow }: { row:
               className="bt-act"
               tabIndex={focused ? 0 : -1}
               aria-label={`Copy what to do about ${who}`}
-              onClick={() => void copyText(stepsText(row)).then((ok) => say(ok ? 'Copied the steps' : 'Copy failed'))}
+              onClick={() =>
+                void copyText(stepsText(row)).then((ok) => say(ok ? 'Copied the steps' : 'Copy failed'))
+              }
             >
               Copy steps
             </button>
-            <button type="button" className="bt-act bt-act--danger" tabIndex={focused ? 0 : -1} aria-label={`Delete the record for ${who}`} onClick={() => void deleteKeys([row.key])}>
+            <button
+              type="button"
+              className="bt-act bt-act--danger"
+              tabIndex={focused ? 0 : -1}
+              aria-label={`Delete the record for ${who}`}
+              onClick={() => void deleteKeys([row.key])}
+            >
               Delete
             </button>
           </span>
@@ -128,7 +173,10 @@ export function HistoryList() {
   }, [loadedOnce, matched === 0]);
   const OVERSCAN = 6;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.max(first, Math.min(matched - 1, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN));
+  const last = Math.max(
+    first,
+    Math.min(matched - 1, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN),
+  );
   const indexes: number[] = [];
   for (let i = first; i <= last && i < matched; i++) indexes.push(i);
   const scrollToIndex = (i: number) => {
@@ -136,7 +184,8 @@ export function HistoryList() {
     if (!el) return;
     const top = i * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
   };
 
   useEffect(() => {
@@ -175,7 +224,10 @@ export function HistoryList() {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.target instanceof HTMLElement) || !e.target.classList.contains('bt-row')) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 5) / ROW_HEIGHT) - 1);
+    const page = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 5) / ROW_HEIGHT) - 1,
+    );
     const row = rowAt(focusIndex);
     switch (e.key) {
       case 'ArrowDown':
@@ -217,11 +269,37 @@ export function HistoryList() {
   }
 
   return (
-    <div className="bt-scroll" ref={scrollRef} onKeyDown={onKeyDown} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <div role="list" aria-label={`Bounces, ${matched} shown, newest first`} aria-busy={!loadedOnce} style={{ height: matched * ROW_HEIGHT, position: 'relative' }}>
+    <div
+      className="bt-scroll"
+      ref={scrollRef}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <div
+        role="list"
+        aria-label={`Bounces, ${matched} shown, newest first`}
+        aria-busy={!loadedOnce}
+        style={{ height: matched * ROW_HEIGHT, position: 'relative' }}
+      >
         {indexes.map((i) => (
-          <div key={i} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${i * ROW_HEIGHT}px)` }}>
-            <Row row={rowAt(i)} index={i} total={matched} focused={i === focusIndex} onFocusRow={setFocusIndex} />
+          <div
+            key={i}
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              height: ROW_HEIGHT,
+              transform: `translateY(${i * ROW_HEIGHT}px)`,
+            }}
+          >
+            <Row
+              row={rowAt(i)}
+              index={i}
+              total={matched}
+              focused={i === focusIndex}
+              onFocusRow={setFocusIndex}
+            />
           </div>
         ))}
       </div>

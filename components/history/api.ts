@@ -6,14 +6,27 @@ export async function ask<R extends HistoryRequest>(req: R): Promise<Answer<Hist
   try {
     const answer = (await browser.runtime.sendMessage(req)) as Answer<HistoryAnswers[R['type']]> | undefined;
     if (!answer || typeof answer !== 'object') {
-      return { ok: false, error: { name: 'NoAnswer', message: 'The background did not answer.', operation: req.type, at: Date.now() } };
+      return {
+        ok: false,
+        error: {
+          name: 'NoAnswer',
+          message: 'The background did not answer.',
+          operation: req.type,
+          at: Date.now(),
+        },
+      };
     }
     return answer;
   } catch (err) {
     const e = err as { name?: string; message?: string };
     return {
       ok: false,
-      error: { name: e?.name ?? 'Error', message: e?.message ?? String(err), operation: req.type, at: Date.now() },
+      error: {
+        name: e?.name ?? 'Error',
+        message: e?.message ?? String(err),
+        operation: req.type,
+        at: Date.now(),
+      },
     };
   }
 }

@@ -51,7 +51,11 @@ export interface HistoryState {
   undo(): Promise<void>;
   saveSettings(patch: Partial<HistorySettings>): Promise<void>;
   dismissError(): Promise<void>;
-  exportText(format: ExportFormat, excel: boolean, useSelection: boolean): Promise<{ filename: string; mime: string; text: string; rows: number } | null>;
+  exportText(
+    format: ExportFormat,
+    excel: boolean,
+    useSelection: boolean,
+  ): Promise<{ filename: string; mime: string; text: string; rows: number } | null>;
   say(text: string): void;
 }
 
@@ -61,7 +65,12 @@ export const useHistory = create<HistoryState>()((set, get) => {
   const fetchPage = async (gen: number, page: number) => {
     if (gen === 1) performance.mark('bt:first-query');
     const sentAt = performance.now();
-    const answer = await ask({ type: 'history-query', filter: get().filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const answer = await ask({
+      type: 'history-query',
+      filter: get().filter,
+      offset: page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
     if (gen === 1) performance.mark('bt:first-answer');
     // Visible in DevTools' performance panel, and read by the benchmark to split the time.
     performance.clearMeasures('bt:query');
@@ -170,7 +179,11 @@ export const useHistory = create<HistoryState>()((set, get) => {
       for (const k of keys) selected.delete(k);
       set({
         selected,
-        toast: { text: `Deleted ${a.data.count} record${a.data.count === 1 ? '' : 's'}.`, undoToken: a.data.token, until: a.data.undoUntil },
+        toast: {
+          text: `Deleted ${a.data.count} record${a.data.count === 1 ? '' : 's'}.`,
+          undoToken: a.data.token,
+          until: a.data.undoUntil,
+        },
       });
       get().refresh();
       void get().loadFacets();
@@ -183,7 +196,11 @@ export const useHistory = create<HistoryState>()((set, get) => {
       }
       set({
         selected: new Set(),
-        toast: { text: `Cleared ${a.data.count} record${a.data.count === 1 ? '' : 's'}.`, undoToken: a.data.token, until: a.data.undoUntil },
+        toast: {
+          text: `Cleared ${a.data.count} record${a.data.count === 1 ? '' : 's'}.`,
+          undoToken: a.data.token,
+          until: a.data.undoUntil,
+        },
       });
       get().refresh();
       void get().loadFacets();
@@ -198,7 +215,10 @@ export const useHistory = create<HistoryState>()((set, get) => {
       }
       set({
         toast: {
-          text: a.data.restored > 0 ? `Restored ${a.data.restored} record${a.data.restored === 1 ? '' : 's'}.` : 'Too late to undo.',
+          text:
+            a.data.restored > 0
+              ? `Restored ${a.data.restored} record${a.data.restored === 1 ? '' : 's'}.`
+              : 'Too late to undo.',
           undoToken: null,
           until: Date.now() + 4000,
         },

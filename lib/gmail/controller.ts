@@ -11,7 +11,13 @@ import type { BounceSeenMessage, PageStatusMessage, RuntimeMessage } from '../me
 import { WEAK_GATE_REASONS, gate, type GateReason } from './gate';
 import { accountOf, isConversationHash } from './ids';
 import { RawSourceLoader, type Fetcher } from './raw';
-import { readGateInput, readVisibleMessage, scanConversation, type ConversationScan, type FoundMessage } from './scan';
+import {
+  readGateInput,
+  readVisibleMessage,
+  scanConversation,
+  type ConversationScan,
+  type FoundMessage,
+} from './scan';
 import { CARD_TAG, SELECTORS, queryFirst } from './selectors';
 import { themeBehind } from './theme';
 
@@ -142,7 +148,10 @@ export class GmailController {
     this.statusTimer = null;
     const hash = this.opts.doc.defaultView?.location.hash ?? '';
     if (isConversationHash(hash)) {
-      this.statusTimer = this.opts.ctx.setTimeout(() => this.reportUnrecognised(), this.opts.unrecognisedAfterMs ?? 3000);
+      this.statusTimer = this.opts.ctx.setTimeout(
+        () => this.reportUnrecognised(),
+        this.opts.unrecognisedAfterMs ?? 3000,
+      );
     }
     this.attach();
     this.scan();
@@ -218,7 +227,14 @@ export class GmailController {
   private classify(msg: FoundMessage, scan: ConversationScan): Entry {
     const gateInput = readGateInput(msg, scan.subject);
     const reason = gate(gateInput);
-    const entry: Entry = { gate: reason, result: null, source: 'visible', enriched: false, version: 0, threadId: scan.threadId };
+    const entry: Entry = {
+      gate: reason,
+      result: null,
+      source: 'visible',
+      enriched: false,
+      version: 0,
+      threadId: scan.threadId,
+    };
     this.entries.set(msg.id, entry);
     if (!reason) return entry;
     let visible: BounceResult | null = null;
@@ -241,7 +257,8 @@ export class GmailController {
   /** Test and benchmark hook: mark the raw step's progress on the message element. */
   private markRaw(id: string, state: 'pending' | 'done' | 'failed'): void {
     if (!this.opts.doc.documentElement.hasAttribute('data-bt-measure')) return;
-    for (const el of this.opts.doc.querySelectorAll(`[data-message-id="#msg-f:${id}"]`)) el.setAttribute('data-bt-raw', state);
+    for (const el of this.opts.doc.querySelectorAll(`[data-message-id="#msg-f:${id}"]`))
+      el.setAttribute('data-bt-raw', state);
   }
 
   private async enrich(id: string, entry: Entry): Promise<void> {
@@ -348,7 +365,12 @@ export class GmailController {
 
   private reportRecognised(): void {
     this.statusSent = true;
-    const msg: PageStatusMessage = { type: 'page-status', recognised: true, failedSelector: null, at: Date.now() };
+    const msg: PageStatusMessage = {
+      type: 'page-status',
+      recognised: true,
+      failedSelector: null,
+      at: Date.now(),
+    };
     this.safeSend(msg);
   }
 

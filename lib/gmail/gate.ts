@@ -20,7 +20,8 @@ export interface GateInput {
  * Why a message passed. "subject" and "auto-reply-text" are weak: the engine looks at the visible
  * text, but the raw source is only fetched when that text already reads as a report.
  */
-export type GateReason = 'sender' | 'sender-name' | 'subject' | 'structure' | 'body' | 'auto-reply-text' | null;
+export type GateReason =
+  'sender' | 'sender-name' | 'subject' | 'structure' | 'body' | 'auto-reply-text' | null;
 
 /** Reasons too weak to justify fetching the raw source on their own. */
 export const WEAK_GATE_REASONS: ReadonlySet<GateReason> = new Set<GateReason>(['subject', 'auto-reply-text']);
@@ -57,7 +58,8 @@ const SUBJECT_FAMILIES: readonly RegExp[] = [
 ];
 
 /** Parts that only reports carry. */
-const REPORT_TYPES = /^(?:message\/delivery-status|message\/global-delivery-status|message\/feedback-report|text\/rfc822-headers|message\/disposition-notification)$/i;
+const REPORT_TYPES =
+  /^(?:message\/delivery-status|message\/global-delivery-status|message\/feedback-report|text\/rfc822-headers|message\/disposition-notification)$/i;
 
 /** Phrases in the body's first lines that only reports use. */
 const BODY_MARKERS =

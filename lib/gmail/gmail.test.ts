@@ -11,7 +11,14 @@ import { classifyMessage, classifyVisible } from '../engine';
 import type { RuntimeMessage } from '../messages';
 import { GmailController, type CardRenderer, type CardView, type ContextLike } from './controller';
 import { gate, textPrefix, type GateInput } from './gate';
-import { accountOf, hexToDecimal, isConversationHash, messageIdOf, rawSourceUrl, showOriginalUrl } from './ids';
+import {
+  accountOf,
+  hexToDecimal,
+  isConversationHash,
+  messageIdOf,
+  rawSourceUrl,
+  showOriginalUrl,
+} from './ids';
 import { RawSourceLoader, looksLikeMessage, sourceFromShowOriginal } from './raw';
 import { readGateInput, scanConversation } from './scan';
 import { SELECTORS, queryAll, queryFirst } from './selectors';
@@ -32,8 +39,18 @@ afterEach(async () => {
   for (const w of windows.splice(0)) await w.happyDOM.close();
 });
 
-function load(page: keyof typeof PAGES, url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmbXpTsnQlqfBhxHVmzq'): Window {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+function load(
+  page: keyof typeof PAGES,
+  url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmbXpTsnQlqfBhxHVmzq',
+): Window {
+  const win = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
+  });
   windows.push(win);
   win.document.write(readFileSync(join(FIXTURES, PAGES[page]), 'utf8'));
   return win;
@@ -58,7 +75,9 @@ describe('ids', () => {
   });
 
   it('builds raw URLs from the page path', () => {
-    expect(rawSourceUrl('/mail/u/1/', '42')).toBe('/mail/u/1/?view=att&permmsgid=msg-f:42&attid=0&disp=comp&safe=1&zw');
+    expect(rawSourceUrl('/mail/u/1/', '42')).toBe(
+      '/mail/u/1/?view=att&permmsgid=msg-f:42&attid=0&disp=comp&safe=1&zw',
+    );
     expect(showOriginalUrl('/mail/b/9/u/0/', '42')).toBe('/mail/b/9/u/0/?view=om&permmsgid=msg-f:42');
   });
 
@@ -127,13 +146,29 @@ describe('selectors and scanning on the fixture pages', () => {
 });
 
 describe('the cheap gate', () => {
-  const base: GateInput = { fromAddress: 'alice@example.net', fromName: 'Alice', subject: 'Lunch', attachmentTypes: [], bodyStart: 'Hi there' };
+  const base: GateInput = {
+    fromAddress: 'alice@example.net',
+    fromName: 'Alice',
+    subject: 'Lunch',
+    attachmentTypes: [],
+    bodyStart: 'Hi there',
+  };
 
   it('lets report writers through by address or display name', () => {
-    for (const fromAddress of ['MAILER-DAEMON@mx.example.org', 'postmaster@outlook.com', 'mailer_daemon@x.jp', 'Mail.Delivery.Subsystem@example.com']) {
+    for (const fromAddress of [
+      'MAILER-DAEMON@mx.example.org',
+      'postmaster@outlook.com',
+      'mailer_daemon@x.jp',
+      'Mail.Delivery.Subsystem@example.com',
+    ]) {
       expect(gate({ ...base, fromAddress }), fromAddress).toBe('sender');
     }
-    for (const fromName of ['Mail Delivery Subsystem', 'Mail Delivery System', 'Microsoft Outlook', 'Mail Administrator']) {
+    for (const fromName of [
+      'Mail Delivery Subsystem',
+      'Mail Delivery System',
+      'Microsoft Outlook',
+      'Mail Administrator',
+    ]) {
       expect(gate({ ...base, fromName }), fromName).toBe('sender-name');
     }
   });
@@ -157,22 +192,28 @@ describe('the cheap gate', () => {
 
   it('lets report parts and report wording through', () => {
     expect(gate({ ...base, attachmentTypes: ['message/delivery-status'] })).toBe('structure');
-    expect(gate({ ...base, bodyStart: 'Reporting-MTA: dns; mx.example.org\nFinal-Recipient: rfc822; x@y' })).toBe('body');
+    expect(
+      gate({ ...base, bodyStart: 'Reporting-MTA: dns; mx.example.org\nFinal-Recipient: rfc822; x@y' }),
+    ).toBe('body');
     expect(gate({ ...base, bodyStart: "I'm currently away until Monday" })).toBe('auto-reply-text');
   });
 
-  it.each(['Lunch on Friday?', 'Re: Quarterly report', 'July newsletter', 'Invoice 2024-113', 'Your delivery from the bakery'])(
-    'keeps ordinary mail out: "%s"',
-    (subject) => {
-      expect(gate({ ...base, subject })).toBeNull();
-    },
-  );
+  it.each([
+    'Lunch on Friday?',
+    'Re: Quarterly report',
+    'July newsletter',
+    'Invoice 2024-113',
+    'Your delivery from the bakery',
+  ])('keeps ordinary mail out: "%s"', (subject) => {
+    expect(gate({ ...base, subject })).toBeNull();
+  });
 
   it('reads only a bounded prefix of a long body', () => {
     const w = new Window();
     windows.push(w);
     const div = w.document.createElement('div');
-    for (let i = 0; i < 2000; i++) div.appendChild(w.document.createTextNode(`paragraph ${i} of a very long newsletter. `));
+    for (let i = 0; i < 2000; i++)
+      div.appendChild(w.document.createTextNode(`paragraph ${i} of a very long newsletter. `));
     expect(textPrefix(div as unknown as Node, 500).length).toBeLessThanOrEqual(500);
   });
 });
@@ -204,7 +245,12 @@ describe('raw source loader', () => {
         return new Response(RAW, { status: 200 });
       },
     });
-    const results = await Promise.all([loader.load('1'), loader.load('2'), loader.load('1'), loader.load('3')]);
+    const results = await Promise.all([
+      loader.load('1'),
+      loader.load('2'),
+      loader.load('1'),
+      loader.load('3'),
+    ]);
     expect(results.every((r) => r && new TextDecoder().decode(r) === RAW)).toBe(true);
     expect(maxActive).toBe(1);
     expect(urls).toEqual(['1', '2', '3'].map((id) => rawSourceUrl('/mail/u/1/', id)));
@@ -215,12 +261,20 @@ describe('raw source loader', () => {
     const loader = new RawSourceLoader({
       pathname: () => '/mail/u/0/',
       fetch: async (url) =>
-        url.includes('view=att') ? new Response('<!doctype html><html>login</html>', { status: 200 }) : new Response(page, { status: 200 }),
+        url.includes('view=att')
+          ? new Response('<!doctype html><html>login</html>', { status: 200 })
+          : new Response(page, { status: 200 }),
     });
     expect(new TextDecoder().decode((await loader.load('7'))!)).toBe(RAW);
-    const failing = new RawSourceLoader({ pathname: () => '/mail/u/0/', fetch: async () => new Response('oops', { status: 500 }) });
+    const failing = new RawSourceLoader({
+      pathname: () => '/mail/u/0/',
+      fetch: async () => new Response('oops', { status: 500 }),
+    });
     expect(await failing.load('7')).toBeNull();
-    const throwing = new RawSourceLoader({ pathname: () => '/mail/u/0/', fetch: async () => Promise.reject(new Error('offline')) });
+    const throwing = new RawSourceLoader({
+      pathname: () => '/mail/u/0/',
+      fetch: async () => Promise.reject(new Error('offline')),
+    });
     expect(await throwing.load('7')).toBeNull();
   });
 
@@ -422,7 +476,9 @@ describe('controller on the fixture pages', () => {
     c.start();
     await settle();
     expect(rec.mounts).toHaveLength(0);
-    expect(sent).toEqual([expect.objectContaining({ type: 'page-status', recognised: false, failedSelector: 'message' })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ type: 'page-status', recognised: false, failedSelector: 'message' }),
+    ]);
     ctx.abort();
   });
 });

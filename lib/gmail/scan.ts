@@ -27,7 +27,14 @@ export interface ConversationScan {
 /** Find the conversation pane and its messages. */
 export function scanConversation(doc: Document): ConversationScan {
   const pane = queryFirst(doc, SELECTORS.conversationPane);
-  if (!pane) return { pane: null, messages: [], threadId: null, subject: null, failedSelector: SELECTORS.conversationPane.name };
+  if (!pane)
+    return {
+      pane: null,
+      messages: [],
+      threadId: null,
+      subject: null,
+      failedSelector: SELECTORS.conversationPane.name,
+    };
   const messages: FoundMessage[] = [];
   for (const el of queryAll(pane, SELECTORS.message)) {
     const id = messageIdOf(el);
@@ -69,6 +76,12 @@ export function readGateInput(msg: FoundMessage, subject: string | null): GateIn
 export function readVisibleMessage(msg: FoundMessage, gateInput: GateInput): VisibleMessage {
   const body = msg.body as HTMLElement | null;
   let text = '';
-  if (body) text = typeof body.innerText === 'string' && body.innerText ? body.innerText : (body.textContent ?? '');
-  return { fromAddress: gateInput.fromAddress, fromName: gateInput.fromName, subject: gateInput.subject, text };
+  if (body)
+    text = typeof body.innerText === 'string' && body.innerText ? body.innerText : (body.textContent ?? '');
+  return {
+    fromAddress: gateInput.fromAddress,
+    fromName: gateInput.fromName,
+    subject: gateInput.subject,
+    text,
+  };
 }

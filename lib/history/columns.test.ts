@@ -5,9 +5,22 @@ import { recordsFromMessage } from './record';
 import { fakeSeen } from './test-fixtures';
 
 const entries = [
-  ...recordsFromMessage(fakeSeen('3', [{ recipient: 'zed@last.example', diagnostic: 'tail-word' }], { seenAt: 3 })),
-  ...recordsFromMessage(fakeSeen('2', [{ recipient: 'mid@corp.example', hard: false, category: 'mailbox-full', provider: 'microsoft' }], { seenAt: 2, from: 'me@shop.example' })),
-  ...recordsFromMessage(fakeSeen('1', [{ recipient: 'amy@first.example', diagnostic: 'head-word' }], { seenAt: 1, kind: 'delayed' })),
+  ...recordsFromMessage(
+    fakeSeen('3', [{ recipient: 'zed@last.example', diagnostic: 'tail-word' }], { seenAt: 3 }),
+  ),
+  ...recordsFromMessage(
+    fakeSeen(
+      '2',
+      [{ recipient: 'mid@corp.example', hard: false, category: 'mailbox-full', provider: 'microsoft' }],
+      { seenAt: 2, from: 'me@shop.example' },
+    ),
+  ),
+  ...recordsFromMessage(
+    fakeSeen('1', [{ recipient: 'amy@first.example', diagnostic: 'head-word' }], {
+      seenAt: 1,
+      kind: 'delayed',
+    }),
+  ),
 ].map((r) => new IndexEntry(r));
 const c = buildColumns(entries);
 const rows = (f: Parameters<typeof filterColumns>[1]) => Array.from(filterColumns(c, f));

@@ -112,8 +112,12 @@ export function filterColumns(c: Columns, filter: HistoryFilter, within?: Int32A
     if (!values?.length) return null;
     return new Set(values.map((v) => c.dict.get(lower ? v.toLowerCase() : v) ?? -1));
   };
-  const cats = filter.categories?.length ? new Set(filter.categories.map((x) => CATEGORY_INDEX.get(x) ?? -1)) : null;
-  const sevs = filter.severities?.length ? new Set(filter.severities.map((x) => SEVERITIES.indexOf(x))) : null;
+  const cats = filter.categories?.length
+    ? new Set(filter.categories.map((x) => CATEGORY_INDEX.get(x) ?? -1))
+    : null;
+  const sevs = filter.severities?.length
+    ? new Set(filter.severities.map((x) => SEVERITIES.indexOf(x)))
+    : null;
   const provs = idSet(filter.providers);
   const rdoms = idSet(filter.recipientDomains, true);
   const senderText = filter.sender?.trim().toLowerCase() || null;

@@ -22,10 +22,42 @@ describe('history database schema', () => {
     expect(v1.verno).toBe(1);
     // Rows exactly as version 1 wrote them: no severity, no recipientDomain, no sender.
     await v1.table('records').bulkAdd([
-      { key: '1|a@x.example', messageId: '1', recipient: 'a@x.example', kind: 'failed', hard: true, category: 'invalid-address', lastSeen: 3 },
-      { key: '2|b@y.example', messageId: '2', recipient: 'b@y.example', kind: 'failed', hard: false, category: 'mailbox-full', lastSeen: 2 },
-      { key: '3|c@y.example', messageId: '3', recipient: 'c@y.example', kind: 'delayed', hard: false, category: 'rate-limit', lastSeen: 1 },
-      { key: '4|', messageId: '4', recipient: '', kind: 'failed', hard: true, category: 'unclassified', lastSeen: 0 },
+      {
+        key: '1|a@x.example',
+        messageId: '1',
+        recipient: 'a@x.example',
+        kind: 'failed',
+        hard: true,
+        category: 'invalid-address',
+        lastSeen: 3,
+      },
+      {
+        key: '2|b@y.example',
+        messageId: '2',
+        recipient: 'b@y.example',
+        kind: 'failed',
+        hard: false,
+        category: 'mailbox-full',
+        lastSeen: 2,
+      },
+      {
+        key: '3|c@y.example',
+        messageId: '3',
+        recipient: 'c@y.example',
+        kind: 'delayed',
+        hard: false,
+        category: 'rate-limit',
+        lastSeen: 1,
+      },
+      {
+        key: '4|',
+        messageId: '4',
+        recipient: '',
+        kind: 'failed',
+        hard: true,
+        category: 'unclassified',
+        lastSeen: 0,
+      },
     ]);
     v1.close();
 
@@ -40,7 +72,12 @@ describe('history database schema', () => {
       ['4|', 'hard', '', null],
     ]);
     // The kept indexes still answer over migrated rows; the dropped ones are gone.
-    expect(await v2.records.orderBy('lastSeen').reverse().primaryKeys()).toEqual(['1|a@x.example', '2|b@y.example', '3|c@y.example', '4|']);
+    expect(await v2.records.orderBy('lastSeen').reverse().primaryKeys()).toEqual([
+      '1|a@x.example',
+      '2|b@y.example',
+      '3|c@y.example',
+      '4|',
+    ]);
     expect(await v2.records.where('messageId').equals('2').primaryKeys()).toEqual(['2|b@y.example']);
     expect(v2.records.schema.indexes.map((i) => i.name).sort()).toEqual(['lastSeen', 'messageId']);
     await expect(v2.records.where('category').equals('mailbox-full').toArray()).rejects.toThrow();

@@ -10,25 +10,39 @@ const NOW = Date.UTC(2026, 10, 23, 1, 2, 3);
 // Newest first, as the store hands them over.
 const records: HistoryRecord[] = [
   ...recordsFromMessage(
-    fakeSeen('300', [{ recipient: 'Ann@Example.com', diagnostic: '550 5.1.1 <ann@example.com>: "no such user", sorry' }], {
-      seenAt: T2,
-      source: 'raw',
-    }),
+    fakeSeen(
+      '300',
+      [{ recipient: 'Ann@Example.com', diagnostic: '550 5.1.1 <ann@example.com>: "no such user", sorry' }],
+      {
+        seenAt: T2,
+        source: 'raw',
+      },
+    ),
   ),
   ...recordsFromMessage(
-    fakeSeen('200', [
-      {
-        recipient: 'bob@corp.example',
-        category: 'mailbox-full',
-        reason: 'mailboxfull',
-        hard: false,
-        replyCode: '452',
-        status: '4.2.2',
-        diagnostic: '=HYPERLINK("http://evil.example","click")',
-      },
-    ], { seenAt: T1 + 1000, kind: 'complaint' }),
+    fakeSeen(
+      '200',
+      [
+        {
+          recipient: 'bob@corp.example',
+          category: 'mailbox-full',
+          reason: 'mailboxfull',
+          hard: false,
+          replyCode: '452',
+          status: '4.2.2',
+          diagnostic: '=HYPERLINK("http://evil.example","click")',
+        },
+      ],
+      { seenAt: T1 + 1000, kind: 'complaint' },
+    ),
   ),
-  ...recordsFromMessage(fakeSeen('100', [{ recipient: 'ann@example.com', replyCode: null, status: '5.1.1', diagnostic: 'line one\nline two' }], { seenAt: T1 })),
+  ...recordsFromMessage(
+    fakeSeen(
+      '100',
+      [{ recipient: 'ann@example.com', replyCode: null, status: '5.1.1', diagnostic: 'line one\nline two' }],
+      { seenAt: T1 },
+    ),
+  ),
   ...recordsFromMessage(fakeSeen('50', [{ recipient: null, diagnostic: null }], { seenAt: T1 - 1000 })),
 ];
 
@@ -122,7 +136,9 @@ describe('exports', () => {
   });
 
   it('writes the Amazon SES suppression import layout', () => {
-    expect(buildExport(records, 'ses', {}, NOW).text).toBe('ann@example.com,BOUNCE\r\nbob@corp.example,COMPLAINT\r\n');
+    expect(buildExport(records, 'ses', {}, NOW).text).toBe(
+      'ann@example.com,BOUNCE\r\nbob@corp.example,COMPLAINT\r\n',
+    );
   });
 
   it('writes a plain address list', () => {
@@ -132,7 +148,9 @@ describe('exports', () => {
   });
 
   it('exports an empty selection as a header only', () => {
-    expect(buildExport([], 'unique', {}, NOW).text).toBe('address,last_category,last_codes,hard,last_seen,count\r\n');
+    expect(buildExport([], 'unique', {}, NOW).text).toBe(
+      'address,last_category,last_codes,hard,last_seen,count\r\n',
+    );
     expect(buildExport([], 'plain', {}, NOW).text).toBe('');
   });
 

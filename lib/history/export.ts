@@ -106,7 +106,9 @@ export function uniqueCsv(records: readonly HistoryRecord[]): { text: string; ro
   const list = uniqueAddresses(records);
   const out = [csvRow(['address', 'last_category', 'last_codes', 'hard', 'last_seen', 'count'])];
   for (const s of list) {
-    out.push(csvRow([s.address, s.last.category, codesOf(s.last), s.last.hard, isoTime(s.last.lastSeen), s.count]));
+    out.push(
+      csvRow([s.address, s.last.category, codesOf(s.last), s.last.hard, isoTime(s.last.lastSeen), s.count]),
+    );
   }
   return { text: out.join(''), rows: list.length };
 }
@@ -174,7 +176,9 @@ export function mailgunCsv(records: readonly HistoryRecord[]): { text: string; r
   const list = uniqueAddresses(records);
   const out = [csvRow(['address', 'code', 'error', 'created_at'])];
   for (const s of list) {
-    out.push(csvRow([s.address, s.last.replyCode ?? '', s.last.diagnostic ?? '', rfc2822Time(s.last.lastSeen)]));
+    out.push(
+      csvRow([s.address, s.last.replyCode ?? '', s.last.diagnostic ?? '', rfc2822Time(s.last.lastSeen)]),
+    );
   }
   return { text: out.join(''), rows: list.length };
 }

@@ -66,7 +66,13 @@ export type HistoryRequest =
   | { type: 'history-delete'; keys: string[] }
   | { type: 'history-clear' }
   | { type: 'history-undo'; token: string }
-  | { type: 'history-export'; filter: HistoryFilter; keys: string[] | null; format: ExportFormat; excel: boolean }
+  | {
+      type: 'history-export';
+      filter: HistoryFilter;
+      keys: string[] | null;
+      format: ExportFormat;
+      excel: boolean;
+    }
   | { type: 'history-export-part'; token: string; offset: number };
 
 /** The answer type of each request. */
@@ -86,7 +92,12 @@ export interface HistoryAnswers {
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: StorageErrorInfo };
 
 /** What the background answers to a "bounce-seen" report. */
-export type BounceSeenAnswer = Answer<{ stored: number; unchanged: number; skipped: number; paused: boolean }>;
+export type BounceSeenAnswer = Answer<{
+  stored: number;
+  unchanged: number;
+  skipped: number;
+  paused: boolean;
+}>;
 
 export function isHistoryRequest(m: unknown): m is HistoryRequest {
   return (

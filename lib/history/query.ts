@@ -30,7 +30,14 @@ export interface HistoryCounts {
 
 /** Lower-cased text a search runs over; computed once per record. */
 export function haystackOf(r: HistoryRecord): string {
-  const text = [r.recipient, r.status ?? '', r.replyCode ?? '', r.diagnostic ?? '', r.sender ?? '', r.provider ?? '']
+  const text = [
+    r.recipient,
+    r.status ?? '',
+    r.replyCode ?? '',
+    r.diagnostic ?? '',
+    r.sender ?? '',
+    r.provider ?? '',
+  ]
     .join('\u0001')
     .toLowerCase();
   return text;

@@ -105,7 +105,8 @@ export function recordsFromMessage(msg: BounceSeenMessage): HistoryRecord[] {
   const account = typeof msg.account === 'string' ? msg.account.slice(0, 40) : '';
   const original = result.original ?? ({} as Partial<typeof result.original>);
   const sender = clip(original.from?.toLowerCase(), MAX_SHORT);
-  const senderDomain = clip(original.fromDomain?.toLowerCase(), MAX_SHORT) ?? (sender ? domainOf(sender) || null : null);
+  const senderDomain =
+    clip(original.fromDomain?.toLowerCase(), MAX_SHORT) ?? (sender ? domainOf(sender) || null : null);
   const subject = clip(original.subject ?? result.report?.subject, MAX_SUBJECT);
 
   const out = new Map<string, HistoryRecord>();

@@ -99,20 +99,54 @@ describe('HistoryService', () => {
     const { svc, kv } = make();
     await svc.onPageStatus({ type: 'page-status', recognised: false, failedSelector: 'div.a3s', at: 5 });
     const st = await svc.handle({ type: 'history-status' });
-    expect(st.ok && st.data.pageStatus).toEqual({ type: 'page-status', recognised: false, failedSelector: 'div.a3s', at: 5 });
-    expect(kv.data.get('lastPageStatus')).toEqual({ type: 'page-status', recognised: false, failedSelector: 'div.a3s', at: 5 });
+    expect(st.ok && st.data.pageStatus).toEqual({
+      type: 'page-status',
+      recognised: false,
+      failedSelector: 'div.a3s',
+      at: 5,
+    });
+    expect(kv.data.get('lastPageStatus')).toEqual({
+      type: 'page-status',
+      recognised: false,
+      failedSelector: 'div.a3s',
+      at: 5,
+    });
   });
 
   it('exports the current filter or a selection', async () => {
     const { svc } = make();
     await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }, { recipient: 'b@y.example' }]));
-    const all = await svc.handle({ type: 'history-export', filter: {}, keys: null, format: 'plain', excel: false });
+    const all = await svc.handle({
+      type: 'history-export',
+      filter: {},
+      keys: null,
+      format: 'plain',
+      excel: false,
+    });
     expect(all.ok && all.data.text.split('\n').sort()).toEqual(['', 'a@x.example', 'b@y.example']);
-    const f = await svc.handle({ type: 'history-export', filter: { search: 'y.example' }, keys: null, format: 'plain', excel: false });
+    const f = await svc.handle({
+      type: 'history-export',
+      filter: { search: 'y.example' },
+      keys: null,
+      format: 'plain',
+      excel: false,
+    });
     expect(f.ok && f.data.text).toBe('b@y.example\n');
-    const sel = await svc.handle({ type: 'history-export', filter: {}, keys: ['10|a@x.example'], format: 'plain', excel: false });
+    const sel = await svc.handle({
+      type: 'history-export',
+      filter: {},
+      keys: ['10|a@x.example'],
+      format: 'plain',
+      excel: false,
+    });
     expect(sel.ok && sel.data.text).toBe('a@x.example\n');
-    const bad = await svc.handle({ type: 'history-export', filter: {}, keys: null, format: 'pdf' as never, excel: false });
+    const bad = await svc.handle({
+      type: 'history-export',
+      filter: {},
+      keys: null,
+      format: 'pdf' as never,
+      excel: false,
+    });
     expect(bad.ok).toBe(false);
   });
 
@@ -120,18 +154,36 @@ describe('HistoryService', () => {
     const store = new HistoryStore({ db: new HistoryDb(`svc-parts-${Date.now()}`) });
     stores.push(store);
     const svc = new HistoryService(store, memoryKv(), () => 1_795_000_000_000, 20);
-    await svc.onBounceSeen(fakeSeen('10', Array.from({ length: 5 }, (_, i) => ({ recipient: `person${i}@x.example` }))));
-    const first = await svc.handle({ type: 'history-export', filter: {}, keys: null, format: 'plain', excel: false });
+    await svc.onBounceSeen(
+      fakeSeen(
+        '10',
+        Array.from({ length: 5 }, (_, i) => ({ recipient: `person${i}@x.example` })),
+      ),
+    );
+    const first = await svc.handle({
+      type: 'history-export',
+      filter: {},
+      keys: null,
+      format: 'plain',
+      excel: false,
+    });
     if (!first.ok) throw new Error('export failed');
     expect(first.data.text).toHaveLength(20);
     expect(first.data.length).toBe(5 * 'person0@x.example\n'.length);
     let text = first.data.text;
     while (text.length < first.data.length) {
-      const part = await svc.handle({ type: 'history-export-part', token: first.data.token!, offset: text.length });
+      const part = await svc.handle({
+        type: 'history-export-part',
+        token: first.data.token!,
+        offset: text.length,
+      });
       if (!part.ok) throw new Error('part failed');
       text += part.data.text;
     }
-    expect(text.split('\n').sort()).toEqual(['', ...Array.from({ length: 5 }, (_, i) => `person${i}@x.example`)]);
+    expect(text.split('\n').sort()).toEqual([
+      '',
+      ...Array.from({ length: 5 }, (_, i) => `person${i}@x.example`),
+    ]);
     // The parts are gone once read.
     const again = await svc.handle({ type: 'history-export-part', token: first.data.token!, offset: 0 });
     expect(again.ok).toBe(false);
@@ -139,15 +191,23 @@ describe('HistoryService', () => {
 
   it('applies retention when it is set and on startup', async () => {
     const { svc, store } = make();
-    await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'old@x.example' }], { seenAt: 1_795_000_000_000 - 40 * 86_400_000 }));
+    await svc.onBounceSeen(
+      fakeSeen('10', [{ recipient: 'old@x.example' }], { seenAt: 1_795_000_000_000 - 40 * 86_400_000 }),
+    );
     await svc.onBounceSeen(fakeSeen('11', [{ recipient: 'new@x.example' }]));
     await svc.handle({ type: 'history-settings', patch: { retentionDays: 30 } });
     expect(await store.db.records.toCollection().primaryKeys()).toEqual(['11|new@x.example']);
   });
 
   it('sanitises settings', () => {
-    expect(sanitizeSettings({ paused: 'yes', retentionDays: -3 })).toEqual({ paused: false, retentionDays: null });
-    expect(sanitizeSettings({ paused: true, retentionDays: 7.9 })).toEqual({ paused: true, retentionDays: 7 });
+    expect(sanitizeSettings({ paused: 'yes', retentionDays: -3 })).toEqual({
+      paused: false,
+      retentionDays: null,
+    });
+    expect(sanitizeSettings({ paused: true, retentionDays: 7.9 })).toEqual({
+      paused: true,
+      retentionDays: 7,
+    });
     expect(sanitizeSettings(null)).toEqual({ paused: false, retentionDays: null });
   });
 });

@@ -52,7 +52,11 @@ export function sanitizeSettings(raw: unknown): HistorySettings {
     const r = raw as Partial<Record<keyof HistorySettings, unknown>>;
     if (typeof r.paused === 'boolean') s.paused = r.paused;
     if (r.retentionDays === null) s.retentionDays = null;
-    else if (typeof r.retentionDays === 'number' && Number.isFinite(r.retentionDays) && r.retentionDays >= 1) {
+    else if (
+      typeof r.retentionDays === 'number' &&
+      Number.isFinite(r.retentionDays) &&
+      r.retentionDays >= 1
+    ) {
       s.retentionDays = Math.min(36500, Math.floor(r.retentionDays));
     }
   }
@@ -105,10 +109,22 @@ export class HistoryService {
   async start(delayMs = 0): Promise<void> {
     // Someone else holds or upgrades the database: say so before a write fails on it.
     this.store.db.on('blocked', () => {
-      this.fail({ name: 'DatabaseBlocked', message: 'Another open copy of the extension keeps the history database on an older version.' }, 'open the history database');
+      this.fail(
+        {
+          name: 'DatabaseBlocked',
+          message: 'Another open copy of the extension keeps the history database on an older version.',
+        },
+        'open the history database',
+      );
     });
     this.store.db.on('versionchange', () => {
-      this.fail({ name: 'DatabaseClosedError', message: 'The history database was upgraded or deleted by another copy of the extension.' }, 'keep the history database open');
+      this.fail(
+        {
+          name: 'DatabaseClosedError',
+          message: 'The history database was upgraded or deleted by another copy of the extension.',
+        },
+        'keep the history database open',
+      );
       // Dexie's default: close, so the other side can proceed.
       this.store.db.close();
       return false;
@@ -132,7 +148,8 @@ export class HistoryService {
 
   async onBounceSeen(msg: BounceSeenMessage): Promise<BounceSeenAnswer> {
     await this.loadSettings();
-    if (this.settings.paused) return { ok: true, data: { stored: 0, unchanged: 0, skipped: 0, paused: true } };
+    if (this.settings.paused)
+      return { ok: true, data: { stored: 0, unchanged: 0, skipped: 0, paused: true } };
     let records;
     try {
       records = recordsFromMessage(msg);
@@ -144,7 +161,10 @@ export class HistoryService {
     try {
       const o = await this.store.upsert(records);
       await this.retention(false);
-      return { ok: true, data: { stored: o.written, unchanged: o.unchanged, skipped: o.skipped, paused: false } };
+      return {
+        ok: true,
+        data: { stored: o.written, unchanged: o.unchanged, skipped: o.skipped, paused: false },
+      };
     } catch (err) {
       return { ok: false, error: this.fail(err, 'save a bounce') };
     }
@@ -213,14 +233,18 @@ export class HistoryService {
       case 'history-undo':
         return { restored: await s.undo(String(req.token)) };
       case 'history-export': {
-        if (!EXPORT_FORMATS.includes(req.format)) throw new Error(`Unknown export format: ${String(req.format)}`);
+        if (!EXPORT_FORMATS.includes(req.format))
+          throw new Error(`Unknown export format: ${String(req.format)}`);
         const rows = await s.matching(req.filter ?? {}, Array.isArray(req.keys) ? req.keys : undefined);
         const file = buildExport(rows, req.format, { excel: req.excel === true }, this.now());
         let token: string | null = null;
         if (file.text.length > this.exportPart) {
           token = `x${++this.exportSeq}-${this.now().toString(36)}`;
           const id = token;
-          this.exports.set(id, { text: file.text, timer: setTimeout(() => this.exports.delete(id), EXPORT_KEEP_MS) });
+          this.exports.set(id, {
+            text: file.text,
+            timer: setTimeout(() => this.exports.delete(id), EXPORT_KEEP_MS),
+          });
         }
         return { ...file, text: file.text.slice(0, this.exportPart), length: file.text.length, token };
       }

@@ -7,7 +7,11 @@ import { fakeSeen } from './test-fixtures';
 
 let n = 0;
 const open: HistoryStore[] = [];
-function makeStore(name = `store-test-${Date.now()}-${++n}`, now = () => 1_795_000_000_000, undoWindowMs = 10_000) {
+function makeStore(
+  name = `store-test-${Date.now()}-${++n}`,
+  now = () => 1_795_000_000_000,
+  undoWindowMs = 10_000,
+) {
   const s = new HistoryStore({ db: new HistoryDb(name), now, undoWindowMs });
   open.push(s);
   return s;
@@ -38,17 +42,43 @@ describe('HistoryStore upserts', () => {
 
   it('lets a raw result enrich a visible one, and never lets a visible one downgrade it', async () => {
     const s = makeStore();
-    await s.upsert(recs('100', [{ recipient: 'a@x.example', category: 'unclassified', reason: 'undefined', status: null }], { seenAt: 1000 }));
     await s.upsert(
-      recs('100', [{ recipient: 'a@x.example', category: 'mailbox-full', reason: 'mailboxfull', status: '4.2.2', hard: false }], {
-        source: 'raw',
-        seenAt: 2000,
-      }),
+      recs(
+        '100',
+        [{ recipient: 'a@x.example', category: 'unclassified', reason: 'undefined', status: null }],
+        { seenAt: 1000 },
+      ),
+    );
+    await s.upsert(
+      recs(
+        '100',
+        [
+          {
+            recipient: 'a@x.example',
+            category: 'mailbox-full',
+            reason: 'mailboxfull',
+            status: '4.2.2',
+            hard: false,
+          },
+        ],
+        {
+          source: 'raw',
+          seenAt: 2000,
+        },
+      ),
     );
     let r = await s.db.records.get('100|a@x.example');
-    expect([r?.source, r?.category, r?.status, r?.severity, r?.firstSeen]).toEqual(['raw', 'mailbox-full', '4.2.2', 'soft', 1000]);
+    expect([r?.source, r?.category, r?.status, r?.severity, r?.firstSeen]).toEqual([
+      'raw',
+      'mailbox-full',
+      '4.2.2',
+      'soft',
+      1000,
+    ]);
 
-    await s.upsert(recs('100', [{ recipient: 'a@x.example', category: 'unclassified', status: null }], { seenAt: 3000 }));
+    await s.upsert(
+      recs('100', [{ recipient: 'a@x.example', category: 'unclassified', status: null }], { seenAt: 3000 }),
+    );
     r = await s.db.records.get('100|a@x.example');
     expect([r?.source, r?.category, r?.status, r?.lastSeen]).toEqual(['raw', 'mailbox-full', '4.2.2', 3000]);
   });
@@ -77,7 +107,16 @@ describe('HistoryStore upserts', () => {
     const s = makeStore();
     const ids = Array.from({ length: 200 }, (_, i) => String(1000 + i));
     const tabs = Array.from({ length: 5 }, (_, t) =>
-      Promise.all(ids.map((id, i) => s.upsert(recs(id, [{ recipient: `user${i}@x.example` }], { seenAt: 1000 + t, source: t % 2 ? 'raw' : 'visible' })))),
+      Promise.all(
+        ids.map((id, i) =>
+          s.upsert(
+            recs(id, [{ recipient: `user${i}@x.example` }], {
+              seenAt: 1000 + t,
+              source: t % 2 ? 'raw' : 'visible',
+            }),
+          ),
+        ),
+      ),
     );
     await Promise.all(tabs);
     expect(await s.db.records.count()).toBe(200);
@@ -109,17 +148,50 @@ describe('HistoryStore queries', () => {
   async function seeded() {
     const s = makeStore();
     await s.upsert(recs('1', [{ recipient: 'ann@gmail.com' }], { seenAt: 1000 }));
-    await s.upsert(recs('2', [{ recipient: 'bob@corp.example', category: 'mailbox-full', reason: 'mailboxfull', hard: false, replyCode: '452', status: '4.2.2', diagnostic: 'Mailbox over quota', provider: 'microsoft' }], { seenAt: 2000, from: 'me@shop.example' }));
+    await s.upsert(
+      recs(
+        '2',
+        [
+          {
+            recipient: 'bob@corp.example',
+            category: 'mailbox-full',
+            reason: 'mailboxfull',
+            hard: false,
+            replyCode: '452',
+            status: '4.2.2',
+            diagnostic: 'Mailbox over quota',
+            provider: 'microsoft',
+          },
+        ],
+        { seenAt: 2000, from: 'me@shop.example' },
+      ),
+    );
     await s.upsert(recs('3', [{ recipient: 'ann@gmail.com' }], { seenAt: 3000, from: 'other@news.example' }));
-    await s.upsert(recs('4', [{ recipient: 'cy@corp.example', category: 'rate-limit', hard: false }], { seenAt: 4000, kind: 'delayed' }));
+    await s.upsert(
+      recs('4', [{ recipient: 'cy@corp.example', category: 'rate-limit', hard: false }], {
+        seenAt: 4000,
+        kind: 'delayed',
+      }),
+    );
     return s;
   }
 
   it('lists newest first with per-address counts and header counts', async () => {
     const s = await seeded();
     const q = await s.query({}, 0, 10);
-    expect(q.rows.map((r) => [r.messageId, r.count])).toEqual([['4', 1], ['3', 2], ['2', 1], ['1', 2]]);
-    expect(q.counts).toEqual({ total: 4, hard: 2, soft: 1, delayed: 1, byCategory: { 'invalid-address': 2, 'mailbox-full': 1, 'rate-limit': 1 } });
+    expect(q.rows.map((r) => [r.messageId, r.count])).toEqual([
+      ['4', 1],
+      ['3', 2],
+      ['2', 1],
+      ['1', 2],
+    ]);
+    expect(q.counts).toEqual({
+      total: 4,
+      hard: 2,
+      soft: 1,
+      delayed: 1,
+      byCategory: { 'invalid-address': 2, 'mailbox-full': 1, 'rate-limit': 1 },
+    });
     expect(q.total).toBe(4);
   });
 
@@ -142,7 +214,8 @@ describe('HistoryStore queries', () => {
 
   it('combines filters', async () => {
     const s = await seeded();
-    const keys = async (f: Parameters<HistoryStore['query']>[0]) => (await s.query(f, 0, 10)).rows.map((r) => r.messageId);
+    const keys = async (f: Parameters<HistoryStore['query']>[0]) =>
+      (await s.query(f, 0, 10)).rows.map((r) => r.messageId);
     expect(await keys({ severities: ['soft', 'delayed'] })).toEqual(['4', '2']);
     expect(await keys({ categories: ['invalid-address'], from: 2000 })).toEqual(['3']);
     expect(await keys({ providers: ['microsoft'] })).toEqual(['2']);
@@ -155,8 +228,14 @@ describe('HistoryStore queries', () => {
   it('offers facets for the filter menus', async () => {
     const s = await seeded();
     const f = await s.facets();
-    expect(f.recipientDomains).toEqual([['corp.example', 2], ['gmail.com', 2]]);
-    expect(f.providers).toEqual([['google', 3], ['microsoft', 1]]);
+    expect(f.recipientDomains).toEqual([
+      ['corp.example', 2],
+      ['gmail.com', 2],
+    ]);
+    expect(f.providers).toEqual([
+      ['google', 3],
+      ['microsoft', 1],
+    ]);
   });
 });
 
@@ -174,7 +253,12 @@ describe('HistoryStore memory copy', () => {
     for (let round = 0; round < 30; round++) {
       await Promise.all(
         Array.from({ length: 1 + rnd(5) }, () =>
-          s.upsert(recs(String(100 + rnd(40)), [{ recipient: `u${rnd(15)}@x.example` }], { seenAt: 1000 + rnd(50), source: rnd(2) ? 'raw' : 'visible' })),
+          s.upsert(
+            recs(String(100 + rnd(40)), [{ recipient: `u${rnd(15)}@x.example` }], {
+              seenAt: 1000 + rnd(50),
+              source: rnd(2) ? 'raw' : 'visible',
+            }),
+          ),
         ),
       );
       await s.query({ search: 'u1' }, 0, 5);
@@ -183,7 +267,9 @@ describe('HistoryStore memory copy', () => {
     await fresh.load();
     const a = await s.query({}, 0, 1000);
     const b = await fresh.query({}, 0, 1000);
-    expect(a.rows.map((r) => [r.key, r.lastSeen, r.count])).toEqual(b.rows.map((r) => [r.key, r.lastSeen, r.count]));
+    expect(a.rows.map((r) => [r.key, r.lastSeen, r.count])).toEqual(
+      b.rows.map((r) => [r.key, r.lastSeen, r.count]),
+    );
     expect(a.counts).toEqual(b.counts);
     const sa = await s.query({ search: 'u1' }, 0, 1000);
     const sb = await fresh.query({ search: 'u1' }, 0, 1000);
@@ -192,8 +278,15 @@ describe('HistoryStore memory copy', () => {
 
   it('narrows a search typed forward and widens it again on backspace', async () => {
     const s = makeStore();
-    await s.upsert(recs('1', [{ recipient: 'ann@gmail.com' }, { recipient: 'bob@gmail.com' }, { recipient: 'annie@corp.example' }]));
-    const keys = async (search: string) => (await s.query({ search }, 0, 10)).rows.map((r) => r.recipient).sort();
+    await s.upsert(
+      recs('1', [
+        { recipient: 'ann@gmail.com' },
+        { recipient: 'bob@gmail.com' },
+        { recipient: 'annie@corp.example' },
+      ]),
+    );
+    const keys = async (search: string) =>
+      (await s.query({ search }, 0, 10)).rows.map((r) => r.recipient).sort();
     expect(await keys('an')).toEqual(['ann@gmail.com', 'annie@corp.example']);
     expect(await keys('ann@')).toEqual(['ann@gmail.com']);
     expect(await keys('an')).toEqual(['ann@gmail.com', 'annie@corp.example']);

@@ -9,7 +9,14 @@
 import type { CategoryId } from '../engine/types';
 import { HistoryDb } from './db';
 import { buildColumns, countRows, filterColumns, type Columns } from './columns';
-import { countEntries, emptyCounts, IndexEntry, isEmptyFilter, type HistoryCounts, type HistoryFilter } from './query';
+import {
+  countEntries,
+  emptyCounts,
+  IndexEntry,
+  isEmptyFilter,
+  type HistoryCounts,
+  type HistoryFilter,
+} from './query';
 import { mergeRecord, sameRecord, type HistoryRecord } from './record';
 
 /** A record as the popup sees it, with how many bounces its address has. */
@@ -92,7 +99,8 @@ export class HistoryStore {
   /** Counts over everything, per version. */
   private allCounts: { version: number; counts: HistoryCounts } | null = null;
   /** The last filter's result, so that paging through it does not filter again. */
-  private lastScan: { version: number; sig: string; rest: string; search: string; rows: Int32Array } | null = null;
+  private lastScan: { version: number; sig: string; rest: string; search: string; rows: Int32Array } | null =
+    null;
   private loading: Promise<void> | null = null;
   private loaded = false;
   private queue: Pending[] = [];
@@ -167,7 +175,8 @@ export class HistoryStore {
       if (!this.loaded) return;
       this.cols();
       this.addressCounts();
-      if (this.allCounts?.version !== this.version) this.allCounts = { version: this.version, counts: countEntries(this.sortedEntries()) };
+      if (this.allCounts?.version !== this.version)
+        this.allCounts = { version: this.version, counts: countEntries(this.sortedEntries()) };
     }, delayMs);
   }
 
@@ -318,7 +327,8 @@ export class HistoryStore {
   addressCounts(): Map<string, number> {
     if (!this.addrCount) {
       const m = new Map<string, number>();
-      for (const e of this.entries.values()) if (e.recipient) m.set(e.recipient, (m.get(e.recipient) ?? 0) + 1);
+      for (const e of this.entries.values())
+        if (e.recipient) m.set(e.recipient, (m.get(e.recipient) ?? 0) + 1);
       this.addrCount = m;
     }
     return this.addrCount;
@@ -356,14 +366,21 @@ export class HistoryStore {
     let counts: HistoryCounts;
     let page: Entry[];
     if (rows === null) {
-      if (this.allCounts?.version !== this.version) this.allCounts = { version: this.version, counts: countEntries(all) };
+      if (this.allCounts?.version !== this.version)
+        this.allCounts = { version: this.version, counts: countEntries(all) };
       counts = this.allCounts.counts;
       page = all.slice(start, end);
     } else {
       counts = countRows(this.cols(), rows);
       page = Array.from(rows.subarray(start, end), (i) => all[i]!);
     }
-    return { matched: counts.total, counts, total: this.entries.size, offset: start, rows: page.map((e) => this.row(e.r)) };
+    return {
+      matched: counts.total,
+      counts,
+      total: this.entries.size,
+      offset: start,
+      rows: page.map((e) => this.row(e.r)),
+    };
   }
 
   private cols(): Columns {
@@ -383,8 +400,16 @@ export class HistoryStore {
     if (prev?.version === this.version && prev.sig === sig) return prev.rows;
     const cols = this.cols();
     // Typing forward only removes rows: look again at the previous result when it is small.
-    const narrows = prev?.version === this.version && prev.rest === rest && prev.search !== '' && search.startsWith(prev.search);
-    const rows = filterColumns(cols, filter, narrows && prev.rows.length < cols.n / 8 ? prev.rows : undefined);
+    const narrows =
+      prev?.version === this.version &&
+      prev.rest === rest &&
+      prev.search !== '' &&
+      search.startsWith(prev.search);
+    const rows = filterColumns(
+      cols,
+      filter,
+      narrows && prev.rows.length < cols.n / 8 ? prev.rows : undefined,
+    );
     this.lastScan = { version: this.version, sig, rest, search, rows };
     return rows;
   }
@@ -397,12 +422,24 @@ export class HistoryStore {
   private async queryFromDb(offset: number, limit: number): Promise<QueryResult> {
     const start = Math.max(0, Math.floor(offset) || 0);
     const n = Math.max(0, Math.min(1000, Math.floor(limit) || 0));
-    const page = await this.db.records.orderBy('lastSeen').reverse().offset(start).limit(n + 1).toArray();
+    const page = await this.db.records
+      .orderBy('lastSeen')
+      .reverse()
+      .offset(start)
+      .limit(n + 1)
+      .toArray();
     const more = page.length > n;
     // The per-address count is not known yet (0 = unknown).
     const rows = page.slice(0, n).map((r) => ({ ...r, count: 0 }));
     const seen = start + rows.length + (more ? 1 : 0);
-    return { matched: seen, counts: { ...emptyCounts(), total: seen }, total: seen, offset: start, rows, partial: true };
+    return {
+      matched: seen,
+      counts: { ...emptyCounts(), total: seen },
+      total: seen,
+      offset: start,
+      rows,
+      partial: true,
+    };
   }
 
   async facets(): Promise<Facets> {
@@ -438,7 +475,9 @@ export class HistoryStore {
     return this.serial(() => this.deleteNow(keys));
   }
 
-  private async deleteNow(keys: string[]): Promise<{ token: string | null; count: number; undoUntil: number }> {
+  private async deleteNow(
+    keys: string[],
+  ): Promise<{ token: string | null; count: number; undoUntil: number }> {
     const rows = keys.map((k) => this.entries.get(k)?.r).filter((r): r is HistoryRecord => !!r);
     if (rows.length === 0) return { token: null, count: 0, undoUntil: 0 };
     await this.db.records.bulkDelete(rows.map((r) => r.key));

@@ -18,7 +18,10 @@ export function fakeRecord(r: FakeRecipient): BounceRecord {
     recipient: r.recipient,
     replyCode: r.replyCode === undefined ? '550' : r.replyCode,
     status: r.status === undefined ? '5.1.1' : r.status,
-    diagnostic: r.diagnostic === undefined ? '550 5.1.1 The email account that you tried to reach does not exist' : r.diagnostic,
+    diagnostic:
+      r.diagnostic === undefined
+        ? '550 5.1.1 The email account that you tried to reach does not exist'
+        : r.diagnostic,
     reason: r.reason ?? 'userunknown',
     category: r.category ?? 'invalid-address',
     hard: r.hard ?? true,
@@ -31,7 +34,11 @@ export function fakeRecord(r: FakeRecipient): BounceRecord {
   };
 }
 
-export function fakeResult(recipients: FakeRecipient[], kind: MessageKind = 'failed', from = 'news@shop.example'): BounceResult {
+export function fakeResult(
+  recipients: FakeRecipient[],
+  kind: MessageKind = 'failed',
+  from = 'news@shop.example',
+): BounceResult {
   return {
     kind,
     records: recipients.map(fakeRecord),
@@ -44,7 +51,12 @@ export function fakeResult(recipients: FakeRecipient[], kind: MessageKind = 'fai
       date: 'Mon, 23 Nov 2026 00:00:00 +0000',
       sendingIp: null,
     },
-    report: { from: 'mailer-daemon@googlemail.com', subject: 'Delivery Status Notification (Failure)', date: null, messageId: null },
+    report: {
+      from: 'mailer-daemon@googlemail.com',
+      subject: 'Delivery Status Notification (Failure)',
+      date: null,
+      messageId: null,
+    },
     decoder: 'test',
     warnings: [],
   };
@@ -53,7 +65,13 @@ export function fakeResult(recipients: FakeRecipient[], kind: MessageKind = 'fai
 export function fakeSeen(
   messageId: string,
   recipients: FakeRecipient[],
-  opts: { source?: 'visible' | 'raw'; seenAt?: number; kind?: MessageKind; from?: string; account?: string } = {},
+  opts: {
+    source?: 'visible' | 'raw';
+    seenAt?: number;
+    kind?: MessageKind;
+    from?: string;
+    account?: string;
+  } = {},
 ): BounceSeenMessage {
   return {
     type: 'bounce-seen',

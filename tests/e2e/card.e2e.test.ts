@@ -36,7 +36,15 @@ async function open(sim: GmailSim, url: string): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
-type Bounce = { type: string; account?: string; messageId?: string; threadId?: string | null; source?: string; recognised?: boolean; failedSelector?: string | null };
+type Bounce = {
+  type: string;
+  account?: string;
+  messageId?: string;
+  threadId?: string | null;
+  source?: string;
+  recognised?: boolean;
+  failedSelector?: string | null;
+};
 
 describe('the card in Gmail situations', () => {
   it('a conversation with original, bounce and reply: one card, on the bounce, at the top of its body', async () => {
@@ -56,11 +64,17 @@ describe('the card in Gmail situations', () => {
     expect(cards[0]!.tone).toBe('alarm');
     expect(cards[0]!.recipients).toContain('userunknown@example.jp');
     // The reply was looked at and left alone; the collapsed original has no body to look at.
-    expect(await page.getAttribute(`[data-message-id="#msg-f:${reply!.decimal}"]`, 'data-bt-ms')).not.toBeNull();
-    expect(await page.locator(`[data-legacy-message-id="${original!.hex}"] bounce-triage-card`).count()).toBe(0);
+    expect(
+      await page.getAttribute(`[data-message-id="#msg-f:${reply!.decimal}"]`, 'data-bt-ms'),
+    ).not.toBeNull();
+    expect(await page.locator(`[data-legacy-message-id="${original!.hex}"] bounce-triage-card`).count()).toBe(
+      0,
+    );
     // The raw source was asked for the bounce only.
     expect(sim.rawRequests.map((r) => r.messageId)).toEqual([bounce!.decimal]);
-    const seen = ((await recorded()) as Bounce[]).filter((m) => m.type === 'bounce-seen' && m.messageId === bounce!.decimal);
+    const seen = ((await recorded()) as Bounce[]).filter(
+      (m) => m.type === 'bounce-seen' && m.messageId === bounce!.decimal,
+    );
     expect(seen.map((m) => m.source)).toContain('raw');
     expect(seen[0]).toMatchObject({ account: 'u/0', threadId: conv.threadDecimal });
     expect(errors).toEqual([]);
@@ -69,7 +83,10 @@ describe('the card in Gmail situations', () => {
 
   it('a collapsed bounce gets its card when expanded', async () => {
     const sim = new GmailSim();
-    const conv = await sim.add([join(FIX, 'original-quarterly-report.eml'), { path: POSTFIX_BOUNCE, expanded: false }]);
+    const conv = await sim.add([
+      join(FIX, 'original-quarterly-report.eml'),
+      { path: POSTFIX_BOUNCE, expanded: false },
+    ]);
     const bounce = conv.messages[1]!;
     const { page } = await open(sim, sim.url(conv));
     await waitProcessed(page);
@@ -97,7 +114,10 @@ describe('the card in Gmail situations', () => {
     await page.evaluate((h) => (location.hash = h), `#label/Work/${a.threadHex}`);
     await waitCard(page, a.messages[0]!.decimal, 'enriched');
     // Each message's source was fetched once, however often it was shown.
-    expect(sim.rawRequests.filter((r) => r.view === 'att').map((r) => r.messageId)).toEqual([a.messages[0]!.decimal, b.messages[0]!.decimal]);
+    expect(sim.rawRequests.filter((r) => r.view === 'att').map((r) => r.messageId)).toEqual([
+      a.messages[0]!.decimal,
+      b.messages[0]!.decimal,
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -118,16 +138,25 @@ describe('the card in Gmail situations', () => {
     await page.close();
   });
 
-  it.each(['u/1', 'b/112233445566/u/0'])('works in the account at /mail/%s/ and fetches the raw source there', async (account) => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page } = await open(sim, sim.url(conv, account));
-    await waitCard(page, conv.messages[0]!.decimal, 'enriched');
-    expect(sim.rawRequests[0]).toMatchObject({ account, view: 'att', messageId: conv.messages[0]!.decimal });
-    const seen = ((await recorded()) as Bounce[]).filter((m) => m.type === 'bounce-seen' && m.account === account);
-    expect(seen.length).toBeGreaterThan(0);
-    await page.close();
-  });
+  it.each(['u/1', 'b/112233445566/u/0'])(
+    'works in the account at /mail/%s/ and fetches the raw source there',
+    async (account) => {
+      const sim = new GmailSim();
+      const conv = await sim.add([GMAIL_BOUNCE]);
+      const { page } = await open(sim, sim.url(conv, account));
+      await waitCard(page, conv.messages[0]!.decimal, 'enriched');
+      expect(sim.rawRequests[0]).toMatchObject({
+        account,
+        view: 'att',
+        messageId: conv.messages[0]!.decimal,
+      });
+      const seen = ((await recorded()) as Bounce[]).filter(
+        (m) => m.type === 'bounce-seen' && m.account === account,
+      );
+      expect(seen.length).toBeGreaterThan(0);
+      await page.close();
+    },
+  );
 
   it('keeps the visible-text card when the raw fetch fails', async () => {
     const sim = new GmailSim({ rawStatus: 500 });
@@ -154,7 +183,10 @@ describe('the card in Gmail situations', () => {
     const { page, errors } = await open(sim, sim.url(conv));
     await page.waitForSelector('.zz-msg');
     await expect
-      .poll(async () => ((await recorded()) as Bounce[]).slice(before).find((m) => m.type === 'page-status'), { timeout: 10_000 })
+      .poll(
+        async () => ((await recorded()) as Bounce[]).slice(before).find((m) => m.type === 'page-status'),
+        { timeout: 10_000 },
+      )
       .toMatchObject({ recognised: false, failedSelector: 'message' });
     expect(await page.locator('bounce-triage-card').count()).toBe(0);
     expect(sim.rawRequests).toEqual([]);
@@ -167,7 +199,12 @@ describe('the card in Gmail situations', () => {
     const conv = await sim.add([GMAIL_BOUNCE]);
     const { page } = await open(sim, sim.url(conv));
     await waitCard(page, conv.messages[0]!.decimal, 'enriched');
-    const theme = await page.evaluate(() => document.querySelector('bounce-triage-card')!.shadowRoot!.querySelector('[data-field="card"]')!.getAttribute('data-theme'));
+    const theme = await page.evaluate(() =>
+      document
+        .querySelector('bounce-triage-card')!
+        .shadowRoot!.querySelector('[data-field="card"]')!
+        .getAttribute('data-theme'),
+    );
     expect(theme).toBe('dark');
     await page.close();
   });
@@ -176,7 +213,9 @@ describe('the card in Gmail situations', () => {
     const sim = new GmailSim();
     const conv = await sim.add([GMAIL_BOUNCE]);
     const id = conv.messages[0]!.decimal;
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mail.google.com' });
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://mail.google.com',
+    });
     const { page } = await open(sim, sim.url(conv));
     await waitCard(page, id, 'enriched');
     const card = page.locator('bounce-triage-card');
@@ -195,13 +234,18 @@ describe('the card in Gmail situations', () => {
     expect(copied).not.toMatch(/<[a-z]/i);
 
     // Copy address.
-    await card.getByRole('button', { name: /Copy address/ }).first().click();
+    await card
+      .getByRole('button', { name: /Copy address/ })
+      .first()
+      .click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('userunknown@example.jp');
 
     // Keys typed in the card do not reach Gmail's shortcuts.
     await page.evaluate(() => {
       (window as unknown as { __keys: string[] }).__keys = [];
-      document.addEventListener('keydown', (e) => (window as unknown as { __keys: string[] }).__keys.push(e.key));
+      document.addEventListener('keydown', (e) =>
+        (window as unknown as { __keys: string[] }).__keys.push(e.key),
+      );
     });
     await card.getByRole('button', { name: 'Why?' }).focus();
     await page.keyboard.press('c');
@@ -234,7 +278,14 @@ describe('the card in Gmail situations', () => {
       const header = document.querySelector('div.adn .gE')!;
       const h = host.getBoundingClientRect();
       const b = body.getBoundingClientRect();
-      return { hostBottom: h.bottom, hostHeight: h.height, bodyTop: b.top, headerBottom: header.getBoundingClientRect().bottom, bodyWidth: b.width, hostWidth: h.width };
+      return {
+        hostBottom: h.bottom,
+        hostHeight: h.height,
+        bodyTop: b.top,
+        headerBottom: header.getBoundingClientRect().bottom,
+        bodyWidth: b.width,
+        hostWidth: h.width,
+      };
     });
     expect(layout.hostHeight).toBeGreaterThan(0);
     expect(layout.headerBottom).toBeLessThanOrEqual(layout.hostBottom);
@@ -244,40 +295,64 @@ describe('the card in Gmail situations', () => {
   });
 
   it.each([
-    { page: 'gmail-thread-gmail-bounce.synthetic.html', id: '1803528081934081569', recipient: 'no.such.user@example.org', status: '5.1.1' },
-    { page: 'gmail-conversation-with-bounce.synthetic.html', id: '1803528106204703239', recipient: 'bob@example.org', status: '5.1.1' },
+    {
+      page: 'gmail-thread-gmail-bounce.synthetic.html',
+      id: '1803528081934081569',
+      recipient: 'no.such.user@example.org',
+      status: '5.1.1',
+    },
+    {
+      page: 'gmail-conversation-with-bounce.synthetic.html',
+      id: '1803528106204703239',
+      recipient: 'bob@example.org',
+      status: '5.1.1',
+    },
     // The engine's visible-text path does not read the enhanced code from this report's wording yet.
-    { page: 'gmail-thread-outlook-ndr.synthetic.html', id: '1803528161018822930', recipient: 'carol@contoso.example', status: undefined },
-  ])('the shared fixture page $page gets a card from its visible text', async ({ page: file, id, recipient, status }) => {
-    const html = readFileSync(join(GMAIL_FIXTURES, file), 'utf8');
-    const rawAsked: string[] = [];
-    await ext.context.unroute('https://mail.google.com/**');
-    await ext.context.route('https://mail.google.com/**', async (route) => {
-      const url = new URL(route.request().url());
-      const view = url.searchParams.get('view');
-      if (view === 'fimg') {
-        await route.fulfill({ status: 404, body: '' });
-      } else if (view) {
-        rawAsked.push(url.searchParams.get('permmsgid') ?? '');
-        await route.fulfill({ status: 404, body: 'not here' });
-      } else {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      }
-    });
-    const page = await ext.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmbXpTsnQlqfBhxHVmzq');
-    await waitCard(page, id, 'visible');
-    await expect.poll(() => rawAsked.length).toBe(2);
-    const cards = await readCards(page);
-    expect(cards).toHaveLength(1);
-    expect(cards[0]).toMatchObject({ messageId: id, tone: 'alarm', kind: 'failed', category: 'invalid-address', atTopOfBody: true });
-    if (status) expect(cards[0]!.status).toBe(status);
-    expect(cards[0]!.recipients).toEqual([recipient]);
-    expect(rawAsked).toEqual([`msg-f:${id}`, `msg-f:${id}`]);
-    expect(errors).toEqual([]);
-    await ext.context.unroute('https://mail.google.com/**');
-    await page.close();
-  });
+    {
+      page: 'gmail-thread-outlook-ndr.synthetic.html',
+      id: '1803528161018822930',
+      recipient: 'carol@contoso.example',
+      status: undefined,
+    },
+  ])(
+    'the shared fixture page $page gets a card from its visible text',
+    async ({ page: file, id, recipient, status }) => {
+      const html = readFileSync(join(GMAIL_FIXTURES, file), 'utf8');
+      const rawAsked: string[] = [];
+      await ext.context.unroute('https://mail.google.com/**');
+      await ext.context.route('https://mail.google.com/**', async (route) => {
+        const url = new URL(route.request().url());
+        const view = url.searchParams.get('view');
+        if (view === 'fimg') {
+          await route.fulfill({ status: 404, body: '' });
+        } else if (view) {
+          rawAsked.push(url.searchParams.get('permmsgid') ?? '');
+          await route.fulfill({ status: 404, body: 'not here' });
+        } else {
+          await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+        }
+      });
+      const page = await ext.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmbXpTsnQlqfBhxHVmzq');
+      await waitCard(page, id, 'visible');
+      await expect.poll(() => rawAsked.length).toBe(2);
+      const cards = await readCards(page);
+      expect(cards).toHaveLength(1);
+      expect(cards[0]).toMatchObject({
+        messageId: id,
+        tone: 'alarm',
+        kind: 'failed',
+        category: 'invalid-address',
+        atTopOfBody: true,
+      });
+      if (status) expect(cards[0]!.status).toBe(status);
+      expect(cards[0]!.recipients).toEqual([recipient]);
+      expect(rawAsked).toEqual([`msg-f:${id}`, `msg-f:${id}`]);
+      expect(errors).toEqual([]);
+      await ext.context.unroute('https://mail.google.com/**');
+      await page.close();
+    },
+  );
 });

@@ -97,8 +97,8 @@ describe('corpus bounces in simulated Gmail', () => {
     if (KNOWN_ENGINE_GAPS.has(file)) {
       if (agrees) console.info(`${file} now agrees with expected.json: it can leave KNOWN_ENGINE_GAPS`);
     } else {
-      expect(card.category, `${file}: expected one of ${[...expectedCategories].join(', ')}`).toSatisfy((c: string | null) =>
-        c !== null && expectedCategories.has(c),
+      expect(card.category, `${file}: expected one of ${[...expectedCategories].join(', ')}`).toSatisfy(
+        (c: string | null) => c !== null && expectedCategories.has(c),
       );
     }
   });

@@ -18,7 +18,10 @@ const CORPUS = `${BSD}/`;
 let ext: LaunchedExtension;
 
 beforeEach(async () => {
-  ext = await launchExtension({ extensionPath: inject('extensionDir'), viewport: { width: 780, height: 600 } });
+  ext = await launchExtension({
+    extensionPath: inject('extensionDir'),
+    viewport: { width: 780, height: 600 },
+  });
   // tsx keeps function names with a helper the page does not have.
   await ext.context.addInitScript('globalThis.__name = (f) => f;');
 });
@@ -36,11 +39,41 @@ const ID = (n: number) => String(18_000_000_000_000_000_000n + BigInt(n));
 function reports() {
   const tabA = [
     fakeSeen(ID(1), [{ recipient: 'Ann@Example.com' }], { seenAt: T1 }),
-    fakeSeen(ID(4), [{ recipient: 'cy@slow.example', category: 'rate-limit', reason: 'speeding', hard: false, replyCode: '421', status: '4.7.0', diagnostic: '421 4.7.0 Try again later', provider: null }], { seenAt: T0, kind: 'delayed' }),
+    fakeSeen(
+      ID(4),
+      [
+        {
+          recipient: 'cy@slow.example',
+          category: 'rate-limit',
+          reason: 'speeding',
+          hard: false,
+          replyCode: '421',
+          status: '4.7.0',
+          diagnostic: '421 4.7.0 Try again later',
+          provider: null,
+        },
+      ],
+      { seenAt: T0, kind: 'delayed' },
+    ),
   ];
   const tabB = [
     fakeSeen(ID(1), [{ recipient: 'ann@example.com' }], { seenAt: T1, source: 'raw' }),
-    fakeSeen(ID(2), [{ recipient: 'bob@corp.example', category: 'mailbox-full', reason: 'mailboxfull', hard: false, replyCode: '452', status: '4.2.2', diagnostic: '=HYPERLINK("http://x.example","quota")', provider: 'microsoft' }], { seenAt: T2, source: 'raw', account: 'u/1' }),
+    fakeSeen(
+      ID(2),
+      [
+        {
+          recipient: 'bob@corp.example',
+          category: 'mailbox-full',
+          reason: 'mailboxfull',
+          hard: false,
+          replyCode: '452',
+          status: '4.2.2',
+          diagnostic: '=HYPERLINK("http://x.example","quota")',
+          provider: 'microsoft',
+        },
+      ],
+      { seenAt: T2, source: 'raw', account: 'u/1' },
+    ),
     fakeSeen(ID(3), [{ recipient: 'ann@example.com' }], { seenAt: T3 }),
   ];
   return { tabA, tabB };
@@ -56,16 +89,25 @@ async function openPopup(): Promise<Page> {
 
 /** Run an action and wait for the list to show a newer generation of rows. */
 async function andWait(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const gen = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.bt-scroll, .bt-empty')?.dataset.gen ?? -1));
+  const gen = await page.evaluate(() =>
+    Number(document.querySelector<HTMLElement>('.bt-scroll, .bt-empty')?.dataset.gen ?? -1),
+  );
   await action();
   await waitForList(page, gen);
 }
 
-async function download(page: Page, format: string, opts: { excel?: boolean } = {}): Promise<{ name: string; text: string }> {
+async function download(
+  page: Page,
+  format: string,
+  opts: { excel?: boolean } = {},
+): Promise<{ name: string; text: string }> {
   await page.selectOption('select[name="format"]', format);
   const excel = page.locator('input[name="excel"]');
   if ((await excel.isChecked()) !== !!opts.excel) await excel.click();
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download' }).click(),
+  ]);
   return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
 }
 
@@ -79,23 +121,33 @@ describe('bounce history', () => {
     await b.close();
 
     const stored = await readRecordsRaw(ext.serviceWorker);
-    expect(stored.map((r) => r.key).sort()).toEqual([`${ID(1)}|ann@example.com`, `${ID(2)}|bob@corp.example`, `${ID(3)}|ann@example.com`, `${ID(4)}|cy@slow.example`]);
+    expect(stored.map((r) => r.key).sort()).toEqual([
+      `${ID(1)}|ann@example.com`,
+      `${ID(2)}|bob@corp.example`,
+      `${ID(3)}|ann@example.com`,
+      `${ID(4)}|cy@slow.example`,
+    ]);
     expect(stored.find((r) => r.messageId === ID(1))?.source).toBe('raw');
 
     const page = await openPopup();
-    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'bob@corp.example', 'ann@example.com', 'cy@slow.example']);
+    expect(await shownAddresses(page)).toEqual([
+      'ann@example.com',
+      'bob@corp.example',
+      'ann@example.com',
+      'cy@slow.example',
+    ]);
     await expect(page.getByTestId('count-total').textContent()).resolves.toBe('4 bounces');
     const header = await page.locator('.bt-counts').textContent();
     expect(header).toContain('2 hard');
     expect(header).toContain('1 soft');
     expect(header).toContain('1 delayed');
     // The newest row opens its message in Gmail: hex of the decimal id, in the account it was seen in.
-    expect(await page.locator('.bt-row[data-row-index="0"] a', { hasText: 'Open' }).getAttribute('href')).toBe(
-      `https://mail.google.com/mail/u/0/#all/${BigInt(ID(3)).toString(16)}`,
-    );
-    expect(await page.locator('.bt-row[data-row-index="1"] a', { hasText: 'Open' }).getAttribute('href')).toBe(
-      `https://mail.google.com/mail/u/1/#all/${BigInt(ID(2)).toString(16)}`,
-    );
+    expect(
+      await page.locator('.bt-row[data-row-index="0"] a', { hasText: 'Open' }).getAttribute('href'),
+    ).toBe(`https://mail.google.com/mail/u/0/#all/${BigInt(ID(3)).toString(16)}`);
+    expect(
+      await page.locator('.bt-row[data-row-index="1"] a', { hasText: 'Open' }).getAttribute('href'),
+    ).toBe(`https://mail.google.com/mail/u/1/#all/${BigInt(ID(2)).toString(16)}`);
 
     // Filters combine; search covers address, domain, code and diagnostic.
     await andWait(page, () => page.click('button[data-severity="hard"]'));
@@ -143,8 +195,13 @@ describe('bounce history', () => {
     const copied = () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
     await page.getByRole('button', { name: 'Copy addresses' }).click();
     await expect.poll(copied).toEqual(['ann@example.com\nbob@corp.example\ncy@slow.example\n']);
-    await page.locator('.bt-row[data-row-index="0"]').getByRole('button', { name: /Copy what to do/ }).click();
-    await expect.poll(async () => (await copied())[1]).toMatch(/^Invalid address — ann@example\.com\n\n1\. \S/);
+    await page
+      .locator('.bt-row[data-row-index="0"]')
+      .getByRole('button', { name: /Copy what to do/ })
+      .click();
+    await expect
+      .poll(async () => (await copied())[1])
+      .toMatch(/^Invalid address — ann@example\.com\n\n1\. \S/);
     await expect(page.locator('.bt-toast').textContent()).resolves.toContain('Copied the steps');
 
     // Selection: export and delete just the selected rows.
@@ -170,10 +227,17 @@ describe('bounce history', () => {
     await andWait(page, () => page.getByRole('button', { name: 'Delete all' }).click());
     expect(await page.locator('.bt-empty').count()).toBe(1);
     expect(await readRecordsRaw(ext.serviceWorker)).toEqual([]);
-    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(/Cleared 4 records\. Undo \(\d+s\)/);
+    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(
+      /Cleared 4 records\. Undo \(\d+s\)/,
+    );
 
     await andWait(page, () => page.getByRole('button', { name: /^Undo/ }).click());
-    expect(await shownAddresses(page)).toEqual(['ann@example.com', 'bob@corp.example', 'ann@example.com', 'cy@slow.example']);
+    expect(await shownAddresses(page)).toEqual([
+      'ann@example.com',
+      'bob@corp.example',
+      'ann@example.com',
+      'cy@slow.example',
+    ]);
     expect((await readRecordsRaw(ext.serviceWorker)).length).toBe(4);
     await expect(page.getByTestId('toast').textContent()).resolves.toBe('Restored 4 records. ');
   });
@@ -199,7 +263,9 @@ describe('bounce history', () => {
       DB_NAME,
     );
     expect(upgraded).toBe('upgraded');
-    const [answer] = await reportFromPage(page, [fakeSeen(ID(9), [{ recipient: 'new@fail.example' }], { seenAt: T3 })]);
+    const [answer] = await reportFromPage(page, [
+      fakeSeen(ID(9), [{ recipient: 'new@fail.example' }], { seenAt: T3 }),
+    ]);
     expect(answer?.ok).toBe(false);
 
     await page.reload();
@@ -218,7 +284,7 @@ describe('bounce history', () => {
   it('records bounces opened in two simulated Gmail tabs, and the popup shows them', async () => {
     const sim = new GmailSim();
     const files = ['lhost-gmail-01.eml', 'lhost-exim-01.eml'];
-    const convs: Awaited<ReturnType<GmailSim["add"]>>[] = [];
+    const convs: Awaited<ReturnType<GmailSim['add']>>[] = [];
     for (const f of files) convs.push(await sim.add([`${CORPUS}${f}`]));
     await sim.install(ext.context);
     const expected = files.map((f) => classifyMessage(readFileSync(`${CORPUS}${f}`)).records[0]!);
@@ -227,8 +293,16 @@ describe('bounce history', () => {
     const tabs = await Promise.all(convs.map(() => ext.context.newPage()));
     await Promise.all(tabs.map((t, i) => t.goto(sim.url(convs[i]!, i === 0 ? 'u/0' : 'u/1'))));
     // Each tab's card enriches the bounce from its raw source and reports it.
-    await Promise.all(tabs.map((t) => t.waitForSelector('[data-bt-state="enriched"]', { state: 'attached', timeout: 30_000 })));
-    await expect.poll(async () => (await readRecordsRaw(ext.serviceWorker)).filter((r) => r.source === 'raw').length, { timeout: 15_000 }).toBe(2);
+    await Promise.all(
+      tabs.map((t) =>
+        t.waitForSelector('[data-bt-state="enriched"]', { state: 'attached', timeout: 30_000 }),
+      ),
+    );
+    await expect
+      .poll(async () => (await readRecordsRaw(ext.serviceWorker)).filter((r) => r.source === 'raw').length, {
+        timeout: 15_000,
+      })
+      .toBe(2);
     // Reopening the same bounce in another tab adds nothing.
     const again = await ext.context.newPage();
     await again.goto(sim.url(convs[0]!));
@@ -236,7 +310,14 @@ describe('bounce history', () => {
 
     const stored = await readRecordsRaw(ext.serviceWorker);
     expect(stored.map((r) => [r.messageId, r.recipient, r.category, r.hard]).sort()).toEqual(
-      convs.map((c, i) => [c.messages[0]!.decimal, expected[i]!.recipient, expected[i]!.category, expected[i]!.hard]).sort(),
+      convs
+        .map((c, i) => [
+          c.messages[0]!.decimal,
+          expected[i]!.recipient,
+          expected[i]!.category,
+          expected[i]!.hard,
+        ])
+        .sort(),
     );
     expect(stored.find((r) => r.messageId === convs[1]!.messages[0]!.decimal)?.account).toBe('u/1');
 
@@ -248,7 +329,7 @@ describe('bounce history', () => {
     expect(file.text).toBe(`${expected[1]!.recipient}\n`);
   });
 
-  it('tells the user when Gmail\'s page was not recognised', async () => {
+  it("tells the user when Gmail's page was not recognised", async () => {
     const sim = new GmailSim();
     const conv = await sim.add([`${CORPUS}lhost-gmail-01.eml`], { unrecognised: true });
     await sim.install(ext.context);
@@ -283,14 +364,19 @@ describe('bounce history', () => {
     await page.getByText('Settings').click();
     await page.locator('input[name="paused"]').check();
     await page.getByText('Capture is paused').waitFor();
-    const [answer] = await reportFromPage(page, [fakeSeen(ID(7), [{ recipient: 'paused@x.example' }], { seenAt: T3 })]);
+    const [answer] = await reportFromPage(page, [
+      fakeSeen(ID(7), [{ recipient: 'paused@x.example' }], { seenAt: T3 }),
+    ]);
     expect(answer).toEqual({ ok: true, data: { stored: 0, unchanged: 0, skipped: 0, paused: true } });
     expect(await readRecordsRaw(ext.serviceWorker)).toEqual([]);
     await page.locator('input[name="paused"]').uncheck();
     await page.selectOption('select[name="retention"]', '30');
     // A bounce last seen 40 days ago is outside the window: dropped when retention is applied.
     const old = Date.now() - 40 * 86_400_000;
-    await reportFromPage(page, [fakeSeen(ID(8), [{ recipient: 'old@x.example' }], { seenAt: old }), fakeSeen(ID(9), [{ recipient: 'new@x.example' }])]);
+    await reportFromPage(page, [
+      fakeSeen(ID(8), [{ recipient: 'old@x.example' }], { seenAt: old }),
+      fakeSeen(ID(9), [{ recipient: 'new@x.example' }]),
+    ]);
     await page.reload();
     await waitForList(page);
     await page.getByText('Settings').click();
@@ -299,7 +385,9 @@ describe('bounce history', () => {
     await page.selectOption('select[name="retention"]', '');
     expect((await readRecordsRaw(ext.serviceWorker)).length).toBe(2);
     await page.selectOption('select[name="retention"]', '30');
-    await expect.poll(async () => (await readRecordsRaw(ext.serviceWorker)).map((r) => r.recipient)).toEqual(['new@x.example']);
+    await expect
+      .poll(async () => (await readRecordsRaw(ext.serviceWorker)).map((r) => r.recipient))
+      .toEqual(['new@x.example']);
   });
 
   it('can be used with the keyboard alone', async () => {
@@ -312,12 +400,18 @@ describe('bounce history', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search');
     await page.locator('.bt-row[data-row-index="0"]').focus();
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('1');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^bob@corp\.example, Mailbox full, soft, 452 4\.2\.2, /i);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-index')))
+      .toBe('1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^bob@corp\.example, Mailbox full, soft, 452 4\.2\.2, /i,
+    );
     await page.keyboard.press(' ');
     expect(await page.locator('.bt-row[data-row-index="1"] input.bt-check').isChecked()).toBe(true);
     await page.keyboard.press('End');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-index'))).toBe('3');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-index')))
+      .toBe('3');
     await andWait(page, () => page.keyboard.press('Delete'));
     expect(await shownAddresses(page)).toEqual(['ann@example.com', 'bob@corp.example', 'ann@example.com']);
   });
@@ -326,7 +420,9 @@ describe('bounce history', () => {
     const page = await openPopup();
     await page.getByText('Classify a bounce from elsewhere').click();
     const raw = readFileSync(`${CORPUS}lhost-gmail-01.eml`);
-    await page.locator('input[type="file"]').setInputFiles({ name: 'bounce.eml', mimeType: 'message/rfc822', buffer: raw });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'bounce.eml', mimeType: 'message/rfc822', buffer: raw });
     const expected = classifyMessage(raw).records[0]!;
     const result = page.getByTestId('classify-result');
     await result.waitFor();

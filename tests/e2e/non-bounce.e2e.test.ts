@@ -22,8 +22,17 @@ const ORDINARY: Array<{ name: string; path: string; gated: boolean; engineGap?: 
   { name: 'HTML newsletter', path: join(FIX, 'ordinary-newsletter.eml'), gated: false },
   { name: 'reply in a thread', path: join(FIX, 'ordinary-reply.eml'), gated: false },
   { name: 'original message', path: join(FIX, 'original-quarterly-report.eml'), gated: false },
-  { name: '"out of office" in a human subject', path: join(FIX, 'ordinary-ooo-subject.eml'), gated: false, engineGap: true },
-  { name: 'a notice written by a postmaster', path: join(FIX, 'ordinary-postmaster-notice.eml'), gated: true },
+  {
+    name: '"out of office" in a human subject',
+    path: join(FIX, 'ordinary-ooo-subject.eml'),
+    gated: false,
+    engineGap: true,
+  },
+  {
+    name: 'a notice written by a postmaster',
+    path: join(FIX, 'ordinary-postmaster-notice.eml'),
+    gated: true,
+  },
   { name: 'corpus not-bounce 01', path: join(CORPUS_ROOT, 'maildir/not/is-not-bounce-01.eml'), gated: false },
   { name: 'corpus not-bounce 02', path: join(CORPUS_ROOT, 'maildir/not/is-not-bounce-02.eml'), gated: false },
 ];
@@ -77,7 +86,8 @@ describe('non-bounces in simulated Gmail', () => {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
       const cards = await readCards(page);
       expect(cards.filter((c) => c.tone !== 'neutral')).toEqual([]);
-      if (cards.length === 0) console.info('the engine no longer misreads the "out of office" subject: drop engineGap');
+      if (cards.length === 0)
+        console.info('the engine no longer misreads the "out of office" subject: drop engineGap');
       return;
     }
     if (gated) expect(await waitRaw(page, id)).toBe('done');

@@ -20,7 +20,10 @@ afterAll(async () => {
 describe('Gmail simulator', () => {
   it('renders a conversation with Gmail hooks, attachment chips and collapsed rows', async () => {
     const sim = new GmailSim();
-    const conv = await sim.add([{ path: `${CORPUS}rfc3464-01.eml`, expanded: false }, `${CORPUS}lhost-postfix-01.eml`]);
+    const conv = await sim.add([
+      { path: `${CORPUS}rfc3464-01.eml`, expanded: false },
+      `${CORPUS}lhost-postfix-01.eml`,
+    ]);
     const page = await ext.context.newPage();
     await sim.install(page.context());
     await page.goto(sim.url(conv));
@@ -30,8 +33,12 @@ describe('Gmail simulator', () => {
       collapsed: document.querySelectorAll('.kv').length,
       subject: document.querySelector('h2.hP')?.textContent,
       sender: document.querySelector('div.adn span.gD')?.getAttribute('email'),
-      chips: [...document.querySelectorAll('div.adn .hq span.aZo')].map((e) => e.getAttribute('download_url')?.split(':')[0]),
-      bodyHasDsnFields: /Reporting-MTA|Final-Recipient/i.test(document.querySelector('div.adn div.a3s')?.textContent ?? ''),
+      chips: [...document.querySelectorAll('div.adn .hq span.aZo')].map(
+        (e) => e.getAttribute('download_url')?.split(':')[0],
+      ),
+      bodyHasDsnFields: /Reporting-MTA|Final-Recipient/i.test(
+        document.querySelector('div.adn div.a3s')?.textContent ?? '',
+      ),
     }));
     expect(shape.expanded).toEqual([`#msg-f:${conv.messages[1]!.decimal}`]);
     expect(shape.collapsed).toBe(1);
@@ -52,7 +59,9 @@ describe('Gmail simulator', () => {
     await sim.install(page.context());
     await page.goto(sim.url(conv, 'b/123456/u/0'));
     const got = await page.evaluate(async (id) => {
-      const att = await fetch(`/mail/b/123456/u/0/?view=att&permmsgid=msg-f:${id}&attid=0&disp=comp&safe=1&zw`);
+      const att = await fetch(
+        `/mail/b/123456/u/0/?view=att&permmsgid=msg-f:${id}&attid=0&disp=comp&safe=1&zw`,
+      );
       const om = await fetch(`/mail/u/1/?ik=abc&view=om&permmsgid=msg-f:${id}`);
       const doc = new DOMParser().parseFromString(await om.text(), 'text/html');
       return { att: await att.text(), om: doc.querySelector('pre#raw_message_text')?.textContent ?? '' };
@@ -60,7 +69,10 @@ describe('Gmail simulator', () => {
     expect(got.att).toBe(msg.raw.toString('latin1'));
     expect(got.om).toBe(msg.raw.toString('latin1'));
     sim.options.rawStatus = 500;
-    const status = await page.evaluate(async (id) => (await fetch(`/mail/u/0/?view=att&permmsgid=msg-f:${id}&attid=0`)).status, msg.decimal);
+    const status = await page.evaluate(
+      async (id) => (await fetch(`/mail/u/0/?view=att&permmsgid=msg-f:${id}&attid=0`)).status,
+      msg.decimal,
+    );
     expect(status).toBe(500);
     await page.close();
   });

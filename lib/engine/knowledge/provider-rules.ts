@@ -304,7 +304,13 @@ const RAW: R[] = [
 ];
 
 /** Rules whose phrase is too plain to trust without knowing the provider. */
-const STRICT = new Set(['not our customer', 'dmarc', 'is no longer valid', '550 : user unknown', '550: : user unknown']);
+const STRICT = new Set([
+  'not our customer',
+  'dmarc',
+  'is no longer valid',
+  '550 : user unknown',
+  '550: : user unknown',
+]);
 
 export const PROVIDER_RULES: readonly ProviderRule[] = RAW.map(
   ([providers, phrase, reason, status, replyCode, link]) => {

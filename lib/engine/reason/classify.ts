@@ -190,10 +190,7 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
     // A policy status (X.7.x, "delivery not authorised") under "user unknown" wording: a filter.
     if (/^[45]\.7\./.test(status) && cmd !== 'RCPT') return 'filtered';
   }
-  if (
-    cmd === 'MAIL' &&
-    ['userunknown', 'hostunknown', 'filtered', 'onhold', 'networkerror'].includes(reason)
-  )
+  if (cmd === 'MAIL' && ['userunknown', 'hostunknown', 'filtered', 'onhold', 'networkerror'].includes(reason))
     return 'rejected';
   if (cmd === 'MAIL' && reason === 'blocked' && weak) return 'rejected';
   if ((cmd === 'CONN' || cmd === 'HELO') && (reason === 'rejected' || reason === 'onhold')) return 'blocked';

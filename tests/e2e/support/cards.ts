@@ -49,7 +49,10 @@ export async function readCards(page: Page): Promise<ShownCard[]> {
         providerId: q('provider')?.getAttribute('data-value') || null,
         definition: text(q('definition')),
         steps: qa('step').map((e) => (e.textContent ?? '').trim()),
-        links: qa('link').map((e) => ({ label: (e.textContent ?? '').trim(), url: e.getAttribute('href') ?? '' })),
+        links: qa('link').map((e) => ({
+          label: (e.textContent ?? '').trim(),
+          url: e.getAttribute('href') ?? '',
+        })),
         atTopOfBody: !!host.nextElementSibling?.classList.contains('a3s'),
       };
     });
@@ -60,7 +63,9 @@ export async function readCards(page: Page): Promise<ShownCard[]> {
 export async function waitProcessed(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const msgs = Array.from(document.querySelectorAll('div.adn[data-message-id]')).filter((m) => m.querySelector('div.a3s'));
+      const msgs = Array.from(document.querySelectorAll('div.adn[data-message-id]')).filter((m) =>
+        m.querySelector('div.a3s'),
+      );
       return msgs.length > 0 && msgs.every((m) => m.hasAttribute('data-bt-ms'));
     },
     undefined,
@@ -82,18 +87,32 @@ export async function waitRaw(page: Page, messageId: string, timeout = 15_000): 
 }
 
 /** Wait until the card of a message is in a given state. */
-export async function waitCard(page: Page, messageId: string, state: 'visible' | 'enriched' | 'any' = 'any', timeout = 15_000): Promise<void> {
-  const sel = state === 'any' ? `bounce-triage-card[data-bt-message-id="${messageId}"][data-bt-state]` : `bounce-triage-card[data-bt-message-id="${messageId}"][data-bt-state="${state}"]`;
+export async function waitCard(
+  page: Page,
+  messageId: string,
+  state: 'visible' | 'enriched' | 'any' = 'any',
+  timeout = 15_000,
+): Promise<void> {
+  const sel =
+    state === 'any'
+      ? `bounce-triage-card[data-bt-message-id="${messageId}"][data-bt-state]`
+      : `bounce-triage-card[data-bt-message-id="${messageId}"][data-bt-state="${state}"]`;
   await page.waitForSelector(sel, { state: 'attached', timeout });
 }
 
 /** Messages the background received (installs a recorder in the service worker). */
-export async function recordRuntimeMessages(sw: import('playwright-core').Worker): Promise<() => Promise<unknown[]>> {
+export async function recordRuntimeMessages(
+  sw: import('playwright-core').Worker,
+): Promise<() => Promise<unknown[]>> {
   await sw.evaluate(() => {
     const g = globalThis as unknown as { __btRecorded?: unknown[] };
     if (g.__btRecorded) return;
     g.__btRecorded = [];
-    const rt = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } } } }).chrome.runtime;
+    const rt = (
+      globalThis as unknown as {
+        chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } } };
+      }
+    ).chrome.runtime;
     rt.onMessage.addListener((m: unknown) => {
       g.__btRecorded!.push(m);
       return undefined;

@@ -51,7 +51,10 @@ export function selectBounces(families: readonly string[], perFamily: number): s
     const names = [
       ...new Set(
         expectedEntries()
-          .filter((e) => e.is_bounce && e.file.startsWith('maildir/bsd/') && familyOf(e.file.split('/').pop()!) === fam)
+          .filter(
+            (e) =>
+              e.is_bounce && e.file.startsWith('maildir/bsd/') && familyOf(e.file.split('/').pop()!) === fam,
+          )
           .map((e) => e.file.split('/').pop()!),
       ),
     ].sort((a, b) => Number(/-(\d+)\.eml$/.exec(a)?.[1]) - Number(/-(\d+)\.eml$/.exec(b)?.[1]));

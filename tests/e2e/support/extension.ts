@@ -51,7 +51,9 @@ export function buildExtension(opts: { force?: boolean; quiet?: boolean } = {}):
   if (!opts.force && !extensionIsStale()) return;
   // A clean production environment: started from vitest, NODE_ENV=test and VITEST* would leak into
   // the build (development React, test-mode WXT), which is not what users run.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(k)),
+  );
   env.NODE_ENV = 'production';
   execFileSync('npx', ['wxt', 'build'], {
     cwd: PROJECT_ROOT,
@@ -116,7 +118,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run \`npx wxt build\` first`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
   const headless = opts.headless ?? !process.env.DISPLAY;
   const userDataDir = mkdtempSync(join(tmpdir(), 'bt-profile-'));
   const args = [

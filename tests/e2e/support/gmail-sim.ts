@@ -26,7 +26,13 @@ import type { BrowserContext, Route } from 'playwright-core';
 // ---------------------------------------------------------------------------------------------
 // Escaping and sanitizing
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
@@ -38,17 +44,96 @@ export function textToGmailHtml(text: string): string {
 }
 
 const DROP_WITH_CONTENT = new Set([
-  'script', 'style', 'head', 'title', 'iframe', 'object', 'embed', 'frame', 'frameset', 'noscript',
-  'template', 'svg', 'math', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base',
-  'img', 'video', 'audio', 'source', 'picture', 'canvas',
+  'script',
+  'style',
+  'head',
+  'title',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'link',
+  'meta',
+  'base',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'picture',
+  'canvas',
 ]);
 const KEEP_TAGS = new Set([
-  'a', 'b', 'blockquote', 'br', 'caption', 'center', 'code', 'col', 'colgroup', 'dd', 'div', 'dl', 'dt',
-  'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'li', 'ol', 'p', 'pre', 's', 'small',
-  'span', 'strike', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt',
-  'u', 'ul',
+  'a',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'font',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'tt',
+  'u',
+  'ul',
 ]);
-const KEEP_ATTRS = new Set(['align', 'valign', 'colspan', 'rowspan', 'dir', 'width', 'height', 'color', 'face', 'size', 'bgcolor', 'border', 'cellpadding', 'cellspacing']);
+const KEEP_ATTRS = new Set([
+  'align',
+  'valign',
+  'colspan',
+  'rowspan',
+  'dir',
+  'width',
+  'height',
+  'color',
+  'face',
+  'size',
+  'bgcolor',
+  'border',
+  'cellpadding',
+  'cellspacing',
+]);
 
 let sanitizerWindow: Window | null = null;
 
@@ -58,7 +143,12 @@ let sanitizerWindow: Window | null = null;
  */
 export function sanitizeHtml(html: string): string {
   sanitizerWindow ??= new Window({
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+    },
   });
   const doc = sanitizerWindow.document;
   const holder = doc.createElement('div');
@@ -167,7 +257,10 @@ export function nextMessageId(): { decimal: string; hex: string } {
 }
 
 /** Parse one .eml into what the simulator shows. Never throws on odd input: falls back to text. */
-export async function parseEml(raw: Buffer | string, opts: { expanded?: boolean; source?: string | null } = {}): Promise<SimMessage> {
+export async function parseEml(
+  raw: Buffer | string,
+  opts: { expanded?: boolean; source?: string | null } = {},
+): Promise<SimMessage> {
   const buf = typeof raw === 'string' ? Buffer.from(raw, 'binary') : raw;
   const ids = nextMessageId();
   let email: Email;
@@ -178,9 +271,12 @@ export async function parseEml(raw: Buffer | string, opts: { expanded?: boolean;
   }
   const from = firstMailbox(email.from);
   const to = firstMailbox(email.to);
-  const htmlBody = email.html && email.html.replace(/<[^>]*>/g, '').trim().length > 0 ? sanitizeHtml(email.html) : null;
+  const htmlBody =
+    email.html && email.html.replace(/<[^>]*>/g, '').trim().length > 0 ? sanitizeHtml(email.html) : null;
   const bodyHtml = htmlBody ?? textToGmailHtml(email.text ?? '');
-  const textForSnippet = (email.text ?? email.html?.replace(/<[^>]*>/g, ' ') ?? '').replace(/\s+/g, ' ').trim();
+  const textForSnippet = (email.text ?? email.html?.replace(/<[^>]*>/g, ' ') ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     ...ids,
     raw: buf,
@@ -192,7 +288,11 @@ export async function parseEml(raw: Buffer | string, opts: { expanded?: boolean;
     bodyHtml,
     attachments: email.attachments
       .filter((a) => !a.related)
-      .map((a, i) => ({ mimeType: a.mimeType, filename: a.filename ?? defaultName(a.mimeType, i), size: attachmentSize(a.content) })),
+      .map((a, i) => ({
+        mimeType: a.mimeType,
+        filename: a.filename ?? defaultName(a.mimeType, i),
+        size: attachmentSize(a.content),
+      })),
     snippet: textForSnippet.slice(0, 120),
     expanded: opts.expanded ?? true,
     source: opts.source ?? null,
@@ -208,7 +308,9 @@ export async function conversationFrom(
   for (const item of items) {
     const spec = typeof item === 'string' ? { path: item } : item;
     const raw = spec.raw ?? (spec.path ? readFileSync(spec.path) : Buffer.alloc(0));
-    messages.push(await parseEml(raw, { expanded: spec.expanded, source: spec.path ? basename(spec.path) : null }));
+    messages.push(
+      await parseEml(raw, { expanded: spec.expanded, source: spec.path ? basename(spec.path) : null }),
+    );
   }
   const first = messages[0];
   if (!first) throw new Error('a conversation needs at least one message');
@@ -516,11 +618,22 @@ export class GmailSim {
   private rendered = new Map<string, RenderedConversation>();
 
   constructor(opts: GmailSimOptions = {}) {
-    this.options = { theme: 'light', renderDelayMs: 150, rawStatus: 200, rawDelayMs: 0, measure: true, splitPane: false, ...opts };
+    this.options = {
+      theme: 'light',
+      renderDelayMs: 150,
+      rawStatus: 200,
+      rawDelayMs: 0,
+      measure: true,
+      splitPane: false,
+      ...opts,
+    };
   }
 
   /** Add a conversation built from .eml paths (or buffers). */
-  async add(items: Parameters<typeof conversationFrom>[0], opts: { unrecognised?: boolean } = {}): Promise<SimConversation> {
+  async add(
+    items: Parameters<typeof conversationFrom>[0],
+    opts: { unrecognised?: boolean } = {},
+  ): Promise<SimConversation> {
     const conv = await conversationFrom(items, opts);
     this.addConversation(conv);
     return conv;
@@ -582,13 +695,25 @@ export class GmailSim {
       if (this.options.rawDelayMs > 0) await new Promise((r) => setTimeout(r, this.options.rawDelayMs));
       const msg = id ? this.messages.get(id) : undefined;
       if (this.options.rawStatus !== 200) {
-        await route.fulfill({ status: this.options.rawStatus, contentType: 'text/html', body: '<html><body>Temporary Error</body></html>' });
+        await route.fulfill({
+          status: this.options.rawStatus,
+          contentType: 'text/html',
+          body: '<html><body>Temporary Error</body></html>',
+        });
       } else if (!msg) {
-        await route.fulfill({ status: 404, contentType: 'text/html', body: '<html><body>Not found</body></html>' });
+        await route.fulfill({
+          status: 404,
+          contentType: 'text/html',
+          body: '<html><body>Not found</body></html>',
+        });
       } else if (view === 'att') {
         await route.fulfill({ status: 200, contentType: 'text/plain', body: msg.raw });
       } else {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: rawMessagePage(msg) });
+        await route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: rawMessagePage(msg),
+        });
       }
       return;
     }

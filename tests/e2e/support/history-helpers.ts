@@ -11,20 +11,23 @@ import type { BounceSeenAnswer } from '../../../lib/history/protocol';
 
 /** Send "bounce-seen" reports from an extension page, all at once; returns the answers. */
 export async function reportFromPage(page: Page, messages: BounceSeenMessage[]): Promise<BounceSeenAnswer[]> {
-  return page.evaluate(
-    (msgs) => {
-      const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-      return Promise.all(msgs.map((m) => rt.sendMessage(m) as Promise<BounceSeenAnswer>));
-    },
-    messages,
-  );
+  return page.evaluate((msgs) => {
+    const rt = (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime;
+    return Promise.all(msgs.map((m) => rt.sendMessage(m) as Promise<BounceSeenAnswer>));
+  }, messages);
 }
 
 /**
  * Put records into the history database from inside the extension (the service worker's
  * context), with the raw IndexedDB API. The background must be restarted afterwards to see them.
  */
-export async function writeRecordsRaw(worker: Worker, records: HistoryRecord[], chunk = 10_000): Promise<void> {
+export async function writeRecordsRaw(
+  worker: Worker,
+  records: HistoryRecord[],
+  chunk = 10_000,
+): Promise<void> {
   for (let i = 0; i < records.length; i += chunk) {
     await worker.evaluate(
       ({ name, rows }) =>
@@ -84,14 +87,19 @@ export async function waitForList(page: Page, afterGen = -1): Promise<number> {
 }
 
 export async function currentGen(page: Page): Promise<number> {
-  return page.evaluate(() => Number(document.querySelector<HTMLElement>('.bt-scroll, .bt-empty')?.dataset.gen ?? -1));
+  return page.evaluate(() =>
+    Number(document.querySelector<HTMLElement>('.bt-scroll, .bt-empty')?.dataset.gen ?? -1),
+  );
 }
 
 /** Addresses of the rows on screen, top to bottom. */
 export async function shownAddresses(page: Page): Promise<string[]> {
   return page.$$eval('.bt-row[data-key]', (rows) =>
     rows
-      .map((r) => ({ top: r.getBoundingClientRect().top, text: r.querySelector('.bt-addr')?.textContent ?? '' }))
+      .map((r) => ({
+        top: r.getBoundingClientRect().top,
+        text: r.querySelector('.bt-addr')?.textContent ?? '',
+      }))
       .sort((a, b) => a.top - b.top)
       .map((r) => r.text),
   );

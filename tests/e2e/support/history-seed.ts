@@ -30,32 +30,160 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  { category: 'invalid-address', reason: 'userunknown', hard: true, kind: 'failed', replyCode: '550', status: '5.1.1', weight: 40,
-    diag: (a, h) => `550-5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.${h}/mail/?p=NoSuchUser ${a}` },
-  { category: 'invalid-address', reason: 'userunknown', hard: true, kind: 'failed', replyCode: '550', status: '5.5.0', weight: 10,
-    diag: (a) => `550 5.5.0 Requested action not taken: mailbox unavailable <${a}>` },
-  { category: 'mailbox-full', reason: 'mailboxfull', hard: false, kind: 'failed', replyCode: '452', status: '4.2.2', weight: 12,
-    diag: (a) => `452-4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to https://support.example/mail/?p=OverQuotaTemp ${a}` },
-  { category: 'blocked', reason: 'blocked', hard: false, kind: 'failed', replyCode: '554', status: '5.7.1', weight: 8,
-    diag: (_a, h) => `554 5.7.1 Service unavailable; Client host [203.0.113.${(_a.length * 37) % 250}] blocked using zen.spamhaus.org; see https://check.spamhaus.org/ (${h})` },
-  { category: 'dmarc', reason: 'authfailure', hard: false, kind: 'failed', replyCode: '550', status: '5.7.26', weight: 6,
-    diag: () => `550-5.7.26 Unauthenticated email from shop.example is not accepted due to domain's DMARC policy. Please contact the administrator of shop.example domain if this was a legitimate mail.` },
-  { category: 'rate-limit', reason: 'speeding', hard: false, kind: 'delayed', replyCode: '421', status: '4.7.0', weight: 10,
-    diag: () => `421-4.7.0 Try again later, closing connection. This is usually a temporary condition.` },
-  { category: 'sender-reputation', reason: 'badreputation', hard: false, kind: 'failed', replyCode: '550', status: '5.7.350', weight: 5,
-    diag: () => `550 5.7.350 Remote server returned message detected as spam -> 554 5.7.1 Message rejected due to reputation of the sending IP` },
-  { category: 'mailbox', reason: 'suspend', hard: true, kind: 'failed', replyCode: '550', status: '5.2.1', weight: 5,
-    diag: (a) => `550 5.2.1 The email account ${a} is disabled or has been deactivated` },
-  { category: 'rejection', reason: 'rejected', hard: false, kind: 'failed', replyCode: '550', status: '5.7.0', weight: 3,
-    diag: () => `550 5.7.0 Message rejected by recipient's policy` },
-  { category: 'unclassified', reason: 'undefined', hard: false, kind: 'failed', replyCode: '554', status: '5.0.0', weight: 1,
-    diag: () => `554 5.0.0 Delivery failed for unknown reasons` },
+  {
+    category: 'invalid-address',
+    reason: 'userunknown',
+    hard: true,
+    kind: 'failed',
+    replyCode: '550',
+    status: '5.1.1',
+    weight: 40,
+    diag: (a, h) =>
+      `550-5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.${h}/mail/?p=NoSuchUser ${a}`,
+  },
+  {
+    category: 'invalid-address',
+    reason: 'userunknown',
+    hard: true,
+    kind: 'failed',
+    replyCode: '550',
+    status: '5.5.0',
+    weight: 10,
+    diag: (a) => `550 5.5.0 Requested action not taken: mailbox unavailable <${a}>`,
+  },
+  {
+    category: 'mailbox-full',
+    reason: 'mailboxfull',
+    hard: false,
+    kind: 'failed',
+    replyCode: '452',
+    status: '4.2.2',
+    weight: 12,
+    diag: (a) =>
+      `452-4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to https://support.example/mail/?p=OverQuotaTemp ${a}`,
+  },
+  {
+    category: 'blocked',
+    reason: 'blocked',
+    hard: false,
+    kind: 'failed',
+    replyCode: '554',
+    status: '5.7.1',
+    weight: 8,
+    diag: (_a, h) =>
+      `554 5.7.1 Service unavailable; Client host [203.0.113.${(_a.length * 37) % 250}] blocked using zen.spamhaus.org; see https://check.spamhaus.org/ (${h})`,
+  },
+  {
+    category: 'dmarc',
+    reason: 'authfailure',
+    hard: false,
+    kind: 'failed',
+    replyCode: '550',
+    status: '5.7.26',
+    weight: 6,
+    diag: () =>
+      `550-5.7.26 Unauthenticated email from shop.example is not accepted due to domain's DMARC policy. Please contact the administrator of shop.example domain if this was a legitimate mail.`,
+  },
+  {
+    category: 'rate-limit',
+    reason: 'speeding',
+    hard: false,
+    kind: 'delayed',
+    replyCode: '421',
+    status: '4.7.0',
+    weight: 10,
+    diag: () => `421-4.7.0 Try again later, closing connection. This is usually a temporary condition.`,
+  },
+  {
+    category: 'sender-reputation',
+    reason: 'badreputation',
+    hard: false,
+    kind: 'failed',
+    replyCode: '550',
+    status: '5.7.350',
+    weight: 5,
+    diag: () =>
+      `550 5.7.350 Remote server returned message detected as spam -> 554 5.7.1 Message rejected due to reputation of the sending IP`,
+  },
+  {
+    category: 'mailbox',
+    reason: 'suspend',
+    hard: true,
+    kind: 'failed',
+    replyCode: '550',
+    status: '5.2.1',
+    weight: 5,
+    diag: (a) => `550 5.2.1 The email account ${a} is disabled or has been deactivated`,
+  },
+  {
+    category: 'rejection',
+    reason: 'rejected',
+    hard: false,
+    kind: 'failed',
+    replyCode: '550',
+    status: '5.7.0',
+    weight: 3,
+    diag: () => `550 5.7.0 Message rejected by recipient's policy`,
+  },
+  {
+    category: 'unclassified',
+    reason: 'undefined',
+    hard: false,
+    kind: 'failed',
+    replyCode: '554',
+    status: '5.0.0',
+    weight: 1,
+    diag: () => `554 5.0.0 Delivery failed for unknown reasons`,
+  },
 ];
 
-const BIG = ['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'aol.com', 'gmx.de', 'web.de', 'orange.fr', 'comcast.net'];
-const PROVIDERS: Record<string, string> = { 'gmail.com': 'google', 'yahoo.com': 'yahoo', 'aol.com': 'yahoo', 'outlook.com': 'microsoft', 'hotmail.com': 'microsoft', 'icloud.com': 'apple', 'gmx.de': 'gmx', 'web.de': 'gmx' };
-const SENDERS = ['news@shop.example', 'hello@shop.example', 'billing@shop.example', 'team@startup.example', 'me@consultant.example'];
-const FIRST = ['anna', 'ben', 'chloe', 'dario', 'emma', 'felix', 'greta', 'hugo', 'ines', 'jonas', 'kira', 'luca', 'mia', 'noah', 'olga', 'paul'];
+const BIG = [
+  'gmail.com',
+  'yahoo.com',
+  'outlook.com',
+  'hotmail.com',
+  'icloud.com',
+  'aol.com',
+  'gmx.de',
+  'web.de',
+  'orange.fr',
+  'comcast.net',
+];
+const PROVIDERS: Record<string, string> = {
+  'gmail.com': 'google',
+  'yahoo.com': 'yahoo',
+  'aol.com': 'yahoo',
+  'outlook.com': 'microsoft',
+  'hotmail.com': 'microsoft',
+  'icloud.com': 'apple',
+  'gmx.de': 'gmx',
+  'web.de': 'gmx',
+};
+const SENDERS = [
+  'news@shop.example',
+  'hello@shop.example',
+  'billing@shop.example',
+  'team@startup.example',
+  'me@consultant.example',
+];
+const FIRST = [
+  'anna',
+  'ben',
+  'chloe',
+  'dario',
+  'emma',
+  'felix',
+  'greta',
+  'hugo',
+  'ines',
+  'jonas',
+  'kira',
+  'luca',
+  'mia',
+  'noah',
+  'olga',
+  'paul',
+];
 
 /** `n` records with about n*0.45 distinct addresses, last seen over the past two years before `now`. */
 export function syntheticRecords(n: number, now: number, seed = 42): HistoryRecord[] {
@@ -80,8 +208,25 @@ export function syntheticRecords(n: number, now: number, seed = 42): HistoryReco
     const seenAt = now - Math.floor(rand() * 730 * 86_400_000);
     const msg = fakeSeen(
       (base + BigInt(i) * 7919n).toString(),
-      [{ recipient: address, category: s.category, reason: s.reason, hard: s.hard, replyCode: s.replyCode, status: s.status, diagnostic: s.diag(address, domain), provider: PROVIDERS[domain] ?? null }],
-      { seenAt, kind: s.kind, from: pick(SENDERS), source: rand() < 0.5 ? 'raw' : 'visible', account: rand() < 0.8 ? 'u/0' : 'u/1' },
+      [
+        {
+          recipient: address,
+          category: s.category,
+          reason: s.reason,
+          hard: s.hard,
+          replyCode: s.replyCode,
+          status: s.status,
+          diagnostic: s.diag(address, domain),
+          provider: PROVIDERS[domain] ?? null,
+        },
+      ],
+      {
+        seenAt,
+        kind: s.kind,
+        from: pick(SENDERS),
+        source: rand() < 0.5 ? 'raw' : 'visible',
+        account: rand() < 0.8 ? 'u/0' : 'u/1',
+      },
     );
     out.push(...recordsFromMessage(msg));
   }

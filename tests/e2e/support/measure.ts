@@ -32,7 +32,12 @@ interface SimTimes {
  * Show one conversation (by hash) and wait until every expanded message was looked at and every
  * raw fetch it started has settled.
  */
-export async function showConversation(page: Page, sim: GmailSim, conv: SimConversation, opts: { openDetails?: boolean } = {}): Promise<MessageOutcome[]> {
+export async function showConversation(
+  page: Page,
+  sim: GmailSim,
+  conv: SimConversation,
+  opts: { openDetails?: boolean } = {},
+): Promise<MessageOutcome[]> {
   await page.evaluate((h) => {
     location.hash = h;
   }, `#inbox/${conv.threadHex}`);
@@ -52,7 +57,9 @@ export async function showConversation(page: Page, sim: GmailSim, conv: SimConve
   if (opts.openDetails) {
     await page.evaluate(() => {
       for (const host of Array.from(document.querySelectorAll('bounce-triage-card'))) {
-        const btn = Array.from(host.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === 'Details');
+        const btn = Array.from(host.shadowRoot?.querySelectorAll('button') ?? []).find(
+          (b) => b.textContent === 'Details',
+        );
         btn?.click();
       }
     });
