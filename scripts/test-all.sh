@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, as named steps, stopping at the first failure.
 #
-#   lint            eslint, zero warnings
+#   lint            eslint, zero warnings; Prettier's format check
 #   typecheck       tsc --noEmit
 #   unit            vitest (node + WXT's fake browser)
 #   build-chrome    wxt build                      -> .output/chrome-mv3
@@ -131,7 +131,11 @@ run_e2e() {
   vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$REPORT_DIR/e2e.json"
 }
 
-step lint eslint . --max-warnings 0
+run_lint() {
+  eslint . --max-warnings 0 && prettier --check . --log-level warn
+}
+
+step lint run_lint
 step typecheck tsc --noEmit -p .
 step unit vitest run --reporter=default --reporter=json --outputFile.json="$REPORT_DIR/unit.json"
 step build-chrome wxt build
