@@ -3,7 +3,21 @@
  * host names quoted in the diagnostic (Gmail signs its replies "gsmtp"), then the recipient's domain.
  */
 import type { Draft } from './report/recipients';
-import { providerFromDomain, providerFromHost } from './knowledge/providers';
+import { PROVIDERS, providerFromDomain, providerFromHost } from './knowledge/providers';
+
+/**
+ * The endings a known host can have: the last two labels of each host suffix ("google.com" of
+ * "google.com"), and any one-label suffix. A name matches a suffix only if it ends the same way,
+ * so the tokens of a diagnostic that end otherwise (IP addresses, "5.1.1", most names) need no
+ * lookup.
+ */
+const lastTwoLabels = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+const HOST_ENDINGS = new Set(PROVIDERS.flatMap((x) => x.hosts.map((h) => lastTwoLabels(h.toLowerCase()))));
+const lastLabel = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
+function mayBeKnownHost(token: string): boolean {
+  return HOST_ENDINGS.has(lastTwoLabels(token)) || HOST_ENDINGS.has(lastLabel(token));
+}
 
 /** The first provider named by a host name in a text (Gmail signs its replies "gsmtp"). */
 export function providerFromText(text: string): string | null {
@@ -15,7 +29,9 @@ export function providerFromText(text: string): string | null {
   for (const token of lower.split(/[^a-z0-9.-]+/)) {
     if (token.length < 4 || token.indexOf('.') <= 0) continue;
     if (++n > 40) break;
-    const p = providerFromHost(token.replace(/^[.-]+|[.-]+$/g, ''));
+    const name = token.replace(/^[.-]+|[.-]+$/g, '');
+    if (!mayBeKnownHost(name)) continue;
+    const p = providerFromHost(name);
     if (p) return p;
   }
   return null;
