@@ -48,6 +48,13 @@ describe('delivery-status parser', () => {
     expect(r.recipients).toHaveLength(1);
     expect(r.recipients[0]!.status).toBe('5.0.0');
   });
+  it('keeps an encoded-word local part as written, and still decodes a diagnostic', () => {
+    const r = parseDeliveryStatus(
+      'Final-Recipient: rfc822; =?utf-8?B?8J+QiPCfkIg=?=@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 =?utf-8?Q?caf=C3=A9?= unknown\n',
+    );
+    expect(r.recipients[0]!.finalRecipient).toBe('=?utf-8?b?8j+qipcfkig=?=@example.org');
+    expect(r.recipients[0]!.diagnostic).toBe('550 café unknown');
+  });
 });
 
 describe('MIME walker', () => {

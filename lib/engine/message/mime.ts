@@ -36,6 +36,15 @@ export class HeaderList {
     }
     return this.raw[i]!.value;
   }
+  /**
+   * Every field as written, RFC 2047 words left alone: for delivery-status fields, which are
+   * read from text already decoded and never use encoded words (an address such as
+   * "=?utf-8?B?…?=@example.org" is the mailbox's real name, not something to decode).
+   * Read it before any decoded accessor: decoding rewrites the values in place.
+   */
+  get rawFields(): readonly HeaderField[] {
+    return this.raw;
+  }
   /** Every field, decoded. */
   get fields(): HeaderField[] {
     for (let i = 0; i < this.raw.length; i++) this.value(i);

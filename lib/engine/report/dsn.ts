@@ -14,7 +14,7 @@
  * Real servers forget the blank lines, fold badly, or print the same fields in a text/plain
  * part, so the parser starts a new recipient whenever a recipient field repeats.
  */
-import { parseHeaders } from '../message/mime';
+import { decodeHeaderValue, parseHeaders } from '../message/mime';
 
 export interface DsnRecipient {
   finalRecipient: string | null;
@@ -85,7 +85,7 @@ export function parseDeliveryStatus(text: string): DsnReport {
   const report: DsnReport = { reportingMta: null, receivedFromMta: null, arrivalDate: null, recipients: [] };
   // Parse as one header block: blank lines only separate, so drop them, but keep them as
   // record boundaries by marking them.
-  const fields = parseHeaders(text.replace(/\n[ \t]*\n+/g, '\nx--break: -\n').replace(/^\s+/, '')).fields;
+  const fields = parseHeaders(text.replace(/\n[ \t]*\n+/g, '\nx--break: -\n').replace(/^\s+/, '')).rawFields;
   let cur: DsnRecipient | null = null;
   let sawBoundary = false;
   for (const f of fields) {
@@ -133,7 +133,8 @@ export function parseDeliveryStatus(text: string): DsnReport {
         c.remoteMta = untype(f.value).value || null;
         break;
       case 'diagnostic-code': {
-        const u = untype(f.value);
+        // Some servers quote a reply holding encoded words; the diagnostic is text to read.
+        const u = untype(f.value.includes('=?') ? decodeHeaderValue(f.value) : f.value);
         c.diagnosticType = u.type;
         c.diagnostic = u.value ? (c.diagnostic ? c.diagnostic + ' ' + u.value : u.value) : c.diagnostic;
         break;
