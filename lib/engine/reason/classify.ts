@@ -147,6 +147,8 @@ const STRONG_COUNT = RULES.length;
 
 /** Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
 export function phraseText(s: string): string {
+  // Every address holds an "@": without one there is nothing to drop.
+  if (s.indexOf('@') === -1) return s.toLowerCase();
   // Tried only at the start of a token, so a long token costs one scan.
   return s.replace(/<?(?<![^\s<>()"'[\]])[^\s<>()"'[\]@]+@[^\s<>()"'[\]]+>?/g, ' ').toLowerCase();
 }
@@ -201,6 +203,17 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
   return reason;
 }
 
+/** The verdict after `refine`, with a note in the evidence when the command or code changed it. */
+function refined(reason: ReasonId, input: ReasonInput, evidence: Evidence[], weak = false): ReasonVerdict {
+  const r = refine(reason, input, weak);
+  if (r !== reason)
+    evidence.push({
+      source: 'decoder',
+      detail: `${reason} → ${r}: ${input.command ? `answered to ${input.command}` : `status ${input.status ?? 'class'}`}`,
+    });
+  return { reason: r, evidence };
+}
+
 export function decideReason(input: ReasonInput): ReasonVerdict {
   const evidence: Evidence[] = [];
   if (input.hint) {
@@ -228,41 +241,32 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const strong = strongHit ? any : null;
   const byStatus = reasonFromStatus(input.status, input.provider);
   const statusNote = input.status ? `status ${input.status}` : '';
-  const done = (reason: ReasonId, weak = false): ReasonVerdict => {
-    const r = refine(reason, input, weak);
-    if (r !== reason)
-      evidence.push({
-        source: 'decoder',
-        detail: `${reason} → ${r}: ${input.command ? `answered to ${input.command}` : `status ${input.status ?? 'class'}`}`,
-      });
-    return { reason: r, evidence };
-  };
 
   if (strong && byStatus && WEAK_REASONS.has(strong.id) && STRONG_STATUS.has(byStatus)) {
     evidence.push({ source: 'status-code', detail: statusNote });
     evidence.push({ source: 'phrase', detail: `"${strong.phrase}" (weaker)` });
-    return done(byStatus);
+    return refined(byStatus, input, evidence);
   }
   if (strong) {
     evidence.push({ source: 'phrase', detail: `"${strong.phrase}"` });
     if (statusNote) evidence.push({ source: 'status-code', detail: statusNote });
-    return done(strong.id);
+    return refined(strong.id, input, evidence);
   }
   if (byStatus) {
     evidence.push({ source: 'status-code', detail: statusNote });
-    return done(byStatus);
+    return refined(byStatus, input, evidence);
   }
   const weak = strongHit ? null : any;
   if (weak) {
     evidence.push({ source: 'phrase', detail: `"${weak.phrase}"` });
-    return done(weak.id, true);
+    return refined(weak.id, input, evidence, true);
   }
   const ctxText = phraseText(input.context.replace(/\s+/g, ' '));
   const ctx = matchPhrase(ctxText, ALL_RULES, input.status);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });
-    return done(ctx.id, true);
+    return refined(ctx.id, input, evidence, true);
   }
   evidence.push({ source: 'default', detail: 'no phrase or specific code' });
-  return done('onhold', true);
+  return refined('onhold', input, evidence, true);
 }
