@@ -135,6 +135,11 @@ function isAutoSubmittedReply(view: ReportView): boolean {
   return prec === 'auto_reply';
 }
 
+/** DSN actions that report a delivery, not a failure. */
+function isPositive(a: string): boolean {
+  return a === 'delivered' || a === 'relayed' || a === 'expanded' || a === 'deliverable';
+}
+
 export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
   const h = view.headers;
   const from = h.get('from') ?? '';
@@ -171,9 +176,7 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
     if (!daemon && looksAutoReplied(view, subject)) return 'auto-reply';
     return 'not-bounce';
   }
-  const positive = (a: string) =>
-    a === 'delivered' || a === 'relayed' || a === 'expanded' || a === 'deliverable';
-  if (actions.length && actions.every(positive)) return 'delivered';
+  if (actions.length && actions.every(isPositive)) return 'delivered';
   const dsnStatuses = view.dsn
     .flatMap((d) => d.recipients.map((r) => r.status))
     .filter((x): x is string => !!x);

@@ -43,15 +43,6 @@ export function collectDrafts(
   original: OriginalInfo,
 ): { drafts: Draft[]; decoder: string } {
   const h = view.headers;
-  // Addresses that are not recipients (the report's sender and addressee, the original sender):
-  // needed only when the text is scanned without delivery-status fields.
-  const excluded = () =>
-    new Set<string>([
-      ...addressesOf(h.get('from')),
-      ...addressesOf(h.get('to')),
-      ...(original.from ? [original.from] : []),
-      ...addressesOf(h.get('return-path')),
-    ]);
   const section = view.text;
   const sectionRaw = section.length > MAX_DIAGNOSTIC ? section.slice(0, MAX_DIAGNOSTIC) : section;
   const reportingMtaFromDsn = view.dsn.find((d) => d.reportingMta)?.reportingMta ?? null;
@@ -62,24 +53,23 @@ export function collectDrafts(
   if (dsnRecipients.length) {
     // The text scan may name the same recipients with a fuller diagnostic; it runs only when a
     // record's own fields say too little.
-    let scannedList: TextRecipient[] | undefined;
-    const scanned = () => (scannedList ??= scanRecipients(section, new Set()));
+    // (Both lists are made on first use, in the loop.)
+    let scanned: TextRecipient[] | undefined;
+    let unclaimed: TextRecipient[] | undefined;
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     const named = new Set(dsnRecipients.map(({ r }) => r.finalRecipient ?? r.originalRecipient));
-    let unclaimedList: TextRecipient[] | undefined;
-    const unclaimed = () => (unclaimedList ??= scanned().filter((t) => !named.has(t.address)));
     for (const { r, reportingMta } of dsnRecipients.slice(0, MAX_RECIPIENTS)) {
       // A final recipient on a host without a domain ("kijitora@server") is an internal name:
       // the original recipient is the address the sender used.
       const internal = r.finalRecipient && !/@[^@]+\.[^@.]+$/.test(r.finalRecipient);
       // A record whose recipient field is empty or broken borrows the next address the text names.
-      const recipient =
-        (internal ? r.originalRecipient : null) ??
-        r.finalRecipient ??
-        r.originalRecipient ??
-        unclaimed().shift()?.address ??
-        null;
+      let recipient = (internal ? r.originalRecipient : null) ?? r.finalRecipient ?? r.originalRecipient;
+      if (recipient == null) {
+        scanned ??= scanRecipients(section, new Set());
+        unclaimed ??= scanned.filter((t) => !named.has(t.address));
+        recipient = unclaimed.shift()?.address ?? null;
+      }
       const key = `${recipient}|${r.status}`;
       if (recipient && seen.has(key)) continue;
       seen.add(key);
@@ -87,7 +77,9 @@ export function collectDrafts(
       const dsnCommand = findCommand(r.diagnostic ?? '');
       const wordy = hasWords(dsnDiag);
       const textBlock =
-        (!wordy || !dsnCommand) && recipient ? scanned().find((t) => t.address === recipient) : undefined;
+        (!wordy || !dsnCommand) && recipient
+          ? (scanned ??= scanRecipients(section, new Set())).find((t) => t.address === recipient)
+          : undefined;
       const blockDiag = textBlock ? diagnosticFromBlock(textBlock) : '';
       let diagnostic = dsnDiag;
       // A bare or code-only diagnostic ("smtp; 550", "5.0.0") says less than the text.
@@ -118,18 +110,18 @@ export function collectDrafts(
     return { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text' };
   }
 
-  const scanned = scanRecipients(section, excluded());
+  const scanned = scanRecipients(section, nonRecipients(view, original));
   if (scanned.length) {
     let sectionDiag: string | undefined;
-    const fromSection = () => (sectionDiag ??= scanned.length === 1 ? diagnosticFromSection(section) : '');
     return {
-      drafts: scanned.slice(0, MAX_RECIPIENTS).map((t) =>
-        finishDraft(
+      drafts: scanned.slice(0, MAX_RECIPIENTS).map((t) => {
+        const failure = hasFailureCode(t.block);
+        if (!failure) sectionDiag ??= scanned.length === 1 ? diagnosticFromSection(section) : '';
+        return finishDraft(
           {
             recipient: t.address,
             // A block without a server reply (the address stood in a summary) borrows the report's.
-            diagnostic:
-              (hasFailureCode(t.block) || !fromSection() ? diagnosticFromBlock(t) : fromSection()) || null,
+            diagnostic: (failure || !sectionDiag ? diagnosticFromBlock(t) : sectionDiag) || null,
             context: sectionRaw,
             status: null,
             replyCode: null,
@@ -140,8 +132,8 @@ export function collectDrafts(
             command: findCommand(t.block),
           },
           view,
-        ),
-      ),
+        );
+      }),
       decoder: 'text',
     };
   }
@@ -170,6 +162,20 @@ export function collectDrafts(
     ),
     decoder: failed.length ? 'x-failed-recipients' : 'text',
   };
+}
+
+/**
+ * Addresses that are not recipients (the report's sender and addressee, the original sender):
+ * needed only when the text is scanned without delivery-status fields.
+ */
+function nonRecipients(view: ReportView, original: OriginalInfo): Set<string> {
+  const h = view.headers;
+  return new Set<string>([
+    ...addressesOf(h.get('from')),
+    ...addressesOf(h.get('to')),
+    ...(original.from ? [original.from] : []),
+    ...addressesOf(h.get('return-path')),
+  ]);
 }
 
 /** The returned original's envelope recipient: "Received: … for <kijitora@example.jp>; …". */
@@ -247,6 +253,10 @@ function hostFromText(s: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+function replyOf(m: RegExpMatchArray): { replyCode: string; status: string } {
+  return { replyCode: m[1]!, status: `${m[2]}.${+m[3]!}.${+m[4]!}` };
+}
+
 /**
  * The remote server's own reply in a diagnostic: a reply code with its enhanced code
  * ("550 5.1.1", "550-'5.7.1"). A reporter's summary in front of it ("5.1.0 - Unknown address
@@ -257,10 +267,9 @@ function serverReply(diag: string): { replyCode: string; status: string } | null
     ...diag.matchAll(/(?<![\w.])([245]\d\d)[ -]'?([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])/g),
   ].slice(0, 10);
   if (!pairs.length) return null;
-  const pick = (m: RegExpMatchArray) => ({ replyCode: m[1]!, status: `${m[2]}.${+m[3]!}.${+m[4]!}` });
-  const first = pick(pairs[0]!);
+  const first = replyOf(pairs[0]!);
   // "Delivery time expired" laid over the reply that kept failing: the last reply says why.
-  if (pairs.length > 1 && /^[45]\.4\.7$/.test(first.status)) return pick(pairs[pairs.length - 1]!);
+  if (pairs.length > 1 && /^[45]\.4\.7$/.test(first.status)) return replyOf(pairs[pairs.length - 1]!);
   return first;
 }
 

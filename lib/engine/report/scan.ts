@@ -79,41 +79,59 @@ export function normaliseAddress(a: string): string {
     .toLowerCase();
 }
 
+interface Hit {
+  line: number;
+  address: string;
+  trailing: boolean;
+}
+
+/** What a scan has found so far. */
+interface Found {
+  /** Addresses known not to be recipients. */
+  exclude: Set<string>;
+  seen: Set<string>;
+  hits: Hit[];
+  /** Addresses met again after their first line. */
+  repeats: { line: number; address: string }[];
+  /**
+   * Addresses on a recipient line that are also the report's addressee (someone who mailed
+   * themselves): used only when nothing else is found.
+   */
+  excludedLines: Hit[];
+}
+
+function accept(found: Found, address: string, line: number, trailing = false): void {
+  const a = normaliseAddress(address);
+  const local = a.slice(0, a.indexOf('@'));
+  if (found.seen.has(a)) {
+    // The same list again (a second language, a summary): see where blocks end below.
+    if (!trailing) found.repeats.push({ line, address: a });
+    return;
+  }
+  if (LOCAL_NOISE.test(local)) return;
+  if (found.exclude.has(a)) {
+    found.excludedLines.push({ line, address: a, trailing });
+    return;
+  }
+  found.seen.add(a);
+  found.hits.push({ line, address: a, trailing });
+}
+
 /**
  * Find the failed recipients in a bounce text. `exclude` holds addresses known not to be
  * recipients (the report's sender and addressee, the original sender).
  */
 export function scanRecipients(text: string, exclude: Set<string>): TextRecipient[] {
   const lines = text.split('\n');
-  const hits: { line: number; address: string; trailing: boolean }[] = [];
-  const seen = new Set<string>();
-  const repeats: { line: number; address: string }[] = [];
-  // Addresses on a recipient line that are also the report's addressee (someone who mailed
-  // themselves): used only when nothing else is found.
-  const excludedLines: { line: number; address: string; trailing: boolean }[] = [];
-  const accept = (address: string, line: number, trailing = false) => {
-    const a = normaliseAddress(address);
-    const local = a.slice(0, a.indexOf('@'));
-    if (seen.has(a)) {
-      // The same list again (a second language, a summary): see where blocks end below.
-      if (!trailing) repeats.push({ line, address: a });
-      return;
-    }
-    if (LOCAL_NOISE.test(local)) return;
-    if (exclude.has(a)) {
-      excludedLines.push({ line, address: a, trailing });
-      return;
-    }
-    seen.add(a);
-    hits.push({ line, address: a, trailing });
-  };
+  const found: Found = { exclude, seen: new Set(), hits: [], repeats: [], excludedLines: [] };
+  const { hits, repeats, excludedLines } = found;
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.length > 1000 || l.indexOf('@') === -1) continue;
     const t = TRANSCRIPT_LINE.exec(l);
     if (t) {
-      accept(t[1]!, i, true);
+      accept(found, t[1]!, i, true);
       continue;
     }
     const m = LINE_ADDRESS.exec(l);
@@ -122,7 +140,7 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
       // "kijitora@example.com <neko@example.net>: malformed address": the address as the sender
       // wrote it, a name and an address in angle brackets; the bracketed one is the mailbox.
       const angle = ANGLE_AFTER.exec(l.slice(m.index + m[0].length));
-      accept(angle ? angle[1]! : m[1]!, i);
+      accept(found, angle ? angle[1]! : m[1]!, i);
       continue;
     }
   }
@@ -138,7 +156,7 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
       if (l.length > 1000 || l.indexOf('@') === -1) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(l)) !== null) accept(m[1]!, i);
+      while ((m = re.exec(l)) !== null) accept(found, m[1]!, i);
     }
   }
   hits.sort((a, b) => a.line - b.line);
