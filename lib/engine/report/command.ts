@@ -6,50 +6,93 @@
 export type SmtpCommand = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | null;
 
 /**
- * [a test every match passes, the cue, the command]. The first cue found wins. The test is a few
- * substring searches (text that every match contains), so most texts skip most cues unread.
+ * Words the cues need, found in one pass over the text: a cue runs only when its words are there.
+ * No word begins another, so at most one can start at any position.
  */
-function has(...words: string[]): (lower: string) => boolean {
-  return (lower) => {
-    for (const w of words) if (lower.includes(w)) return true;
-    return false;
-  };
+const WORDS = [
+  'in reply to',
+  'command',
+  'data',
+  'final data',
+  'after ',
+  'rcpt',
+  'like ',
+  'mail',
+  '[mail_from]',
+  'connect',
+  'greeting',
+  'banner',
+] as const;
+const BIT = new Map<string, number>(WORDS.map((w, i) => [w, 1 << i]));
+const bit = (w: (typeof WORDS)[number]) => BIT.get(w)!;
+const IN_REPLY = bit('in reply to');
+const COMMAND = bit('command');
+const DATA = bit('data');
+const FINAL_DATA = bit('final data');
+const AFTER = bit('after ');
+const RCPT = bit('rcpt');
+const LIKE = bit('like ');
+const MAIL = bit('mail');
+const MAIL_FROM = bit('[mail_from]');
+const CONNECT = bit('connect') | bit('greeting') | bit('banner');
+const WORD_RE = new RegExp(WORDS.map((w) => w.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
+
+/** Which of WORDS occur in a lower-case text, as bits. */
+function wordsIn(lower: string): number {
+  let bits = 0;
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(lower)) !== null) {
+    bits |= BIT.get(m[0])!;
+    // Go on from the next character, so a word overlapping this one is found too.
+    WORD_RE.lastIndex = m.index + 1;
+  }
+  return bits;
 }
-const MAIL_CUE = has('after mail from', 'like our mail', 'like sender', '[mail_from]');
-const PATTERNS: [(lower: string) => boolean, RegExp, SmtpCommand][] = [
+
+/** [a test every match passes, the cue, the command]. The first cue found wins. */
+const PATTERNS: [(words: number, lower: string) => boolean, RegExp, SmtpCommand][] = [
   // Postfix: "(in reply to RCPT TO command)", "(in reply to end of DATA command)"
-  [has('in reply to'), /in reply to (?:the )?(?:end of )?data\b/i, 'DATA'],
+  [(w) => (w & IN_REPLY) !== 0, /in reply to (?:the )?(?:end of )?data\b/i, 'DATA'],
   // Trend Micro, m-FILTER and others: "SMTP command DATA", "Last command: RCPT TO"
-  [has('command'), /(?:smtp |last )command[\s:-]*data\b/i, 'DATA'],
-  [has('command'), /(?:smtp |last )command[\s:-]*rcpt\b/i, 'RCPT'],
-  [has('command'), /(?:smtp |last )command[\s:-]*mail\b/i, 'MAIL'],
-  [has('in reply to'), /in reply to (?:the )?rcpt\b/i, 'RCPT'],
-  [has('in reply to'), /in reply to (?:the )?mail\b/i, 'MAIL'],
-  [has('in reply to'), /in reply to (?:the )?(?:helo|ehlo)\b/i, 'HELO'],
+  [(w) => (w & COMMAND) !== 0, /(?:smtp |last )command[\s:-]*data\b/i, 'DATA'],
+  [(w) => (w & COMMAND) !== 0, /(?:smtp |last )command[\s:-]*rcpt\b/i, 'RCPT'],
+  [(w) => (w & COMMAND) !== 0, /(?:smtp |last )command[\s:-]*mail\b/i, 'MAIL'],
+  [(w) => (w & IN_REPLY) !== 0, /in reply to (?:the )?rcpt\b/i, 'RCPT'],
+  [(w) => (w & IN_REPLY) !== 0, /in reply to (?:the )?mail\b/i, 'MAIL'],
+  [(w) => (w & IN_REPLY) !== 0, /in reply to (?:the )?(?:helo|ehlo)\b/i, 'HELO'],
   // Exim: "SMTP error from remote mail server after RCPT TO:<…>", "after end of data"
   // ("after sending message" and "does not like sender" count only in a text that also says
   // "data" or "mail" somewhere, as they always have.)
   [
-    (lower) => lower.includes('data') && (lower.includes('after ') || lower.includes('final data')),
+    (w) => (w & DATA) !== 0 && (w & (AFTER | FINAL_DATA)) !== 0,
     /after (?:end of )?data\b|after sending (?:message|data)|final data|after data\b/i,
     'DATA',
   ],
   [
-    has('rcpt', 'like recipient'),
+    (w, lower) => (w & RCPT) !== 0 || ((w & LIKE) !== 0 && lower.includes('like recipient')),
     /after rcpt\b|rcpt to response|did not like our rcpt|does not like recipient|\[rcpt_to\]/i,
     'RCPT',
   ],
   [
-    (lower) => lower.includes('mail') && MAIL_CUE(lower),
+    (w, lower) =>
+      (w & MAIL) !== 0 &&
+      ((w & MAIL_FROM) !== 0 ||
+        ((w & AFTER) !== 0 && lower.includes('after mail from')) ||
+        ((w & LIKE) !== 0 && (lower.includes('like our mail') || lower.includes('like sender')))),
     /after mail from\b|did not like our mail\b|does not like sender|\[mail_from\]/i,
     'MAIL',
   ],
   [
-    has('connect', 'greeting', 'banner'),
+    (w) => (w & CONNECT) !== 0,
     /after (?:initial connection|connecting)|(?:greeting|banner)\b|connection rejected|on connect/i,
     'CONN',
   ],
-  [has('after helo', 'after ehlo'), /after (?:helo|ehlo)\b/i, 'HELO'],
+  [
+    (w, lower) => (w & AFTER) !== 0 && (lower.includes('after helo') || lower.includes('after ehlo')),
+    /after (?:helo|ehlo)\b/i,
+    'HELO',
+  ],
 ];
 
 /** The command found in a diagnostic or transcript, or null. */
@@ -64,6 +107,8 @@ export function findCommand(text: string): SmtpCommand {
     return c === 'EHLO' ? 'HELO' : (c as SmtpCommand);
   }
   const lower = text.length > 8000 ? text.slice(0, 8000).toLowerCase() : text.toLowerCase();
-  for (const [mayMatch, re, cmd] of PATTERNS) if (mayMatch(lower) && re.test(lower)) return cmd;
+  const words = wordsIn(lower);
+  if (words === 0) return null;
+  for (const [mayMatch, re, cmd] of PATTERNS) if (mayMatch(words, lower) && re.test(lower)) return cmd;
   return null;
 }
