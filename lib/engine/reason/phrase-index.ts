@@ -15,7 +15,8 @@ export class PhraseIndex {
   /**
    * The scan walks a table instead of the trie: one row per node, one column per character that
    * occurs in some phrase (any other character leads back to the root). A cell holds the next
-   * node plus one, or 0 until the scan first needs it, so only the rows real texts reach are filled.
+   * node plus one, shifted left by one bit, with the low bit set when that node ends a phrase; or 0
+   * until the scan first needs it, so only the rows real texts reach are filled.
    */
   private readonly column = new Map<number, number>();
   private readonly asciiColumn = new Uint8Array(128);
@@ -79,7 +80,7 @@ export class PhraseIndex {
           this.width++;
         }
     const cells = this.nodes.length * this.width;
-    this.table = this.nodes.length < 0xffff ? new Uint16Array(cells) : new Uint32Array(cells);
+    this.table = this.nodes.length < 0x7fff ? new Uint16Array(cells) : new Uint32Array(cells);
     this.outs = this.nodes.map((node) => (node.out.length ? node.out : null));
   }
 
@@ -105,25 +106,30 @@ export class PhraseIndex {
     let best: { group: number; phrase: string } | null = null;
     let limit = below;
     const { table, outs, asciiColumn, column, width } = this;
+    const rootEnds = outs[0] !== null;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const col = c < 128 ? asciiColumn[c]! : (column.get(c) ?? 0);
+      let cell: number;
       if (col === 0) {
         n = 0;
-        continue;
+        if (!rootEnds) continue;
+        cell = 1;
+      } else {
+        const at = n * width + col;
+        cell = table[at]!;
+        if (cell === 0) {
+          const next = this.step(n, c);
+          cell = ((next + 1) << 1) | (outs[next] !== null ? 1 : 0);
+          table[at] = cell;
+        }
+        n = (cell >> 1) - 1;
       }
-      const cell = n * width + col;
-      let nx = table[cell]!;
-      if (nx === 0) {
-        nx = this.step(n, c) + 1;
-        table[cell] = nx;
-      }
-      n = nx - 1;
-      const out = outs[n];
-      if (out === null) continue;
-      for (let k = 0; k < out!.length; k++) {
-        const [g, phrase] = out![k]!;
+      if ((cell & 1) === 0) continue;
+      const out = outs[n]!;
+      for (let k = 0; k < out.length; k++) {
+        const [g, phrase] = out[k]!;
         if (g < limit && (!allow || allow(g))) {
           limit = g;
           best = { group: g, phrase };
