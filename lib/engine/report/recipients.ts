@@ -29,10 +29,13 @@ const MAX_DIAGNOSTIC = 4000;
 
 const ADDRESS_IN = /(?<![^\s<>"'(),;:[\]])[^\s<>"'(),;:[\]@]+@[^\s<>"'(),;:[\]@]*[A-Za-z0-9]/;
 
+const ADDRESSES_IN = new RegExp(ADDRESS_IN.source, 'g');
+
 function addressesOf(v: string | null): string[] {
   if (!v) return [];
   const out: string[] = [];
-  const re = new RegExp(ADDRESS_IN.source, 'g');
+  const re = ADDRESSES_IN;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(v)) !== null && out.length < MAX_RECIPIENTS) out.push(m[0].toLowerCase());
   return out;
