@@ -16,7 +16,9 @@ export class PhraseIndex {
    * The scan walks a table instead of the trie: one row per node, one column per character that
    * occurs in some phrase (any other character leads back to the root). A cell holds the next
    * node plus one, shifted left by one bit, with the low bit set when that node ends a phrase; or 0
-   * until the scan first needs it, so only the rows real texts reach are filled.
+   * until the scan first needs it, so only the rows real texts reach are filled. The table is laid
+   * out column by column: a common character's cells for the nodes near the root, which are
+   * numbered first, then lie together.
    */
   private readonly column = new Map<number, number>();
   private readonly asciiColumn = new Uint8Array(128);
@@ -105,7 +107,8 @@ export class PhraseIndex {
   ): { group: number; phrase: string } | null {
     let best: { group: number; phrase: string } | null = null;
     let limit = below;
-    const { table, outs, asciiColumn, column, width } = this;
+    const { table, outs, asciiColumn, column } = this;
+    const height = outs.length;
     const rootEnds = outs[0] !== null;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
@@ -117,7 +120,7 @@ export class PhraseIndex {
         if (!rootEnds) continue;
         cell = 1;
       } else {
-        const at = n * width + col;
+        const at = col * height + n;
         cell = table[at]!;
         if (cell === 0) {
           const next = this.step(n, c);
