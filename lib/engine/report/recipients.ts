@@ -256,6 +256,8 @@ function hostFromText(s: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+const SERVER_REPLY = /(?<![\w.])([245]\d\d)[ -]'?([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])/g;
+
 function replyOf(m: RegExpMatchArray): { replyCode: string; status: string } {
   return { replyCode: m[1]!, status: `${m[2]}.${+m[3]!}.${+m[4]!}` };
 }
@@ -266,9 +268,11 @@ function replyOf(m: RegExpMatchArray): { replyCode: string; status: string } {
  * error 550-'5.7.1 …", "554 4.4.7 Message expired … <421 4.4.2 Connection timed out>") gives way.
  */
 function serverReply(diag: string): { replyCode: string; status: string } | null {
-  const pairs = [
-    ...diag.matchAll(/(?<![\w.])([245]\d\d)[ -]'?([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])/g),
-  ].slice(0, 10);
+  // The first ten pairs, read one by one.
+  const pairs: RegExpExecArray[] = [];
+  SERVER_REPLY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (pairs.length < 10 && (m = SERVER_REPLY.exec(diag)) !== null) pairs.push(m);
   if (!pairs.length) return null;
   const first = replyOf(pairs[0]!);
   // "Delivery time expired" laid over the reply that kept failing: the last reply says why.
