@@ -19,6 +19,8 @@ function mayBeKnownHost(token: string): boolean {
   return HOST_ENDINGS.has(lastTwoLabels(token)) || HOST_ENDINGS.has(lastLabel(token));
 }
 
+const NAME_RUN = /[a-z0-9.-]{4,}/g;
+
 /** The first provider named by a host name in a text (Gmail signs its replies "gsmtp"). */
 export function providerFromText(text: string): string | null {
   if (!text) return null;
@@ -26,8 +28,12 @@ export function providerFromText(text: string): string | null {
   if (lower.includes('gsmtp')) return 'google';
   if (!lower.includes('.')) return null;
   let n = 0;
-  for (const token of lower.split(/[^a-z0-9.-]+/)) {
-    if (token.length < 4 || token.indexOf('.') <= 0) continue;
+  // Runs of name characters four or more long, in order (shorter runs were never looked up).
+  NAME_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_RUN.exec(lower)) !== null) {
+    const token = m[0];
+    if (token.indexOf('.') <= 0) continue;
     if (++n > 40) break;
     const name = token.replace(/^[.-]+|[.-]+$/g, '');
     if (!mayBeKnownHost(name)) continue;
