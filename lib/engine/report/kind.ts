@@ -149,32 +149,31 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
 
   const actions = view.dsn.flatMap((d) => d.recipients.map((r) => r.action)).filter((a): a is string => !!a);
   const hasDsn = view.dsn.some((d) => d.recipients.length > 0);
-  const daemon = DAEMON_SENDER.test(from) || from.trim() === '' || /^<>$/.test(from.trim());
-  const bounceSubject = BOUNCE_SUBJECT.test(subject);
-  const failedHeader = h.has('x-failed-recipients');
-  const anyCodes = drafts.some((d) => d.status || d.replyCode);
+  // A delivery-status part makes a report; without one, the sender, subject and text decide.
+  if (!hasDsn) {
+    const daemon = DAEMON_SENDER.test(from) || from.trim() === '' || /^<>$/.test(from.trim());
+    const bounceSubject = BOUNCE_SUBJECT.test(subject);
+    const failedHeader = h.has('x-failed-recipients');
+    const anyCodes = drafts.some((d) => d.status || d.replyCode);
 
-  const named = drafts.some((d) => d.recipient);
-  // A person answering in a thread (not a mail system, no report part) is talking about a bounce at most.
-  const personalReply =
-    !daemon &&
-    !hasDsn &&
-    !failedHeader &&
-    (/^\s*(?:re|aw|sv|antw)\s*:/i.test(subject) || h.has('in-reply-to'));
-  if (personalReply) {
-    if (looksAutoReplied(view, subject)) return 'auto-reply';
-    return 'not-bounce';
-  }
-  const isReport =
-    hasDsn ||
-    failedHeader ||
-    (daemon && bounceSubject) ||
-    ((daemon || bounceSubject) && (named || anyCodes)) ||
-    ((named || bounceSubject) && BOUNCE_TEXT.test(view.text)) ||
-    isListRefusal(view);
-  if (!isReport) {
-    if (!daemon && looksAutoReplied(view, subject)) return 'auto-reply';
-    return 'not-bounce';
+    const named = drafts.some((d) => d.recipient);
+    // A person answering in a thread (not a mail system, no report part) is talking about a bounce at most.
+    const personalReply =
+      !daemon && !failedHeader && (/^\s*(?:re|aw|sv|antw)\s*:/i.test(subject) || h.has('in-reply-to'));
+    if (personalReply) {
+      if (looksAutoReplied(view, subject)) return 'auto-reply';
+      return 'not-bounce';
+    }
+    const isReport =
+      failedHeader ||
+      (daemon && bounceSubject) ||
+      ((daemon || bounceSubject) && (named || anyCodes)) ||
+      ((named || bounceSubject) && BOUNCE_TEXT.test(view.text)) ||
+      isListRefusal(view);
+    if (!isReport) {
+      if (!daemon && looksAutoReplied(view, subject)) return 'auto-reply';
+      return 'not-bounce';
+    }
   }
   if (actions.length && actions.every(isPositive)) return 'delivered';
   const dsnStatuses = view.dsn
