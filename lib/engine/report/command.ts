@@ -7,17 +7,16 @@ export type SmtpCommand = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | null;
 
 /**
  * Words the cues need, found in one pass over the text: a cue runs only when its words are there.
- * No word begins another, so at most one can start at any position.
+ * No word begins another, so at most one can start at any position. "data" and "mail", common in
+ * any bounce, are looked up only once a cue's rarer words are there.
  */
 const WORDS = [
   'in reply to',
   'command',
-  'data',
   'final data',
   'after ',
   'rcpt',
   'like ',
-  'mail',
   '[mail_from]',
   'connect',
   'greeting',
@@ -27,12 +26,10 @@ const BIT = new Map<string, number>(WORDS.map((w, i) => [w, 1 << i]));
 const bit = (w: (typeof WORDS)[number]) => BIT.get(w)!;
 const IN_REPLY = bit('in reply to');
 const COMMAND = bit('command');
-const DATA = bit('data');
 const FINAL_DATA = bit('final data');
 const AFTER = bit('after ');
 const RCPT = bit('rcpt');
 const LIKE = bit('like ');
-const MAIL = bit('mail');
 const MAIL_FROM = bit('[mail_from]');
 const CONNECT = bit('connect') | bit('greeting') | bit('banner');
 const WORD_RE = new RegExp(WORDS.map((w) => w.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
@@ -65,7 +62,7 @@ const PATTERNS: [(words: number, lower: string) => boolean, RegExp, SmtpCommand]
   // ("after sending message" and "does not like sender" count only in a text that also says
   // "data" or "mail" somewhere, as they always have.)
   [
-    (w) => (w & DATA) !== 0 && (w & (AFTER | FINAL_DATA)) !== 0,
+    (w, lower) => (w & (AFTER | FINAL_DATA)) !== 0 && lower.includes('data'),
     /after (?:end of )?data\b|after sending (?:message|data)|final data|after data\b/i,
     'DATA',
   ],
@@ -75,11 +72,12 @@ const PATTERNS: [(words: number, lower: string) => boolean, RegExp, SmtpCommand]
     'RCPT',
   ],
   [
+    // (Each of the first three contains "mail".)
     (w, lower) =>
-      (w & MAIL) !== 0 &&
-      ((w & MAIL_FROM) !== 0 ||
-        ((w & AFTER) !== 0 && lower.includes('after mail from')) ||
-        ((w & LIKE) !== 0 && (lower.includes('like our mail') || lower.includes('like sender')))),
+      (w & MAIL_FROM) !== 0 ||
+      ((w & AFTER) !== 0 && lower.includes('after mail from')) ||
+      ((w & LIKE) !== 0 &&
+        (lower.includes('like our mail') || (lower.includes('like sender') && lower.includes('mail')))),
     /after mail from\b|did not like our mail\b|does not like sender|\[mail_from\]/i,
     'MAIL',
   ],
