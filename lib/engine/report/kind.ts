@@ -147,7 +147,8 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
 
   if (isComplaint(view)) return 'complaint';
 
-  const actions = view.dsn.flatMap((d) => d.recipients.map((r) => r.action)).filter((a): a is string => !!a);
+  const actions: string[] = [];
+  for (const d of view.dsn) for (const r of d.recipients) if (r.action) actions.push(r.action);
   const hasDsn = view.dsn.some((d) => d.recipients.length > 0);
   // A delivery-status part makes a report; without one, the sender, subject and text decide.
   if (!hasDsn) {
@@ -176,9 +177,8 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
     }
   }
   if (actions.length && actions.every(isPositive)) return 'delivered';
-  const dsnStatuses = view.dsn
-    .flatMap((d) => d.recipients.map((r) => r.status))
-    .filter((x): x is string => !!x);
+  const dsnStatuses: string[] = [];
+  for (const d of view.dsn) for (const r of d.recipients) if (r.status) dsnStatuses.push(r.status);
   if (!actions.length && dsnStatuses.length && dsnStatuses.every((x) => x.startsWith('2.')))
     return 'delivered';
   if (actions.length && actions.every((a) => a === 'delayed')) return 'delayed';

@@ -6,6 +6,7 @@ import type { OriginalInfo, ReasonId } from '../types';
 import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './codes';
 import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
 import type { ReportView } from './view';
+import type { DsnRecipient } from './dsn';
 import { findCommand, type SmtpCommand } from './command';
 import { formatHint, vendorHint } from './hints';
 
@@ -50,9 +51,9 @@ export function collectDrafts(
   const sectionRaw = section.length > MAX_DIAGNOSTIC ? section.slice(0, MAX_DIAGNOSTIC) : section;
   const reportingMtaFromDsn = view.dsn.find((d) => d.reportingMta)?.reportingMta ?? null;
 
-  const dsnRecipients = view.dsn.flatMap((d) =>
-    d.recipients.map((r) => ({ r, reportingMta: d.reportingMta })),
-  );
+  const dsnRecipients: { r: DsnRecipient; reportingMta: string | null }[] = [];
+  for (const d of view.dsn)
+    for (const r of d.recipients) dsnRecipients.push({ r, reportingMta: d.reportingMta });
   if (dsnRecipients.length) {
     // The text scan may name the same recipients with a fuller diagnostic; it runs only when a
     // record's own fields say too little.
