@@ -97,8 +97,7 @@ export function isComplaint(view: ReportView): boolean {
   if (view.feedback || view.reportType === 'feedback-report') return true;
   const head = view.fullText.length > 20000 ? view.fullText.slice(0, 20000) : view.fullText;
   // (One regular expression finds either spelling faster than two substring searches.)
-  if (/eedback-|EEDBACK-/.test(head) && /^feedback-type\s*:/im.test(head))
-    return true;
+  if (/eedback-|EEDBACK-/.test(head) && /^feedback-type\s*:/im.test(head)) return true;
   if (view.original?.has('x-hmxmroriginalrecipient')) return true;
   return (view.headers.get('x-apple-unsubscribe') ?? '').trim().toLowerCase() === 'true';
 }
