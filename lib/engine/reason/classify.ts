@@ -220,7 +220,6 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     evidence.push({ source: 'decoder', detail: `report format says ${input.hint}` });
     return { reason: input.hint, evidence };
   }
-  const diag = phraseText(input.diagnostic);
   // The diagnostic is already one line; lower case and straight quotes make it the rules' form.
   const rule = matchNormalisedProviderRule(
     input.diagnostic.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'"),
@@ -236,6 +235,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   }
   // One pass over strong and weak wording together: strong rules come first in ALL_RULES, so a
   // hit below STRONG_COUNT is strong, and any other hit is the best weak one.
+  const diag = phraseText(input.diagnostic);
   const any = matchPhrase(diag, ALL_RULES, input.status);
   const strongHit = any !== null && any.index < STRONG_COUNT;
   const strong = strongHit ? any : null;
