@@ -3,6 +3,9 @@
  * (an Aho–Corasick automaton), instead of one substring search per phrase.
  */
 
+/** Nodes up to this depth have a table row (see PhraseIndex). */
+const ROW_DEPTH = 3;
+
 interface Node {
   next: Map<number, number>;
   fail: number;
@@ -13,17 +16,23 @@ interface Node {
 export class PhraseIndex {
   private nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   /**
-   * The scan walks a table instead of the trie: one row per node, one column per character that
-   * occurs in some phrase (any other character leads back to the root). A cell holds the next
-   * node plus one, shifted left by one bit, with the low bit set when that node ends a phrase; or 0
-   * until the scan first needs it, so only the rows real texts reach are filled. The table is laid
-   * out column by column: a common character's cells for the nodes near the root, which are
-   * numbered first, then lie together.
+   * The scan walks arrays instead of the trie's maps. The nodes near the root, where a scan spends
+   * most steps, and the deeper ones that branch are numbered first and have a row of a table: one
+   * column per character that occurs in some phrase (any other character leads back to the root).
+   * The other nodes, the tails of single phrases, keep only the character that continues them, so
+   * the memory a scan touches stays small. A step's result is the next node plus one, shifted left
+   * by one bit, with the low bit set when that node ends a phrase; a table cell holds 0 until the
+   * scan first needs it. The table is laid out column by column: a common character's cells for
+   * the nodes near the root then lie together.
    */
   private readonly column = new Map<number, number>();
   private readonly asciiColumn = new Uint8Array(128);
   private width = 1;
+  /** Nodes numbered below this have a row. */
+  private rows = 1;
   private table: Uint16Array | Uint32Array = new Uint16Array(0);
+  /** Per node without a row, three numbers: the character that continues it (-1: none), the step on it, its failure link. */
+  private tails = new Int32Array(0);
   private outs: ([number, string][] | null)[] = [];
 
   /** `groups[i]` is the list of phrases of group i (for example, of the i-th rule). */
@@ -63,12 +72,17 @@ export class PhraseIndex {
         queue.push(child);
       }
     }
-    // Number the nodes breadth first: the shallow nodes, where a scan spends most of its steps,
-    // then share a few rows of the table instead of being spread over all of it.
+    // Number the nodes with a row first, breadth first, then the tails in the order they were
+    // added, so that one phrase's tail lies together.
+    const depth = new Array<number>(this.nodes.length).fill(0);
+    for (const n of queue) for (const child of this.nodes[n]!.next.values()) depth[child] = depth[n]! + 1;
+    const hasRow = (n: number) => depth[n]! <= ROW_DEPTH || this.nodes[n]!.next.size > 1;
+    const order = [0, ...queue.filter(hasRow)];
+    this.rows = order.length;
+    for (let n = 1; n < this.nodes.length; n++) if (!hasRow(n)) order.push(n);
     const rank = new Array<number>(this.nodes.length);
-    rank[0] = 0;
-    queue.forEach((n, i) => (rank[n] = i + 1));
-    this.nodes = [0, ...queue].map((n) => {
+    order.forEach((n, i) => (rank[n] = i));
+    this.nodes = order.map((n) => {
       const node = this.nodes[n]!;
       const next = new Map<number, number>();
       for (const [c, child] of node.next) next.set(c, rank[child]!);
@@ -81,9 +95,25 @@ export class PhraseIndex {
           if (c < 128) this.asciiColumn[c] = this.width;
           this.width++;
         }
-    const cells = this.nodes.length * this.width;
+    const cells = this.rows * this.width;
     this.table = this.nodes.length < 0x7fff ? new Uint16Array(cells) : new Uint32Array(cells);
     this.outs = this.nodes.map((node) => (node.out.length ? node.out : null));
+    this.tails = new Int32Array(3 * (this.nodes.length - this.rows));
+    for (let n = this.rows; n < this.nodes.length; n++) {
+      const node = this.nodes[n]!;
+      const t = 3 * (n - this.rows);
+      this.tails[t] = -1;
+      for (const [c, child] of node.next) {
+        this.tails[t] = c;
+        this.tails[t + 1] = this.encode(child);
+      }
+      this.tails[t + 2] = node.fail;
+    }
+  }
+
+  /** A step's result for landing on node `n`. */
+  private encode(n: number): number {
+    return ((n + 1) << 1) | (this.outs[n] !== null ? 1 : 0);
   }
 
   /** The node after reading character `c` in node `n` (following failure links). */
@@ -107,8 +137,7 @@ export class PhraseIndex {
   ): { group: number; phrase: string } | null {
     let best: { group: number; phrase: string } | null = null;
     let limit = below;
-    const { table, outs, asciiColumn, column } = this;
-    const height = outs.length;
+    const { table, outs, asciiColumn, column, rows, tails } = this;
     const rootEnds = outs[0] !== null;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
@@ -120,12 +149,16 @@ export class PhraseIndex {
         if (!rootEnds) continue;
         cell = 1;
       } else {
-        const at = col * height + n;
-        cell = table[at]!;
-        if (cell === 0) {
-          const next = this.step(n, c);
-          cell = ((next + 1) << 1) | (outs[next] !== null ? 1 : 0);
-          table[at] = cell;
+        // A tail either goes on with this character or falls back towards the root.
+        while (n >= rows && tails[3 * (n - rows)] !== c) n = tails[3 * (n - rows) + 2]!;
+        if (n >= rows) cell = tails[3 * (n - rows) + 1]!;
+        else {
+          const at = col * rows + n;
+          cell = table[at]!;
+          if (cell === 0) {
+            cell = this.encode(this.step(n, c));
+            table[at] = cell;
+          }
         }
         n = (cell >> 1) - 1;
       }
