@@ -257,21 +257,14 @@ if (asJson) {
       `throughput (single thread, CPU time, ${speed.messages} files repeated, best of 10 rounds of 0.5 CPU-s): classify ${Math.round(speed.classifyPerSec).toLocaleString('en')} msg/s, parse only (MIME + decoded report parts) ${Math.round(speed.parsePerSec).toLocaleString('en')} msg/s, classify/parse time ratio ${speed.ratio.toFixed(2)}×`,
     );
   }
-  if (showMisses) {
-    lines.push('');
-    lines.push('misses:');
-    for (const m of misses)
+  const listMisses = (title: string, list: typeof visibleMisses) => {
+    lines.push('', title);
+    for (const m of list)
       lines.push(
         `  ${m.file}#${m.index} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`,
       );
-  }
-  if (showVisibleMisses) {
-    lines.push('');
-    lines.push('Gmail-text path misses:');
-    for (const m of visibleMisses)
-      lines.push(
-        `  ${m.file}#${m.index} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`,
-      );
-  }
+  };
+  if (showMisses) listMisses('misses:', misses);
+  if (showVisibleMisses) listMisses('Gmail-text path misses:', visibleMisses);
   process.stdout.write(lines.join('\n') + '\n');
 }
