@@ -80,6 +80,8 @@ interface Mounted {
   body: Element;
   handle: CardHandle | null;
   version: number;
+  /** The theme the card was last drawn in. */
+  theme: 'light' | 'dark';
 }
 
 /** Kinds that get a card (the harmless ones as a neutral note). */
@@ -97,6 +99,8 @@ export class GmailController {
   private mounted = new Map<string, Mounted>();
   private dismissed = new Set<string>();
   private observer: MutationObserver | null = null;
+  private themeObserver: MutationObserver | null = null;
+  private rethemeQueued = false;
   private observed: Element | null = null;
   private lastHref = '';
   private statusSent: boolean | null = null;
@@ -128,13 +132,58 @@ export class GmailController {
     ctx.addEventListener(win, 'hashchange', onLocation);
     ctx.addEventListener(win, 'popstate', onLocation);
     ctx.signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.watchTheme();
     this.onLocationChange();
+  }
+
+  /**
+   * Gmail switches theme without touching the conversation: it swaps style sheets in the head and
+   * classes or styles on the root elements, or follows the system's colour scheme. Each of these
+   * re-checks the background behind the cards (a sheet that loads later is caught by the second,
+   * delayed check).
+   */
+  private watchTheme(): void {
+    const { ctx, doc } = this.opts;
+    const win = doc.defaultView;
+    const MO = win?.MutationObserver ?? MutationObserver;
+    const onChange = () => this.queueRetheme();
+    this.themeObserver = new MO(onChange);
+    if (doc.head) this.themeObserver.observe(doc.head, { childList: true });
+    const rootAttrs = { attributes: true, attributeFilter: ['class', 'style'] };
+    this.themeObserver.observe(doc.documentElement, rootAttrs);
+    if (doc.body) this.themeObserver.observe(doc.body, rootAttrs);
+    const scheme = win?.matchMedia?.('(prefers-color-scheme: dark)');
+    if (scheme && typeof scheme.addEventListener === 'function')
+      ctx.addEventListener(scheme, 'change', onChange);
+  }
+
+  private queueRetheme(): void {
+    if (this.rethemeQueued || this.mounted.size === 0) return;
+    this.rethemeQueued = true;
+    this.opts.ctx.setTimeout(() => {
+      this.rethemeQueued = false;
+      this.retheme();
+      this.opts.ctx.setTimeout(() => this.retheme(), 400);
+    }, 0);
+  }
+
+  /** Redraw the cards whose background turned from light to dark or back. Public for tests. */
+  retheme(): void {
+    if (this.opts.ctx.isInvalid) return;
+    for (const [id, m] of this.mounted) {
+      const entry = this.entries.get(id);
+      if (!m.handle || !entry?.result || !m.body.isConnected) continue;
+      if (themeBehind(m.body) === m.theme) continue;
+      m.handle.update(this.view(id, entry, m.body));
+    }
   }
 
   /** Disconnect and remove every card (also runs when the extension context goes away). */
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.themeObserver?.disconnect();
+    this.themeObserver = null;
     for (const m of this.mounted.values()) m.handle?.remove();
     this.mounted.clear();
   }
@@ -294,7 +343,7 @@ export class GmailController {
       return;
     }
     existing?.handle?.remove();
-    const slot: Mounted = { body, handle: null, version: entry.version };
+    const slot: Mounted = { body, handle: null, version: entry.version, theme: 'light' };
     this.mounted.set(msg.id, slot);
     this.opts.renderer
       .mount(body, this.view(msg.id, entry, body), { onDismiss: () => this.dismiss(msg.id) })
@@ -315,13 +364,16 @@ export class GmailController {
   }
 
   private view(id: string, entry: Entry, body: Element): CardView {
+    const theme = themeBehind(body);
+    const slot = this.mounted.get(id);
+    if (slot) slot.theme = theme;
     return {
       messageId: id,
       threadId: entry.threadId,
       result: entry.result!,
       source: entry.source,
       enriched: entry.enriched,
-      theme: themeBehind(body),
+      theme,
     };
   }
 

@@ -209,6 +209,32 @@ describe('the card in Gmail situations', () => {
     await page.close();
   });
 
+  it('re-themes a card on screen when Gmail switches theme', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page } = await open(sim, sim.url(conv));
+    await waitCard(page, conv.messages[0]!.decimal, 'enriched');
+    const cardTheme = () =>
+      page.evaluate(() =>
+        document
+          .querySelector('bounce-triage-card')!
+          .shadowRoot!.querySelector('[data-field="card"]')!
+          .getAttribute('data-theme'),
+      );
+    expect(await cardTheme()).toBe('light');
+    // Gmail applies a theme by adding a style sheet to the head.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.id = 'theme-switch';
+      style.textContent = 'body{background:#111111}.sim-pane{background:#1f1f1f}';
+      document.head.append(style);
+    });
+    await expect.poll(cardTheme, { timeout: 3000 }).toBe('dark');
+    await page.evaluate(() => document.getElementById('theme-switch')!.remove());
+    await expect.poll(cardTheme, { timeout: 3000 }).toBe('light');
+    await page.close();
+  });
+
   it('collapses, explains why with the diagnostic as text, copies steps, keeps keys inside, and dismisses', async () => {
     const sim = new GmailSim();
     const conv = await sim.add([GMAIL_BOUNCE]);
