@@ -52,8 +52,8 @@ const STRONG_STATUS: ReadonlySet<ReasonId> = new Set<ReasonId>([
 export interface ReasonInput {
   /** The cleaned diagnostic for this recipient. */
   diagnostic: string;
-  /** Other report text for this recipient, when the diagnostic says little. */
-  context: string;
+  /** Other report text for this recipient, when the diagnostic says little (or a function that makes it). */
+  context: string | (() => string);
   status: string | null;
   replyCode: string | null;
   provider: string | null;
@@ -261,7 +261,8 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     evidence.push({ source: 'phrase', detail: `"${weak.phrase}"` });
     return refined(weak.id, input, evidence, true);
   }
-  const ctxText = phraseText(input.context.replace(/\s+/g, ' '));
+  const context = typeof input.context === 'string' ? input.context : input.context();
+  const ctxText = phraseText(context.replace(/\s+/g, ' '));
   const ctx = matchPhrase(ctxText, ALL_RULES, input.status);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });

@@ -13,8 +13,11 @@ import { formatHint, vendorHint } from './hints';
 export interface Draft {
   recipient: string | null;
   diagnostic: string | null;
-  /** Other text about this recipient (for reasons the diagnostic does not say), uncleaned; read only when needed. */
-  context: string;
+  /**
+   * Other text about this recipient (for reasons the diagnostic does not say), uncleaned; read only
+   * when needed, so it may be given as a function that makes it.
+   */
+  context: string | (() => string);
   status: string | null;
   replyCode: string | null;
   action: string | null;
@@ -84,18 +87,28 @@ export function collectDrafts(
         (!wordy || !dsnCommand) && recipient
           ? (scanned ??= scanRecipients(section, new Set())).find((t) => t.address === recipient)
           : undefined;
-      const blockDiag = textBlock ? diagnosticFromBlock(textBlock) : '';
+      // With a wordy diagnostic the block's own diagnostic serves only as context: made on demand.
+      const blockDiag = textBlock && !wordy ? diagnosticFromBlock(textBlock) : '';
       let diagnostic = dsnDiag;
       // A bare or code-only diagnostic ("smtp; 550", "5.0.0") says less than the text.
       if (!wordy)
         diagnostic =
           blockDiag || (dsnRecipients.length === 1 ? diagnosticFromSection(section) : '') || dsnDiag;
+      const context =
+        textBlock && wordy
+          ? () => {
+              const d = diagnosticFromBlock(textBlock);
+              return d ? `${d}\n${sectionRaw}` : sectionRaw;
+            }
+          : blockDiag
+            ? `${blockDiag}\n${sectionRaw}`
+            : sectionRaw;
       drafts.push(
         finishDraft(
           {
             recipient,
             diagnostic: diagnostic || null,
-            context: blockDiag ? `${blockDiag}\n${sectionRaw}` : sectionRaw,
+            context,
             status: r.status,
             replyCode: null,
             action: r.action,
