@@ -19,23 +19,31 @@ function mayBeKnownHost(token: string): boolean {
   return HOST_ENDINGS.has(lastTwoLabels(token)) || HOST_ENDINGS.has(lastLabel(token));
 }
 
-const NAME_RUN = /[a-z0-9.-]{4,}/g;
+/** A character of a host name run: a-z, 0-9, "." or "-". */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+}
 
 /** The first provider named by a host name in a text (Gmail signs its replies "gsmtp"). */
 export function providerFromText(text: string): string | null {
   if (!text) return null;
   const lower = text.length > 4000 ? text.slice(0, 4000).toLowerCase() : text.toLowerCase();
   if (lower.includes('gsmtp')) return 'google';
-  if (!lower.includes('.')) return null;
   let n = 0;
-  // Runs of name characters four or more long, in order (shorter runs were never looked up).
-  NAME_RUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NAME_RUN.exec(lower)) !== null) {
-    const token = m[0];
-    if (token.indexOf('.') <= 0) continue;
+  // Runs of name characters four or more long that hold a dot after their first character, in
+  // order (no other run was ever looked up): found from their dots, so plain words cost nothing.
+  let from = 0;
+  for (;;) {
+    const dot = lower.indexOf('.', from);
+    if (dot === -1) break;
+    let start = dot;
+    while (start > from && isNameChar(lower.charCodeAt(start - 1))) start--;
+    let end = dot + 1;
+    while (end < lower.length && isNameChar(lower.charCodeAt(end))) end++;
+    from = end;
+    if (end - start < 4 || start === dot) continue;
     if (++n > 40) break;
-    const name = token.replace(/^[.-]+|[.-]+$/g, '');
+    const name = lower.slice(start, end).replace(/^[.-]+|[.-]+$/g, '');
     if (!mayBeKnownHost(name)) continue;
     const p = providerFromHost(name);
     if (p) return p;
