@@ -110,3 +110,11 @@ export function findCommand(text: string): SmtpCommand {
   for (const [mayMatch, re, cmd] of PATTERNS) if (mayMatch(words, lower) && re.test(lower)) return cmd;
   return null;
 }
+
+/**
+ * False when a text holds none of the cues findCommand looks for, so that neither it nor any text
+ * made of its lines (or their ends) names a command.
+ */
+export function mayNameCommand(text: string): boolean {
+  return text.includes('>>> ') || wordsIn(text.toLowerCase()) !== 0;
+}

@@ -7,7 +7,7 @@ import { bestStatus, consistentReply, findReplyCode, isGenericStatus } from './c
 import { cleanDiagnostic, normaliseAddress, scanRecipients, type TextRecipient } from './scan';
 import type { ReportView } from './view';
 import type { DsnRecipient } from './dsn';
-import { findCommand, type SmtpCommand } from './command';
+import { findCommand, mayNameCommand, type SmtpCommand } from './command';
 import { formatHint, vendorHint } from './hints';
 
 export interface Draft {
@@ -63,6 +63,8 @@ export function collectDrafts(
     // (Both lists are made on first use, in the loop.)
     let scanned: TextRecipient[] | undefined;
     let unclaimed: TextRecipient[] | undefined;
+    /** Whether the section holds any of findCommand's cues (found on first need). */
+    let sectionCues: boolean | undefined;
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     const named = new Set(dsnRecipients.map(({ r }) => r.finalRecipient ?? r.originalRecipient));
@@ -83,10 +85,13 @@ export function collectDrafts(
       const dsnDiag = r.diagnostic ? cleanDiagnostic(r.diagnostic) : '';
       const dsnCommand = findCommand(r.diagnostic ?? '');
       const wordy = hasWords(dsnDiag);
-      const textBlock =
-        (!wordy || !dsnCommand) && recipient
-          ? (scanned ??= scanRecipients(section, new Set())).find((t) => t.address === recipient)
-          : undefined;
+      const wantBlock = (!wordy || !dsnCommand) && !!recipient;
+      const findBlock = () =>
+        (scanned ??= scanRecipients(section, new Set())).find((t) => t.address === recipient);
+      // A wordy diagnostic needs the block only for the command, which no part of a section
+      // without any of findCommand's cues can name: the block is then found on demand, as context.
+      const blockNow = wantBlock && (!wordy || (sectionCues ??= mayNameCommand(section)));
+      const textBlock = blockNow ? findBlock() : undefined;
       // With a wordy diagnostic the block's own diagnostic serves only as context: made on demand.
       const blockDiag = textBlock && !wordy ? diagnosticFromBlock(textBlock) : '';
       let diagnostic = dsnDiag;
@@ -95,9 +100,10 @@ export function collectDrafts(
         diagnostic =
           blockDiag || (dsnRecipients.length === 1 ? diagnosticFromSection(section) : '') || dsnDiag;
       const context =
-        textBlock && wordy
+        wantBlock && wordy
           ? () => {
-              const d = diagnosticFromBlock(textBlock);
+              const block = blockNow ? textBlock : findBlock();
+              const d = block ? diagnosticFromBlock(block) : '';
               return d ? `${d}\n${sectionRaw}` : sectionRaw;
             }
           : blockDiag
@@ -118,7 +124,7 @@ export function collectDrafts(
             command:
               dsnCommand ??
               findCommand(textBlock?.block ?? '') ??
-              (dsnRecipients.length === 1 ? findCommand(section) : null),
+              (dsnRecipients.length === 1 && sectionCues !== false ? findCommand(section) : null),
           },
           view,
         ),
