@@ -73,10 +73,12 @@ const LOCAL_NOISE = /^(mailer-daemon|mail-daemon|mailerdaemon|mailer_daemon)$/i;
 const BRACKETED = new RegExp(String.raw`<(${ADDR})>`, 'g');
 
 export function normaliseAddress(a: string): string {
-  return a
-    .replace(/^mailto:/i, '')
-    .replace(/[.,;:>]+$/, '')
-    .toLowerCase();
+  // Most addresses have neither a "mailto:" nor trailing punctuation: each replacement is tried
+  // only when the first or the last character allows it.
+  if ((a.charCodeAt(0) | 32) === 109) a = a.replace(/^mailto:/i, '');
+  const last = a.charCodeAt(a.length - 1);
+  if (last === 46 || last === 44 || last === 59 || last === 58 || last === 62) a = a.replace(/[.,;:>]+$/, '');
+  return a.toLowerCase();
 }
 
 interface Hit {
