@@ -145,12 +145,68 @@ export function matchPhrase(
 const ALL_RULES: readonly ReasonRule[] = [...RULES, ...WEAK_RULES];
 const STRONG_COUNT = RULES.length;
 
-/** Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason. */
+/** A character that ends an address token: white space (as \s), <, >, (, ), ", ', [ or ]. */
+function isTokenEnd(c: number): boolean {
+  if (c < 128)
+    return (
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 60 ||
+      c === 62 ||
+      c === 40 ||
+      c === 41 ||
+      c === 34 ||
+      c === 39 ||
+      c === 91 ||
+      c === 93
+    );
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Addresses are names, not wording: "<hostunknown@example.org>" must not read as a reason.
+ * Each address (a token's run of characters up to an "@", the "@", and the rest of the token,
+ * with the angle brackets around it) becomes one space. The same as replacing
+ * /<?(?<![^\s<>()"'[\]])[^\s<>()"'[\]@]+@[^\s<>()"'[\]]+>?/g, found from the "@" signs.
+ */
 export function phraseText(s: string): string {
   // Every address holds an "@": without one there is nothing to drop.
-  if (s.indexOf('@') === -1) return s.toLowerCase();
-  // Tried only at the start of a token, so a long token costs one scan.
-  return s.replace(/<?(?<![^\s<>()"'[\]])[^\s<>()"'[\]@]+@[^\s<>()"'[\]]+>?/g, ' ').toLowerCase();
+  let at = s.indexOf('@');
+  if (at === -1) return s.toLowerCase();
+  let out = '';
+  let kept = 0;
+  while (at !== -1) {
+    // The local part: back to the token's start; another "@" on the way means none starts here.
+    let start = at;
+    while (start > kept) {
+      const c = s.charCodeAt(start - 1);
+      if (c === 64 || isTokenEnd(c)) break;
+      start--;
+    }
+    const startsToken = start === 0 || isTokenEnd(s.charCodeAt(start - 1));
+    if (start === at || !startsToken || at + 1 >= s.length || isTokenEnd(s.charCodeAt(at + 1))) {
+      at = s.indexOf('@', at + 1);
+      continue;
+    }
+    let end = at + 2;
+    while (end < s.length && !isTokenEnd(s.charCodeAt(end))) end++;
+    if (s.charCodeAt(end) === 62) end++;
+    if (start > 0 && s.charCodeAt(start - 1) === 60 && start - 1 >= kept) start--;
+    out += s.slice(kept, start) + ' ';
+    kept = end;
+    at = s.indexOf('@', end);
+  }
+  return (out + s.slice(kept)).toLowerCase();
 }
 
 /**
