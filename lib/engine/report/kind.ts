@@ -185,10 +185,9 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
   if (!actions.includes('failed')) {
     const statuses = drafts.map((d) => d.status).filter(Boolean) as string[];
     const allTemporary = statuses.length > 0 && statuses.every((s) => s.startsWith('4'));
-    // (The codes first: they are at hand, and the wording is a search through the whole text.)
     if (
-      (allTemporary || statuses.length === 0) &&
-      (DELAY_SUBJECT.test(subject) || DELAY_TEXT.test(view.text))
+      (DELAY_SUBJECT.test(subject) || DELAY_TEXT.test(view.text)) &&
+      (allTemporary || statuses.length === 0)
     ) {
       if (
         !/\b(?:permanent|given up|giving up|gave up|could not be delivered|failed permanently)\b/i.test(
