@@ -143,15 +143,19 @@ for (const x of PROVIDERS) {
 // Same name, different company: Yahoo! JAPAN is not Yahoo Inc.
 const NOT_FAMILY = new Set(['yahoo.co.jp', 'yahoo.ne.jp']);
 
+const NAME = /^[a-z0-9.-]+$/;
+
 function cleanName(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   let s = input.trim().toLowerCase();
   if (!s || s.length > 512) return null;
   const at = s.lastIndexOf('@');
   if (at >= 0) s = s.slice(at + 1);
+  // Already a bare name (the usual case): only trailing dots may need to go.
+  if (NAME.test(s)) return s.charCodeAt(s.length - 1) === 46 ? s.replace(/\.+$/, '') || null : s;
   s = s.replace(/^\[|\]$/g, '').split(/[\s[\](),;<>]/)[0] ?? '';
   s = s.replace(/\.+$/, '');
-  return /^[a-z0-9.-]+$/.test(s) ? s : null;
+  return NAME.test(s) ? s : null;
 }
 
 /**
