@@ -4,6 +4,7 @@ import { bestStatus, findReplyCode, findStatuses } from './report/codes';
 import { parseDeliveryStatus } from './report/dsn';
 import { findCommand } from './report/command';
 import { cleanDiagnostic, scanRecipients } from './report/scan';
+import { providerFromText } from './provider';
 import { decideReason, matchPhrase, requiredLiteral } from './reason/classify';
 import { parseMessage, leafParts, partText } from './message/mime';
 import { toByteString } from './message/text';
@@ -324,6 +325,8 @@ describe('wording that names the cause', () => {
     ],
     ['500 Line limit exceeded', null, null, 'mesgtoobig'],
     ['551 not our customer', '5.1.6', null, 'hasmoved'],
+    ['550 5.1.0 <x@bounces.example.com> sender rejected. AUP#In-1310', '5.1.0', 'spectrum', 'toomanyconn'],
+    ['Each of the following recipients was rejected by a remote mail server.', null, 'kddi', 'filtered'],
     ['550 5.1.1 RCP-P2 Refused due to recipient preferences', '5.1.1', null, 'filtered'],
     ['550 5.7.1 550 User Unknown: neko@example.org', '5.7.1', null, 'filtered'],
     [
@@ -335,6 +338,16 @@ describe('wording that names the cause', () => {
     ['550 5.4.312 Message expired, DNS query failed', '5.4.312', 'microsoft', 'networkerror'],
   ] as const)('%s → %s', (line, status, provider, reason) => {
     expect(decide(line, status, provider)).toBe(reason);
+  });
+});
+
+describe('provider named in a reply', () => {
+  it('reads server names, not the domains of addresses the reply quotes', () => {
+    expect(providerFromText('550 5.7.1 mx.google.com refused')).toBe('google');
+    expect(providerFromText('550 5.1.0 <0100@amazonses.com> sender rejected')).toBeNull();
+    expect(providerFromText('554 rejected by mail.protection.outlook.com for <neko@yahoo.com>')).toBe(
+      'microsoft',
+    );
   });
 });
 

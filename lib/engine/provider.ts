@@ -42,6 +42,9 @@ export function providerFromText(text: string): string | null {
     while (end < lower.length && isNameChar(lower.charCodeAt(end))) end++;
     from = end;
     if (end - start < 4 || start === dot) continue;
+    // The domain of an address names a mailbox (often the sender's), not the answering server;
+    // the recipient's own domain is weighed separately, after the servers.
+    if (start > 0 && lower.charCodeAt(start - 1) === 64) continue;
     if (++n > 40) break;
     const name = lower.slice(start, end).replace(/^[.-]+|[.-]+$/g, '');
     if (!mayBeKnownHost(name)) continue;

@@ -250,11 +250,20 @@ const RAW: R[] = [
   ['free', 'user quota exceeded', 'mailboxfull', '5.2.2', '552'],
   ['free', 'spam detected', 'spamdetected', '', '550'],
 
+  // --- Spectrum (Charter, Roadrunner): AUP codes; the 13x0 family limits connections and volume ---
+  ['spectrum', 'aup#in-1310', 'toomanyconn', '', '550'],
+  ['spectrum', 'aup#in-1320', 'toomanyconn', '', '550'],
+  ['spectrum', 'aup#in-1330', 'toomanyconn', '', '421'],
+  ['spectrum', 'aup#in-1340', 'toomanyconn', '', '421'],
+  ['spectrum', 'aup#i-1010', 'blocked', '5.3.2', '554'],
+
   // --- au (KDDI) ---
   // au's servers refuse mail that the recipient's own sender filter blocks with a "User unknown"
   // whose address slot is empty ("550 : User unknown"); a real unknown user names the address.
   ['kddi', '550 : user unknown', 'filtered', '', '550'],
   ['kddi', '550: : user unknown', 'filtered', '', '550'],
+  // au's own notice when the recipient's reception filter turned the message away
+  ['kddi', 'each of the following recipients was rejected by a remote mail server', 'filtered'],
 
   // --- Trend Micro, Symantec, ImprovMX, Rackspace, ZEROSPAM ---
   ['trendmicro', 'ers-customized-block', 'blocked', '5.7.1', '550'],
