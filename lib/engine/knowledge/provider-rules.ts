@@ -250,12 +250,8 @@ const RAW: R[] = [
   ['free', 'user quota exceeded', 'mailboxfull', '5.2.2', '552'],
   ['free', 'spam detected', 'spamdetected', '', '550'],
 
-  // --- Spectrum (Charter, Roadrunner): AUP codes; the 13x0 family limits connections and volume ---
+  // --- Spectrum (Charter, Roadrunner): its AUP code 1310 limits the sender's connections and volume ---
   ['spectrum', 'aup#in-1310', 'toomanyconn', '', '550'],
-  ['spectrum', 'aup#in-1320', 'toomanyconn', '', '550'],
-  ['spectrum', 'aup#in-1330', 'toomanyconn', '', '421'],
-  ['spectrum', 'aup#in-1340', 'toomanyconn', '', '421'],
-  ['spectrum', 'aup#i-1010', 'blocked', '5.3.2', '554'],
 
   // --- au (KDDI) ---
   // au's servers refuse mail that the recipient's own sender filter blocks with a "User unknown"
