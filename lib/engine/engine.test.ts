@@ -325,6 +325,7 @@ describe('wording that names the cause', () => {
     ],
     ['500 Line limit exceeded', null, null, 'mesgtoobig'],
     ['551 not our customer', '5.1.6', null, 'hasmoved'],
+    ['procmail: Couldn\'t create "/var/spool/mail/neko" id: No such user', '5.1.1', null, 'mailererror'],
     ['550 5.1.0 <x@bounces.example.com> sender rejected. AUP#In-1310', '5.1.0', 'spectrum', 'toomanyconn'],
     ['Each of the following recipients was rejected by a remote mail server.', null, 'kddi', 'filtered'],
     ['550 5.1.1 RCP-P2 Refused due to recipient preferences', '5.1.1', null, 'filtered'],

@@ -17,7 +17,10 @@ import { matchNormalisedProviderRule } from '../knowledge/provider-rules';
 import type { SmtpCommand } from '../report/command';
 import { PhraseIndex } from './phrase-index';
 
-/** Verdicts that a specific status code may overrule. */
+/**
+ * Verdicts that a specific status code may overrule. A local delivery program's own words
+ * (mailererror) are not among them: the status the MTA attaches to its failure says less.
+ */
 export const WEAK_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>([
   'rejected',
   'filtered',
@@ -29,7 +32,6 @@ export const WEAK_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>([
   'policyviolation',
   'blocked',
   'expired',
-  'mailererror',
   'notcompliantrfc',
   'exceedlimit',
   'spamdetected',
