@@ -322,21 +322,35 @@ function recordingRenderer() {
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
+/** A started controller on `d` with the real engine; `over` replaces any option. */
+function startController(
+  d: Document,
+  ctx: ContextLike,
+  renderer: CardRenderer,
+  over: Partial<ConstructorParameters<typeof GmailController>[0]> = {},
+): GmailController {
+  const c = new GmailController({
+    ctx,
+    doc: d,
+    engine: { classifyMessage, classifyVisible },
+    renderer,
+    send: () => undefined,
+    ...over,
+  });
+  c.start();
+  return c;
+}
+
 describe('controller on the fixture pages', () => {
   it('classifies the visible bounce, then keeps it when the raw fetch fails', async () => {
     const w = load('bounce');
     const ctx = fakeCtx();
     const rec = recordingRenderer();
     const sent: RuntimeMessage[] = [];
-    const c = new GmailController({
-      ctx,
-      doc: doc(w),
-      engine: { classifyMessage, classifyVisible },
-      renderer: rec.renderer,
+    const c = startController(doc(w), ctx, rec.renderer, {
       send: (m) => sent.push(m),
       fetch: async () => new Response('', { status: 500 }),
     });
-    c.start();
     await settle();
     expect(rec.mounts).toHaveLength(1);
     expect(rec.mounts[0]!.messageId).toBe('1803528081934081569');
@@ -359,15 +373,9 @@ describe('controller on the fixture pages', () => {
     const ctx = fakeCtx();
     const rec = recordingRenderer();
     const raw = readFileSync(join(CORPUS, 'maildir/bsd/lhost-gmail-01.eml'));
-    const c = new GmailController({
-      ctx,
-      doc: doc(w),
-      engine: { classifyMessage, classifyVisible },
-      renderer: rec.renderer,
-      send: () => undefined,
+    const c = startController(doc(w), ctx, rec.renderer, {
       fetch: async () => new Response(raw, { status: 200 }),
     });
-    c.start();
     await settle();
     expect(rec.mounts.map((m) => m.messageId)).toEqual(['1803528106204703239']);
     expect(c.raw.requests).toBe(1);
@@ -379,15 +387,9 @@ describe('controller on the fixture pages', () => {
     const w = load('outlook');
     const ctx = fakeCtx();
     const rec = recordingRenderer();
-    const c = new GmailController({
-      ctx,
-      doc: doc(w),
-      engine: { classifyMessage, classifyVisible },
-      renderer: rec.renderer,
-      send: () => undefined,
+    startController(doc(w), ctx, rec.renderer, {
       fetch: async () => new Response('', { status: 404 }),
     });
-    c.start();
     await settle();
     expect(rec.mounts).toHaveLength(1);
     expect(rec.mounts[0]!.result.kind).toBe('failed');
@@ -401,15 +403,7 @@ describe('controller on the fixture pages', () => {
     const d = doc(w);
     const ctx = fakeCtx();
     const rec = recordingRenderer();
-    const c = new GmailController({
-      ctx,
-      doc: d,
-      engine: { classifyMessage, classifyVisible },
-      renderer: rec.renderer,
-      send: () => undefined,
-      fetch: async () => new Response('', { status: 500 }),
-    });
-    c.start();
+    const c = startController(d, ctx, rec.renderer, { fetch: async () => new Response('', { status: 500 }) });
     await settle();
     expect(rec.mounts).toHaveLength(1);
     const oldPane = d.querySelector('[role="main"]')!;
@@ -465,15 +459,7 @@ describe('controller on the fixture pages', () => {
     const ctx = fakeCtx();
     const rec = recordingRenderer();
     const sent: RuntimeMessage[] = [];
-    const c = new GmailController({
-      ctx,
-      doc: d,
-      engine: { classifyMessage, classifyVisible },
-      renderer: rec.renderer,
-      send: (m) => sent.push(m),
-      unrecognisedAfterMs: 10,
-    });
-    c.start();
+    startController(d, ctx, rec.renderer, { send: (m) => sent.push(m), unrecognisedAfterMs: 10 });
     await settle();
     expect(rec.mounts).toHaveLength(0);
     expect(sent).toEqual([
