@@ -337,6 +337,18 @@ describe('wording that names the cause', () => {
       'hostunknown',
     ],
     ['550 5.4.312 Message expired, DNS query failed', '5.4.312', 'microsoft', 'networkerror'],
+    // The receiving server lacks the encryption the sender requires: its failure, not ours.
+    ['500 Remote server does not support TLS (state 6).', null, null, 'systemerror'],
+    ['TLS is required, but was not offered by host mx.example.org[192.0.2.2]', null, null, 'systemerror'],
+    ['530 5.7.0 Must issue a STARTTLS command first', '5.7.0', null, 'securityerror'],
+    // "Try again later" says the failure is temporary, not what failed.
+    ['450 4.0.0 Temporary failure', '4.0.0', null, 'onhold'],
+    [
+      '451 4.3.0 This message could not be delivered due to a recipient error. Please try again later.',
+      '4.3.0',
+      null,
+      'onhold',
+    ],
   ] as const)('%s → %s', (line, status, provider, reason) => {
     expect(decide(line, status, provider)).toBe(reason);
   });

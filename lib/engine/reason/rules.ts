@@ -645,6 +645,15 @@ export const RULES: readonly ReasonRule[] = [
       'message is not rfc',
     ],
   },
+  // The receiving server cannot do the encryption the sending side insists on: its setup, not
+  // the sender's, is what fails (the sender's own "must issue a STARTTLS" demand is below).
+  {
+    id: 'systemerror',
+    phrases: [
+      /\bdoes(?: not|n't) (?:support|offer) (?:start)?tls\b/,
+      /\btls is required,? but (?:was )?not (?:offered|supported)\b/,
+    ],
+  },
   {
     id: 'securityerror',
     phrases: [
@@ -906,11 +915,9 @@ export const WEAK_RULES: readonly ReasonRule[] = [
     phrases: [
       'transaction failed',
       'mail system',
-      'temporary failure',
       'temporary error',
       'temporarily unavailable',
       'resources',
-      'try again later',
       'unavailable',
       'configuration error',
       'not configured',
