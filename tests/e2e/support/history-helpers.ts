@@ -9,13 +9,40 @@ import { DB_NAME } from '../../../lib/history/db';
 import type { HistoryRecord } from '../../../lib/history/record';
 import type { BounceSeenAnswer } from '../../../lib/history/protocol';
 
-/** Send "bounce-seen" reports from an extension page, all at once; returns the answers. */
+/**
+ * Send "bounce-seen" reports from an extension page, all at once; returns the answers. When any
+ * was stored, it also waits for the background's "history-changed" notice (sent up to half a
+ * second later), so that a popup opened afterwards is not refreshed by it halfway through a test.
+ */
 export async function reportFromPage(page: Page, messages: BounceSeenMessage[]): Promise<BounceSeenAnswer[]> {
-  return page.evaluate((msgs) => {
+  return page.evaluate(async (msgs) => {
+    type Listener = (m: unknown) => undefined;
     const rt = (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      globalThis as unknown as {
+        chrome: {
+          runtime: {
+            sendMessage(m: unknown): Promise<unknown>;
+            onMessage: { addListener(l: Listener): void; removeListener(l: Listener): void };
+          };
+        };
+      }
     ).chrome.runtime;
-    return Promise.all(msgs.map((m) => rt.sendMessage(m) as Promise<BounceSeenAnswer>));
+    let listener: Listener = () => undefined;
+    const notified = new Promise<void>((resolve) => {
+      listener = (m) => {
+        if ((m as { type?: string } | null)?.type === 'history-changed') resolve();
+        return undefined;
+      };
+      rt.onMessage.addListener(listener);
+    });
+    try {
+      const answers = await Promise.all(msgs.map((m) => rt.sendMessage(m) as Promise<BounceSeenAnswer>));
+      if (answers.some((a) => a.ok && a.data.stored > 0))
+        await Promise.race([notified, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      return answers;
+    } finally {
+      rt.onMessage.removeListener(listener);
+    }
   }, messages);
 }
 
