@@ -17,6 +17,7 @@ import { toByteString } from '../lib/engine/message/text';
 import { splitMailbox } from '../lib/engine/message/mbox';
 import { FIELDS, Tally, flatten, scoreFile } from './bench/score';
 import { CORPUS, corpusAvailable, loadCorpus, readCorpusFile, scoreCorpus } from './bench/corpus';
+import type { ConflictReport } from './bench/conflicts';
 import { renderVisible } from './bench/visible-render';
 import { buildView, cutOriginal } from '../lib/engine/report/view';
 
@@ -33,7 +34,7 @@ if (!corpusAvailable()) {
 const read = readCorpusFile;
 const index = loadCorpus();
 const { expected, byFile, files } = index;
-const { total, perSource, misses, conflicts } = scoreCorpus(index);
+const { total, perSource, misses, conflicts, wordingConflicts } = scoreCorpus(index);
 
 // Line-ending variants score as their LF originals.
 const variants = new Tally();
@@ -204,6 +205,7 @@ const summary = {
     replyCodeWhenVisible: (100 * visible.replyFound) / visible.replyVisible,
   },
   conflicts,
+  wordingConflicts,
   speed,
 };
 
@@ -229,14 +231,18 @@ if (asJson) {
   lines.push(
     `label conflicts: ${conflicts.unreachable} rows share diagnostic, status and command with rows of another expected reason (${conflicts.groups} groups); no reading of that evidence gets them all`,
   );
-  for (const ex of conflicts.examples.slice(0, 3))
-    lines.push(
-      `  "${ex.evidence.length > 90 ? ex.evidence.slice(0, 87) + '...' : ex.evidence}": ${Object.entries(
-        ex.reasons,
-      )
-        .map(([r, n]) => `${r} ${n}`)
-        .join(', ')}`,
-    );
+  const example = (ex: ConflictReport['examples'][number]) =>
+    `  ${ex.evidence.length > 90 ? ex.evidence.slice(0, 87) + '...' : ex.evidence}: ${Object.entries(
+      ex.reasons,
+    )
+      .sort((a, b) => b[1] - a[1])
+      .map(([r, n]) => `${r} ${n}`)
+      .join(', ')}`;
+  for (const ex of conflicts.examples.slice(0, 3)) lines.push(example(ex));
+  lines.push(
+    `wording conflicts: ${wordingConflicts.unreachable} rows get the engine's reason from wording that, with the same verdict, more rows of another expected reason share (${wordingConflicts.groups} groups)`,
+  );
+  for (const ex of wordingConflicts.examples) lines.push(example(ex));
   lines.push('');
   lines.push(
     `Gmail-text path (${visible.rows} bounce rows rendered as Gmail shows them): detection ${pct(summary.visible.detection)}, category ${pct(summary.visible.category)}`,

@@ -1,9 +1,15 @@
 /**
  * Label conflicts in the corpus: rows whose evidence, as the engine reads it, is the same while
- * the expected reason differs. Evidence is the diagnostic with addresses, IP addresses and bare
- * numbers masked, plus the status code and the SMTP command. A classifier that decides from that
- * evidence alone must miss at least every row outside the largest label of its group; the count
- * says how much of the reason score is out of reach for it, not which label is right.
+ * the expected reason differs. Two readings of "the same evidence":
+ * - exact: the diagnostic with addresses, IP addresses and bare numbers masked, plus the status
+ *   code and the SMTP command. A classifier that decides from that evidence alone must miss at
+ *   least every row outside the largest label of its group.
+ * - wording: the phrase or provider wording that decided the engine's reason, and that reason
+ *   (rows the engine reads alike). Rows outside their group's largest label can only be won by
+ *   something other than that wording (the server that wrote the report, say), and winning them
+ *   loses the others unless something does tell them apart.
+ * The counts say how much of the reason score such readings leave out of reach, not which label
+ * is right.
  */
 import type { BounceRecord } from '../../lib/engine/types';
 import type { ExpectedRow } from './score';
@@ -27,13 +33,26 @@ function mask(diagnostic: string): string {
     .trim();
 }
 
+/** The exact evidence: masked diagnostic, status and command. */
+export function exactEvidence(rec: BounceRecord): string | null {
+  return rec.diagnostic ? `${mask(rec.diagnostic)} | ${rec.status ?? '-'} | ${rec.smtpCommand ?? '-'}` : null;
+}
+
+/** The wording that decided the engine's reason, when wording did, and that reason. */
+export function decidingWording(rec: BounceRecord): string | null {
+  const e = rec.evidence.find((x) => x.source === 'phrase' || x.source === 'provider-rule');
+  return e ? `${e.detail} → ${rec.reason}` : null;
+}
+
 export class ConflictCounter {
   private byKey = new Map<string, Map<string, number>>();
 
+  constructor(private readonly keyOf: (rec: BounceRecord) => string | null = exactEvidence) {}
+
   /** Record one scored row and the engine record it was matched with. */
   add(row: ExpectedRow, rec: BounceRecord | null): void {
-    if (!rec?.diagnostic) return;
-    const key = `${mask(rec.diagnostic)} | ${rec.status ?? '-'} | ${rec.smtpCommand ?? '-'}`;
+    const key = rec ? this.keyOf(rec) : null;
+    if (key === null) return;
     let labels = this.byKey.get(key);
     if (!labels) this.byKey.set(key, (labels = new Map()));
     labels.set(row.reason, (labels.get(row.reason) ?? 0) + 1);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { classifyMailbox } from '../../lib/engine/index';
-import { ConflictCounter, type ConflictReport } from './conflicts';
+import { ConflictCounter, decidingWording, type ConflictReport } from './conflicts';
 import { Tally, flatten, scoreFile, sourceOf, type ExpectedRow, type Miss } from './score';
 
 export const CORPUS = resolve(
@@ -52,17 +52,22 @@ export function scoreCorpus(index: CorpusIndex): {
   perSource: Map<string, Tally>;
   misses: Miss[];
   conflicts: ConflictReport;
+  wordingConflicts: ConflictReport;
 } {
   const total = new Tally();
   const perSource = new Map<string, Tally>();
   const misses: Miss[] = [];
   const conflicts = new ConflictCounter();
+  const wording = new ConflictCounter(decidingWording);
   for (const file of index.files) {
     const t = scoreFile(
       index.byFile.get(file)!,
       flatten(classifyMailbox(readCorpusFile(file))),
       misses,
-      (row, rec) => conflicts.add(row, rec),
+      (row, rec) => {
+        conflicts.add(row, rec);
+        wording.add(row, rec);
+      },
     );
     total.merge(t);
     const src = sourceOf(file);
@@ -70,7 +75,7 @@ export function scoreCorpus(index: CorpusIndex): {
     s.merge(t);
     perSource.set(src, s);
   }
-  return { total, perSource, misses, conflicts: conflicts.report() };
+  return { total, perSource, misses, conflicts: conflicts.report(), wordingConflicts: wording.report() };
 }
 
 /** "maildir/bsd/lhost-exim-01.eml#0 reason" */
