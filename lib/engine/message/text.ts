@@ -35,10 +35,36 @@ function bytesToBinary(bytes: Uint8Array): string {
   return CP1252_RE.test(s) ? s.replace(CP1252_RE, (c) => CP1252_BACK.get(c)!) : s;
 }
 
+/** Above this length line ends are rewritten by a loop over the characters (see below). */
+const LONG_TEXT = 1 << 20;
+
+/** Whether a text has more than one CR per 16 characters (counting stops there). */
+function denseLineEnds(s: string): boolean {
+  const enough = s.length >> 4;
+  let count = 0;
+  for (let at = s.indexOf('\r'); at !== -1; at = s.indexOf('\r', at + 1)) if (++count > enough) return true;
+  return false;
+}
+
 /** CRLF and CR-only → LF. */
 export function normaliseNewlines(s: string): string {
   if (s.indexOf('\r') === -1) return s;
-  return s.replace(/\r\n?/g, '\n');
+  if (s.length <= LONG_TEXT || !denseLineEnds(s)) return s.replace(/\r\n?/g, '\n');
+  // A replace keeps every match until it is done: millions of line ends in a huge message cost far
+  // more in garbage collection than this loop, which costs the same whatever the text holds.
+  const out = new Uint16Array(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 13) {
+      out[n++] = 10;
+      if (s.charCodeAt(i + 1) === 10) i++;
+    } else out[n++] = c;
+  }
+  const parts: string[] = [];
+  for (let k = 0; k < n; k += 8192)
+    parts.push(String.fromCharCode(...out.subarray(k, Math.min(n, k + 8192))));
+  return parts.join('');
 }
 
 /** Byte string → Uint8Array. */
@@ -105,10 +131,44 @@ export function decodeBase64(s: string): string {
   }
 }
 
-/** Quoted-printable → byte string. */
+/** The one-character string of each byte value. */
+const BYTE_CHARS = Array.from({ length: 256 }, (_, i) => String.fromCharCode(i));
+
+/** The value of a hexadecimal digit's character code, or -1. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/**
+ * Quoted-printable → byte string: "=" and a line end is a soft break, "=" and two hex digits a
+ * byte; any other "=" stays as it is. (A loop over the "="s, not a replace with a callback: a
+ * hostile body of nothing but soft breaks would call it millions of times.)
+ */
 export function decodeQuotedPrintable(s: string): string {
-  if (s.indexOf('=') === -1) return s;
-  return s.replace(/=(?:\n|([0-9A-Fa-f]{2}))/g, (_m, hex: string | undefined) =>
-    hex ? String.fromCharCode(parseInt(hex, 16)) : '',
-  );
+  let at = s.indexOf('=');
+  if (at === -1) return s;
+  const parts: string[] = [];
+  let from = 0;
+  while (at !== -1) {
+    const c = s.charCodeAt(at + 1);
+    if (c === 10) {
+      if (at > from) parts.push(s.slice(from, at));
+      from = at + 2;
+    } else {
+      const hi = hexValue(c);
+      const lo = hi === -1 ? -1 : hexValue(s.charCodeAt(at + 2));
+      if (lo === -1) {
+        at = s.indexOf('=', at + 1);
+        continue;
+      }
+      if (at > from) parts.push(s.slice(from, at));
+      parts.push(BYTE_CHARS[hi * 16 + lo]!);
+      from = at + 3;
+    }
+    at = s.indexOf('=', from);
+  }
+  parts.push(s.slice(from));
+  return parts.join('');
 }
