@@ -362,6 +362,35 @@ describe('provider named in a reply', () => {
       'microsoft',
     );
   });
+
+  /** A plain-text report from a relay whose name says nothing about the receiving provider. */
+  const reportWith = (reply: string) =>
+    classifyMessage(
+      [
+        'From: Mail Delivery System <MAILER-DAEMON@relay.example.net>',
+        'To: neko@example.org',
+        'Subject: Undelivered Mail Returned to Sender',
+        '',
+        'This is the mail system at host relay.example.net.',
+        '',
+        '<kijitora@example.jp>: host mx.example.jp[192.0.2.9] said: ' + reply,
+        '',
+      ].join('\n'),
+    ).records[0]!;
+
+  it('names the provider whose own wording decided, when no host named one', () => {
+    const r = reportWith(
+      '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+    );
+    expect(r.reason).toBe('userunknown');
+    expect(r.provider).toBe('microsoft');
+  });
+
+  it("names none for wording that is not one provider's", () => {
+    const r = reportWith('550 5.1.1 <kijitora@example.jp>: Recipient address rejected: User unknown');
+    expect(r.reason).toBe('userunknown');
+    expect(r.provider).toBeNull();
+  });
 });
 
 describe('required literal of a pattern', () => {

@@ -167,7 +167,7 @@ function complaintDrafts(view: ReportView, original: OriginalInfo): Draft[] {
 }
 
 function toRecord(d: Draft, kind: MessageKind): BounceRecord {
-  const provider = detectProvider(d);
+  let provider = detectProvider(d);
   let reason: ReasonId;
   let evidence;
   if (kind === 'auto-reply') {
@@ -196,6 +196,7 @@ function toRecord(d: Draft, kind: MessageKind): BounceRecord {
     });
     reason = v.reason;
     evidence = v.evidence;
+    provider ??= v.wordingOf ?? null;
   }
   const hard = kind === 'failed' && isHard(reason, d.status, d.replyCode);
   return {

@@ -72,6 +72,12 @@ export interface ReasonInput {
 export interface ReasonVerdict {
   reason: ReasonId;
   evidence: Evidence[];
+  /**
+   * The one provider whose own wording decided, when a provider rule did: that wording is its
+   * software's ("RESOLVER.ADR.RecipientNotFound" is Microsoft's), so it names the provider even
+   * when no host did.
+   */
+  wordingOf?: string;
 }
 
 interface CompiledRules {
@@ -289,7 +295,9 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
       detail: `${rule.providers.join('/') || 'provider'} wording "${rule.phrase}"`,
     });
     if (input.status) evidence.push({ source: 'status-code', detail: `status ${input.status}` });
-    return { reason: rule.reason, evidence };
+    return rule.providers.length === 1
+      ? { reason: rule.reason, evidence, wordingOf: rule.providers[0]! }
+      : { reason: rule.reason, evidence };
   }
   // One pass over strong and weak wording together: strong rules come first in ALL_RULES, so a
   // hit below STRONG_COUNT is strong, and any other hit is the best weak one.
