@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, REASON_IDS, type CategoryId } from '../types';
 import {
   CATEGORIES,
+  LINKS,
   CATEGORY_ORDER,
   DELAY_INFO,
   PROVIDERS,
@@ -613,11 +614,36 @@ describe('links', () => {
     const urls = merged.map((l) => l.url);
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls[0]).toBe(providerInfo('microsoft')!.links[0]!.url);
-    for (const l of CATEGORIES['sender-reputation'].links) expect(urls).toContain(l.url);
+    for (const l of CATEGORIES['sender-reputation'].links)
+      if (!l.provider || l.provider === 'microsoft') expect(urls).toContain(l.url);
     // SNDS is in both lists and appears once
     expect(urls.filter((u) => u.includes('/snds')).length).toBe(1);
     expect(linksFor('dmarc', null)).toEqual([...CATEGORIES.dmarc.links]);
     expect(linksFor('delivered', 'google')).toEqual([]);
     expect(linksFor('no-such-category', 'no-such-provider')).toEqual([...CATEGORIES.unclassified.links]);
+  });
+
+  it("keeps every category's own links when the provider is unknown", () => {
+    for (const [id, info] of Object.entries(CATEGORIES))
+      expect(linksFor(id, null), id).toEqual([...info.links]);
+  });
+
+  it('shows only pages that fit the category and the known provider', () => {
+    const urls = (category: string, provider: string) => linksFor(category, provider).map((l) => l.url);
+    const dead = urls('invalid-address', 'microsoft');
+    expect(dead).toContain(LINKS.microsoft5110.url);
+    expect(dead).toContain(LINKS.microsoftNdr.url);
+    // Reputation tools and another provider's error table do not help with a dead address.
+    expect(dead).not.toContain(LINKS.microsoftSnds.url);
+    expect(dead).not.toContain(LINKS.microsoftDelist.url);
+    expect(dead).not.toContain(LINKS.googleSmtpErrors.url);
+    const reputation = urls('sender-reputation', 'microsoft');
+    expect(reputation).toContain(LINKS.microsoftDelist.url);
+    expect(reputation).not.toContain(LINKS.microsoft5110.url);
+    expect(reputation).not.toContain(LINKS.googlePostmaster.url);
+    expect(reputation).toContain(LINKS.spamhausLookup.url);
+    for (const [id] of Object.entries(CATEGORIES))
+      for (const p of ['google', 'microsoft', 'yahoo', 'apple'])
+        for (const l of linksFor(id, p)) expect(l.provider ?? p, `${id} ${p} ${l.url}`).toBe(p);
   });
 });

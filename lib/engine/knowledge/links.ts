@@ -8,51 +8,106 @@
 export interface Link {
   label: string;
   url: string;
+  /** Whose page it is: a provider's page helps only with that provider's bounces. */
+  provider?: string;
+  /** The categories a narrow page is about (a page about one code); none: it helps with any. */
+  categories?: readonly string[];
 }
 
-const link = (label: string, url: string): Link => ({ label, url });
+const link = (label: string, url: string, provider?: string, categories?: readonly string[]): Link => ({
+  label,
+  url,
+  ...(provider ? { provider } : {}),
+  ...(categories ? { categories } : {}),
+});
+
+/** Problems on the sender's side (and complaints), where postmaster tools and sender guidelines help. */
+const SENDER_SIDE = [
+  'sender-reputation',
+  'dmarc',
+  'rate-limit',
+  'blocked',
+  'rejection',
+  'complaint',
+] as const;
 
 export const LINKS = {
-  googlePostmaster: link('Google Postmaster Tools', 'https://postmaster.google.com/'),
-  googleSenderGuidelines: link('Gmail sender guidelines', 'https://support.google.com/a/answer/81126'),
-  googleSmtpErrors: link('Gmail SMTP error reference', 'https://support.google.com/a/answer/3726730'),
+  googlePostmaster: link('Google Postmaster Tools', 'https://postmaster.google.com/', 'google', [
+    'sender-reputation',
+    'dmarc',
+    'rate-limit',
+    'complaint',
+  ]),
+  googleSenderGuidelines: link(
+    'Gmail sender guidelines',
+    'https://support.google.com/a/answer/81126',
+    'google',
+    SENDER_SIDE,
+  ),
+  googleSmtpErrors: link(
+    'Gmail SMTP error reference',
+    'https://support.google.com/a/answer/3726730',
+    'google',
+  ),
   googleDmarcAlignment: link(
     'Google: DMARC setup and alignment',
     'https://support.google.com/a/answer/10032578',
+    'google',
+    ['dmarc'],
   ),
-  googleBlocked: link('Gmail: why messages are blocked', 'https://support.google.com/mail/answer/188131'),
+  googleBlocked: link(
+    'Gmail: why messages are blocked',
+    'https://support.google.com/mail/answer/188131',
+    'google',
+    ['sender-reputation', 'blocked', 'rejection'],
+  ),
   microsoftSnds: link(
     'Microsoft SNDS (IP reputation)',
     'https://sendersupport.olc.protection.outlook.com/snds/',
+    'microsoft',
+    ['sender-reputation', 'rate-limit', 'complaint'],
   ),
   outlookTroubleshooting: link(
     'Outlook.com postmaster troubleshooting',
     'https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx',
+    'microsoft',
   ),
-  microsoftDelist: link('Microsoft delisting portal', 'https://sender.office.com/'),
+  microsoftDelist: link('Microsoft delisting portal', 'https://sender.office.com/', 'microsoft', [
+    'sender-reputation',
+    'blocked',
+  ]),
   microsoftNdr: link(
     'Exchange Online non-delivery reports',
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    'microsoft',
   ),
   microsoft5110: link(
     'Fix 550 5.1.10 in Exchange Online',
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online',
+    'microsoft',
+    ['invalid-address'],
   ),
   microsoft57700: link(
     'Fix 5.7.700 to 5.7.750 in Exchange Online',
     'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
+    'microsoft',
+    ['recipient-error', 'rate-limit', 'sender-reputation', 'blocked'],
   ),
   microsoft541: link(
     'Fix 550 5.4.1 (access denied)',
     'https://support.microsoft.com/en-us/topic/ndr-error-code-550-5-4-1-recipient-address-rejected-access-denied-c0e98a8e-81db-49c2-9bf1-32a1734d3e77',
+    'microsoft',
+    ['recipient-error', 'invalid-address', 'rejection'],
   ),
   outlook57515: link(
     'Fix 550 5.7.515 in Outlook.com',
     'https://support.microsoft.com/en-au/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef',
+    'microsoft',
+    ['dmarc', 'rejection'],
   ),
-  yahooSenderHub: link('Yahoo Sender Hub', 'https://senders.yahooinc.com/'),
-  yahooErrorCodes: link('Yahoo SMTP error codes', 'https://senders.yahooinc.com/smtp-error-codes/'),
-  appleIcloud: link('iCloud Mail postmaster information', 'https://support.apple.com/en-us/102322'),
+  yahooSenderHub: link('Yahoo Sender Hub', 'https://senders.yahooinc.com/', 'yahoo', SENDER_SIDE),
+  yahooErrorCodes: link('Yahoo SMTP error codes', 'https://senders.yahooinc.com/smtp-error-codes/', 'yahoo'),
+  appleIcloud: link('iCloud Mail postmaster information', 'https://support.apple.com/en-us/102322', 'apple'),
   spamhausLookup: link('Spamhaus reputation check', 'https://check.spamhaus.org/'),
   mxtoolboxBlacklist: link('MXToolbox blocklist check', 'https://mxtoolbox.com/blacklists.aspx'),
   mxtoolboxSpf: link('MXToolbox SPF check', 'https://mxtoolbox.com/spf.aspx'),
@@ -63,19 +118,31 @@ export const LINKS = {
   cloudmarkReset: link(
     'Cloudmark Sender Intelligence reset request',
     'https://csi.cloudmark.com/reset-request/',
+    undefined,
+    ['sender-reputation', 'blocked'],
   ),
-  proofpointIpCheck: link('Proofpoint IP reputation check', 'https://ipcheck.proofpoint.com/'),
-  proofpointPostmaster: link('Proofpoint postmaster', 'https://www.proofpoint.com/us/postmaster'),
+  proofpointIpCheck: link('Proofpoint IP reputation check', 'https://ipcheck.proofpoint.com/', 'proofpoint', [
+    'sender-reputation',
+    'blocked',
+  ]),
+  proofpointPostmaster: link(
+    'Proofpoint postmaster',
+    'https://www.proofpoint.com/us/postmaster',
+    'proofpoint',
+  ),
   mimecastCodes: link(
     'Mimecast SMTP error codes',
     'https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754',
+    'mimecast',
   ),
   barracudaCodes: link(
     'Barracuda SMTP error codes',
     'https://campus.barracuda.com/product/emailsecuritygateway/doc/39815000/smtp-error-codes/',
+    'barracuda',
   ),
   cloudflarePostmaster: link(
     'Cloudflare Email Routing postmaster',
     'https://developers.cloudflare.com/email-routing/postmaster/',
+    'cloudflare',
   ),
 } as const satisfies Record<string, Link>;
