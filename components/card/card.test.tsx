@@ -60,6 +60,21 @@ describe('card model', () => {
     expect(m.replyMeaning).toBeTruthy();
     expect(m.steps.length).toBeGreaterThan(1);
     expect(m.definition.length).toBeGreaterThan(20);
+    expect(m.statusMeaning).not.toMatch(/usual meaning/);
+  });
+
+  it('says when a server uses a status code for something other than its usual meaning', () => {
+    // GoDaddy answers a per-hour sending limit with 5.1.1 ("no such mailbox").
+    const limit = buildCardModel(load('rhost-godaddy-03.eml'), 'raw');
+    expect(limit.categoryTitle).toBe('Rate Limit');
+    expect(limit.status).toBe('5.1.1');
+    expect(limit.statusMeaning).toMatch(
+      /mailbox does not exist\. That is the code's usual meaning; this server's reply says otherwise/,
+    );
+    // A provider's own meaning of its code carries no such note.
+    const edge = buildCardModel(load('rhost-microsoft-02.eml'), 'raw');
+    expect(edge.status).toBe('5.4.1');
+    expect(edge.statusMeaning).not.toMatch(/usual meaning/);
   });
 
   it('lists every recipient of a report once', () => {

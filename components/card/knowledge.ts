@@ -13,6 +13,8 @@ import {
   type KindInfo,
   type Link,
 } from '../../lib/engine/knowledge';
+import { REASON_CATEGORY } from '../../lib/engine/reason/category';
+import { reasonFromStatus } from '../../lib/engine/reason/status-map';
 
 export type { KindInfo, Link };
 
@@ -28,10 +30,25 @@ export function actionRank(category: string): number {
   return i < 0 ? CATEGORY_ORDER.length : i;
 }
 
-/** One line explaining an enhanced status code, or null. */
-export function statusMeaning(code: string | null, provider: string | null): string | null {
+/**
+ * One line explaining an enhanced status code, or null. Given the card's category, it also says so
+ * when the code's usual meaning belongs to another category: some servers use a code for something
+ * else (GoDaddy answers a sending-rate limit with 5.1.1, "no such mailbox"), and the reply's own
+ * words decided the verdict.
+ */
+export function statusMeaning(
+  code: string | null,
+  provider: string | null,
+  category: string | null = null,
+): string | null {
   if (!code) return null;
-  return describeStatus(code, provider)?.text ?? null;
+  const described = describeStatus(code, provider);
+  const meaning = described?.text ?? null;
+  // A provider's own meaning for its code is what it says it is.
+  if (!meaning || !category || described?.source === 'provider') return meaning;
+  const usual = reasonFromStatus(code, provider);
+  if (!usual || REASON_CATEGORY[usual] === category) return meaning;
+  return `${meaning} That is the code's usual meaning; this server's reply says otherwise, and the reply decided.`;
 }
 
 /** One line explaining a basic SMTP reply code, or null. */

@@ -135,7 +135,7 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
     replyCode: rec?.replyCode ?? null,
     replyMeaning: replyMeaning(rec?.replyCode ?? null),
     status: rec?.status ?? null,
-    statusMeaning: statusMeaning(rec?.status ?? null, providerId),
+    statusMeaning: statusMeaning(rec?.status ?? null, providerId, result.kind === 'failed' ? category : null),
     providerId,
     provider: providerName(providerId),
     definition: info.definition,

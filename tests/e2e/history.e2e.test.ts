@@ -12,7 +12,13 @@ import { fakeSeen } from '../../lib/history/test-fixtures';
 import { launchExtension, type LaunchedExtension } from './support/extension';
 import { GmailSim } from './support/gmail-sim';
 import { BSD } from './support/corpus';
-import { readRecordsRaw, reportFromPage, shownAddresses, waitForList } from './support/history-helpers';
+import {
+  readRecordsRaw,
+  readSettingsRaw,
+  reportFromPage,
+  shownAddresses,
+  waitForList,
+} from './support/history-helpers';
 
 const CORPUS = `${BSD}/`;
 let ext: LaunchedExtension;
@@ -362,6 +368,7 @@ describe('bounce history', () => {
     await page.getByText('Settings').click();
     await page.locator('input[name="paused"]').check();
     await page.getByText('Capture is paused').waitFor();
+    await expect.poll(() => readSettingsRaw(ext.serviceWorker)).toMatchObject({ paused: true });
     const [answer] = await reportFromPage(page, [
       fakeSeen(ID(7), [{ recipient: 'paused@x.example' }], { seenAt: T3 }),
     ]);
@@ -369,6 +376,10 @@ describe('bounce history', () => {
     expect(await readRecordsRaw(ext.serviceWorker)).toEqual([]);
     await page.locator('input[name="paused"]').uncheck();
     await page.selectOption('select[name="retention"]', '30');
+    // Both settings travel to the background on their own: let them land before reporting.
+    await expect
+      .poll(() => readSettingsRaw(ext.serviceWorker))
+      .toMatchObject({ paused: false, retentionDays: 30 });
     // A bounce last seen 40 days ago is outside the window: dropped when retention is applied.
     const old = Date.now() - 40 * 86_400_000;
     await reportFromPage(page, [

@@ -131,3 +131,15 @@ export async function shownAddresses(page: Page): Promise<string[]> {
       .map((r) => r.text),
   );
 }
+
+/** The history settings as the background stored them (browser.storage.local), or undefined. */
+export async function readSettingsRaw(worker: Worker): Promise<unknown> {
+  return worker.evaluate(async () => {
+    const local = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome.storage.local;
+    return (await local.get('historySettings')).historySettings;
+  });
+}
