@@ -640,7 +640,10 @@ describe('links', () => {
     const reputation = urls('sender-reputation', 'microsoft');
     expect(reputation).toContain(LINKS.microsoftDelist.url);
     expect(reputation).not.toContain(LINKS.microsoft5110.url);
-    expect(reputation).not.toContain(LINKS.googlePostmaster.url);
+    expect(reputation).not.toContain(LINKS.googleBlocked.url);
+    // Sender tools help whoever refused the mail.
+    expect(reputation).toContain(LINKS.googlePostmaster.url);
+    expect(urls('rate-limit', 'godaddy')).toContain(LINKS.microsoftSnds.url);
     expect(reputation).toContain(LINKS.spamhausLookup.url);
     for (const [id] of Object.entries(CATEGORIES))
       for (const p of ['google', 'microsoft', 'yahoo', 'apple'])

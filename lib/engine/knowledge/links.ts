@@ -8,7 +8,11 @@
 export interface Link {
   label: string;
   url: string;
-  /** Whose page it is: a provider's page helps only with that provider's bounces. */
+  /**
+   * Whose bounces the page explains (an error-code table, a delisting form): it helps only with that
+   * provider's. Sender tools run by a provider (postmaster tools, sender guidelines) show how a
+   * sender stands in general and carry no provider.
+   */
   provider?: string;
   /** The categories a narrow page is about (a page about one code); none: it helps with any. */
   categories?: readonly string[];
@@ -32,7 +36,7 @@ const SENDER_SIDE = [
 ] as const;
 
 export const LINKS = {
-  googlePostmaster: link('Google Postmaster Tools', 'https://postmaster.google.com/', 'google', [
+  googlePostmaster: link('Google Postmaster Tools', 'https://postmaster.google.com/', undefined, [
     'sender-reputation',
     'dmarc',
     'rate-limit',
@@ -41,7 +45,7 @@ export const LINKS = {
   googleSenderGuidelines: link(
     'Gmail sender guidelines',
     'https://support.google.com/a/answer/81126',
-    'google',
+    undefined,
     SENDER_SIDE,
   ),
   googleSmtpErrors: link(
@@ -52,7 +56,7 @@ export const LINKS = {
   googleDmarcAlignment: link(
     'Google: DMARC setup and alignment',
     'https://support.google.com/a/answer/10032578',
-    'google',
+    undefined,
     ['dmarc'],
   ),
   googleBlocked: link(
@@ -64,7 +68,7 @@ export const LINKS = {
   microsoftSnds: link(
     'Microsoft SNDS (IP reputation)',
     'https://sendersupport.olc.protection.outlook.com/snds/',
-    'microsoft',
+    undefined,
     ['sender-reputation', 'rate-limit', 'complaint'],
   ),
   outlookTroubleshooting: link(
@@ -105,7 +109,7 @@ export const LINKS = {
     'microsoft',
     ['dmarc', 'rejection'],
   ),
-  yahooSenderHub: link('Yahoo Sender Hub', 'https://senders.yahooinc.com/', 'yahoo', SENDER_SIDE),
+  yahooSenderHub: link('Yahoo Sender Hub', 'https://senders.yahooinc.com/', undefined, SENDER_SIDE),
   yahooErrorCodes: link('Yahoo SMTP error codes', 'https://senders.yahooinc.com/smtp-error-codes/', 'yahoo'),
   appleIcloud: link('iCloud Mail postmaster information', 'https://support.apple.com/en-us/102322', 'apple'),
   spamhausLookup: link('Spamhaus reputation check', 'https://check.spamhaus.org/'),
