@@ -341,6 +341,14 @@ describe('wording that names the cause', () => {
     ['500 Remote server does not support TLS (state 6).', null, null, 'systemerror'],
     ['TLS is required, but was not offered by host mx.example.org[192.0.2.2]', null, null, 'systemerror'],
     ['530 5.7.0 Must issue a STARTTLS command first', '5.7.0', null, 'securityerror'],
+    // Postfix's own template names no cause; a server's "mail system problem" does.
+    [
+      "This is the mail system at host mx.example.net. I'm sorry to have to inform you that your message could not be delivered to one or more recipients. The mail system --- Delivery report unavailable ---",
+      null,
+      null,
+      'onhold',
+    ],
+    ['5.3.0 - Other mail system problem 550 the server failed', null, null, 'systemerror'],
     // "Try again later" says the failure is temporary, not what failed.
     ['450 4.0.0 Temporary failure', '4.0.0', null, 'onhold'],
     [

@@ -278,6 +278,23 @@ function refined(reason: ReasonId, input: ReasonInput, evidence: Evidence[], wea
   return { reason: r, evidence };
 }
 
+/**
+ * Postfix's own report template: "This is the mail system at host …", "The mail system", and
+ * "--- Delivery report unavailable ---" where the failure's details are missing.
+ */
+const POSTFIX_TEMPLATE =
+  /this is the mail system at host \S+|\bthe mail system\b|delivery report unavailable/g;
+
+/**
+ * A lower-cased text without the report writer's own template lines, whose words ("mail system")
+ * say nothing about this failure.
+ */
+function withoutTemplate(lower: string): string {
+  return lower.includes('mail system') || lower.includes('report unavailable')
+    ? lower.replace(POSTFIX_TEMPLATE, ' ')
+    : lower;
+}
+
 export function decideReason(input: ReasonInput): ReasonVerdict {
   const evidence: Evidence[] = [];
   if (input.hint) {
@@ -301,7 +318,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   }
   // One pass over strong and weak wording together: strong rules come first in ALL_RULES, so a
   // hit below STRONG_COUNT is strong, and any other hit is the best weak one.
-  const diag = phraseText(input.diagnostic);
+  const diag = withoutTemplate(phraseText(input.diagnostic));
   const any = matchPhrase(diag, ALL_RULES, input.status);
   const strongHit = any !== null && any.index < STRONG_COUNT;
   const strong = strongHit ? any : null;
@@ -328,7 +345,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     return refined(weak.id, input, evidence, true);
   }
   const context = typeof input.context === 'string' ? input.context : input.context();
-  const ctxText = phraseText(context.replace(/\s+/g, ' '));
+  const ctxText = withoutTemplate(phraseText(context.replace(/\s+/g, ' ')));
   const ctx = matchPhrase(ctxText, ALL_RULES, input.status);
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });
