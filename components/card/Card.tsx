@@ -228,6 +228,12 @@ export function Card(props: CardProps) {
           <p className="bt-summary">{model.summary}</p>
 
           <dl className="bt-facts">
+            {model.cause && (
+              <div className="bt-fact">
+                <dt>Cause</dt>
+                <dd data-field="cause">{model.cause}</dd>
+              </div>
+            )}
             {model.recipients.length > 0 && (
               <div className="bt-fact">
                 <dt>

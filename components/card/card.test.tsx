@@ -63,6 +63,15 @@ describe('card model', () => {
     expect(m.statusMeaning).not.toMatch(/usual meaning/);
   });
 
+  it('names the finer cause inside the category, for failures and delays only', () => {
+    // Recipient Error covers expiry, system faults, network trouble and filters: the cause says which.
+    const expired = buildCardModel(load('lhost-amazonses-17.eml'), 'raw');
+    expect(expired.categoryTitle).toBe('Recipient Error');
+    expect(expired.cause).toMatch(/^Delivery expired: /);
+    expect(buildCardModel(load('lhost-opensmtpd-06.eml'), 'raw').cause).toMatch(/^\w[^:]*: \w/);
+    expect(buildCardModel(load('rfc3834-01.eml'), 'raw').cause).toBeNull();
+  });
+
   it('says when a server uses a status code for something other than its usual meaning', () => {
     // GoDaddy answers a per-hour sending limit with 5.1.1 ("no such mailbox").
     const limit = buildCardModel(load('rhost-godaddy-03.eml'), 'raw');
@@ -113,7 +122,9 @@ describe('card model', () => {
 
   it('"Copy steps" is numbered plain text with recipients, codes and links', () => {
     const text = stepsAsText(buildCardModel(failedWith('550 5.1.1 no such user', ['a@example.org'])));
-    expect(text).toMatch(/^Invalid address \(hard bounce\)\nRecipient: a@example\.org\nCode: 550 5\.1\.1/);
+    expect(text).toMatch(
+      /^Invalid address \(hard bounce\)\nRecipient: a@example\.org\nCause: Unknown user: .+\nCode: 550 5\.1\.1/,
+    );
     expect(text).toMatch(/\n1\. /);
     expect(text).not.toMatch(/<\/?[a-z]/i);
   });

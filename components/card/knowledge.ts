@@ -10,6 +10,7 @@ import {
   describeStatus,
   linksFor as knowledgeLinks,
   providerInfo,
+  reasonInfo,
   type KindInfo,
   type Link,
 } from '../../lib/engine/knowledge';
@@ -17,6 +18,7 @@ import { REASON_CATEGORY } from '../../lib/engine/reason/category';
 import { reasonFromStatus } from '../../lib/engine/reason/status-map';
 
 export type { KindInfo, Link };
+export { reasonInfo };
 
 /** Title, colour, definition, steps and links for a category id, or the delay notice. */
 export function infoFor(id: string): KindInfo {

@@ -8,6 +8,7 @@ import {
   infoFor,
   linksFor,
   providerName,
+  reasonInfo,
   replyMeaning,
   statusMeaning,
   type Link,
@@ -37,6 +38,11 @@ export interface CardModel {
   /** "Hard bounce" / "Soft bounce" / "Delayed" / null for non-bounces. */
   severity: 'hard' | 'soft' | 'delayed' | null;
   hard: boolean;
+  /**
+   * The finer cause within the category, as "Title: one sentence" ("Delivery expired: …"), for
+   * failures and delays; null otherwise.
+   */
+  cause: string | null;
   recipients: string[];
   recipientDetails: RecipientDetail[];
   replyCode: string | null;
@@ -130,6 +136,7 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
     summary: info.summary,
     severity,
     hard: !!rec?.hard && result.kind === 'failed',
+    cause: causeOf(result.kind, rec),
     recipients,
     recipientDetails,
     replyCode: rec?.replyCode ?? null,
@@ -149,6 +156,13 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
   };
 }
 
+/** The reason's title and sentence, for a failure or a delay. */
+function causeOf(kind: MessageKind, rec: BounceRecord | null): string | null {
+  if (!rec || (kind !== 'failed' && kind !== 'delayed')) return null;
+  const info = reasonInfo(rec.reason);
+  return `${info.title}: ${info.description}`;
+}
+
 const SEVERITY_TEXT = { hard: 'Hard bounce', soft: 'Soft bounce', delayed: 'Delayed' } as const;
 
 export function severityText(m: CardModel): string | null {
@@ -166,6 +180,7 @@ export function stepsAsText(m: CardModel): string {
     );
     lines.push(`Recipient${list.length > 1 ? 's' : ''}: ${list.join(', ')}`);
   }
+  if (m.cause) lines.push(`Cause: ${m.cause}`);
   const codes = [m.replyCode, m.status].filter(Boolean).join(' ');
   if (codes) lines.push(`Code: ${codes}${m.statusMeaning ? ` - ${m.statusMeaning}` : ''}`);
   if (m.provider) lines.push(`Provider: ${m.provider}`);
