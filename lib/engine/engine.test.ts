@@ -166,6 +166,8 @@ describe('SMTP command cues', () => {
     ['did not like our final DATA: 550 …', 'DATA'],
     ['SMTP error from remote mail server after initial connection:', 'CONN'],
     ['>>> RCPT To:<a@b.c>\n<<< 550 User unknown', 'RCPT'],
+    // KDDI indents its transcript.
+    ['Recipient:\n    >>> RCPT TO:<a@b.c>\n    <<< 550 <a@b.c>: User unknown', 'RCPT'],
     ['550 nothing about the command', null],
   ])('%s → %s', (text, cmd) => {
     expect(findCommand(text)).toBe(cmd);

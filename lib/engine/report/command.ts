@@ -96,9 +96,9 @@ const PATTERNS: [(words: number, lower: string) => boolean, RegExp, SmtpCommand]
 /** The command found in a diagnostic or transcript, or null. */
 export function findCommand(text: string): SmtpCommand {
   if (!text) return null;
-  // Sendmail transcripts: the last ">>> COMMAND" before the first error reply.
+  // Sendmail transcripts (and KDDI's, indented): the ">>> COMMAND" the first error reply answers.
   const transcript = text.includes('>>> ')
-    ? /^>>> (MAIL|RCPT|DATA|HELO|EHLO)\b[^\n]*\n<<< [45]\d\d/im.exec(text)
+    ? /^[ \t]*>>> (MAIL|RCPT|DATA|HELO|EHLO)\b[^\n]*\n[ \t]*<<< [45]\d\d/im.exec(text)
     : null;
   if (transcript) {
     const c = transcript[1]!.toUpperCase();
