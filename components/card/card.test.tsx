@@ -63,6 +63,21 @@ describe('card model', () => {
     expect(m.statusMeaning).not.toMatch(/usual meaning/);
   });
 
+  it('writes the "Why?" notes with titles and names, not internal ids', () => {
+    const result = failedWith('550 Unknown user', ['a@example.org']);
+    result.records[0]!.evidence = [
+      { source: 'provider-rule', detail: 'microsoft wording "resolver.adr.recipientnotfound"' },
+      { source: 'decoder', detail: 'userunknown → filtered: answered to DATA' },
+      { source: 'decoder', detail: 'report format says suspend' },
+      { source: 'decoder', detail: 'feedback report (ARF)' },
+    ];
+    const lines = buildCardModel(result).evidence;
+    expect(lines[0]).toMatch(/^Provider rule: Microsoft .*wording "resolver\.adr\.recipientnotfound"$/);
+    expect(lines[1]).toBe('Report format: Unknown user → Refused by recipient’s filter: answered to DATA');
+    expect(lines[2]).toBe('Report format: it names the cause, Account disabled');
+    expect(lines[3]).toBe('Report format: feedback report (ARF)');
+  });
+
   it('names the finer cause inside the category, for failures and delays only', () => {
     // Recipient Error covers expiry, system faults, network trouble and filters: the cause says which.
     const expired = buildCardModel(load('lhost-amazonses-17.eml'), 'raw');

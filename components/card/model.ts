@@ -124,7 +124,8 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
   const severity =
     result.kind === 'delayed' ? 'delayed' : result.kind === 'failed' ? (rec?.hard ? 'hard' : 'soft') : null;
   const evidence: string[] = [];
-  for (const e of rec?.evidence ?? []) evidence.push(`${EVIDENCE_LABELS[e.source] ?? e.source}: ${e.detail}`);
+  for (const e of rec?.evidence ?? [])
+    evidence.push(`${EVIDENCE_LABELS[e.source] ?? e.source}: ${readableDetail(e.source, e.detail)}`);
   if (result.decoder)
     evidence.push(`Read by: ${result.decoder}${source === 'raw' ? ' (original source)' : ' (visible text)'}`);
   return {
@@ -154,6 +155,34 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
     decoder: result.decoder,
     source,
   };
+}
+
+/** The decoder's notes that name reasons: "userunknown → filtered: …", "report format says suspend". */
+const CHANGED_REASON = /^([a-z]+) → ([a-z]+):/;
+const FORMAT_SAYS = /^(report format says )([a-z]+)$/;
+
+/**
+ * An evidence note in the card's words: reason ids become their titles ("userunknown → filtered"
+ * reads "Unknown user → Refused by recipient’s filter") and provider ids their names. The engine
+ * keeps ids, which the command line and exports rely on.
+ */
+function readableDetail(source: string, detail: string): string {
+  if (source === 'provider-rule') {
+    const at = detail.indexOf(' wording ');
+    if (at > 0 && !detail.startsWith('provider wording')) {
+      const names = detail
+        .slice(0, at)
+        .split('/')
+        .map((id) => providerName(id) ?? id);
+      return `${names.join(' / ')}${detail.slice(at)}`;
+    }
+    return detail;
+  }
+  if (source !== 'decoder') return detail;
+  const title = (id: string) => reasonInfo(id).title;
+  return detail
+    .replace(CHANGED_REASON, (_m, from: string, to: string) => `${title(from)} → ${title(to)}:`)
+    .replace(FORMAT_SAYS, (_m, _lead: string, id: string) => `it names the cause, ${title(id)}`);
 }
 
 /** The reason's title and sentence, for a failure or a delay. */
