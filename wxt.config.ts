@@ -3,14 +3,22 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Bounce Triage',
     description:
       'Explains email bounces inside Gmail: what failed, why, and what to do next. Everything stays on your computer.',
     permissions: ['storage'],
     host_permissions: ['https://mail.google.com/*'],
-    browser_specific_settings: {
-      gecko: { id: 'bounce-triage@bounce-triage.dev', strict_min_version: '115.0' },
-    },
-  },
+    // Firefox only (Chrome would list the key as unrecognised).
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'bounce-triage@bounce-triage.dev',
+          strict_min_version: '115.0',
+          // Required by addons.mozilla.org for new extensions: this one sends nothing anywhere.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

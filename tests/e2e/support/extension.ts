@@ -46,16 +46,19 @@ export function extensionIsStale(root = PROJECT_ROOT): boolean {
   return newest > built;
 }
 
-/** Build the Chrome extension with WXT unless it is fresh (or `force`). */
-export function buildExtension(opts: { force?: boolean; quiet?: boolean } = {}): void {
-  if (!opts.force && !extensionIsStale()) return;
+/**
+ * Build the Chrome extension with WXT unless it is fresh (or `force`); with `firefox`, build the
+ * Firefox MV3 one (always).
+ */
+export function buildExtension(opts: { force?: boolean; quiet?: boolean; firefox?: boolean } = {}): void {
+  if (!opts.firefox && !opts.force && !extensionIsStale()) return;
   // A clean production environment: started from vitest, NODE_ENV=test and VITEST* would leak into
   // the build (development React, test-mode WXT), which is not what users run.
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(k)),
   );
   env.NODE_ENV = 'production';
-  execFileSync('npx', ['wxt', 'build'], {
+  execFileSync('npx', ['wxt', 'build', ...(opts.firefox ? ['-b', 'firefox', '--mv3'] : [])], {
     cwd: PROJECT_ROOT,
     env,
     stdio: opts.quiet ? 'ignore' : ['ignore', process.stderr, process.stderr],

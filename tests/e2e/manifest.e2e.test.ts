@@ -1,0 +1,51 @@
+/**
+ * The built manifests ask for exactly what the extension needs (storage, and mail.google.com), and
+ * carry what the stores require: icons everywhere, and for Firefox an add-on id and the
+ * data-collection declaration ("none") that addons.mozilla.org demands of new extensions.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildExtension, PROJECT_ROOT } from './support/extension';
+
+type Manifest = Record<string, unknown> & {
+  permissions?: string[];
+  host_permissions?: string[];
+  icons?: Record<string, string>;
+  content_scripts?: { matches: string[] }[];
+  browser_specific_settings?: { gecko?: Record<string, unknown> };
+};
+
+const read = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+function expectMinimal(m: Manifest, dir: string): void {
+  expect(m.manifest_version).toBe(3);
+  expect(m.permissions).toEqual(['storage']);
+  expect(m.host_permissions).toEqual(['https://mail.google.com/*']);
+  for (const key of ['optional_permissions', 'optional_host_permissions', 'externally_connectable'])
+    expect(m, key).not.toHaveProperty(key);
+  expect(m.content_scripts?.flatMap((c) => c.matches)).toEqual(['https://mail.google.com/*']);
+  expect(Object.keys(m.icons ?? {}).sort((a, b) => +a - +b)).toEqual(['16', '32', '48', '96', '128']);
+  for (const file of Object.values(m.icons ?? {})) expect(existsSync(join(dir, file)), file).toBe(true);
+}
+
+describe('manifests', () => {
+  const firefoxDir = join(PROJECT_ROOT, '.output/firefox-mv3');
+  beforeAll(() => buildExtension({ firefox: true, quiet: true }), 120_000);
+
+  it('Chrome: storage and mail.google.com only, icons, no Firefox keys', () => {
+    const dir = inject('extensionDir');
+    const m = read(dir);
+    expectMinimal(m, dir);
+    expect(m).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('Firefox: the same, plus an add-on id and no data collection', () => {
+    const m = read(firefoxDir);
+    expectMinimal(m, firefoxDir);
+    expect(m.browser_specific_settings?.gecko).toMatchObject({
+      id: expect.stringMatching(/@/),
+      data_collection_permissions: { required: ['none'] },
+    });
+  });
+});
