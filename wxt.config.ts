@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // The sources package for addons.mozilla.org: the project, not local run output.
+  zip: { excludeSources: ['demo-output/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
   manifest: ({ browser }) => ({
     name: 'Bounce Triage',
     description:
