@@ -374,7 +374,7 @@ describe('provider named in a reply', () => {
   });
 
   /** A plain-text report from a relay whose name says nothing about the receiving provider. */
-  const reportWith = (reply: string) =>
+  const reportWith = (reply: string, recipient = 'kijitora@example.jp') =>
     classifyMessage(
       [
         'From: Mail Delivery System <MAILER-DAEMON@relay.example.net>',
@@ -383,7 +383,7 @@ describe('provider named in a reply', () => {
         '',
         'This is the mail system at host relay.example.net.',
         '',
-        '<kijitora@example.jp>: host mx.example.jp[192.0.2.9] said: ' + reply,
+        `<${recipient}>: host mx.example.jp[192.0.2.9] said: ` + reply,
         '',
       ].join('\n'),
     ).records[0]!;
@@ -394,6 +394,12 @@ describe('provider named in a reply', () => {
     );
     expect(r.reason).toBe('userunknown');
     expect(r.provider).toBe('microsoft');
+  });
+
+  it("names the recipient's provider, or the first, when two providers share the wording", () => {
+    const reply = '421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to user complaints';
+    expect(reportWith(reply, 'neko@aol.com').provider).toBe('aol');
+    expect(reportWith(reply).provider).toBe('yahoo');
   });
 
   it("names none for wording that is not one provider's", () => {

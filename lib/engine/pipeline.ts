@@ -196,7 +196,8 @@ function toRecord(d: Draft, kind: MessageKind): BounceRecord {
     });
     reason = v.reason;
     evidence = v.evidence;
-    provider ??= v.wordingOf ?? null;
+    // (A recipient at one of several providers sharing the wording already named that one.)
+    provider ??= v.wordingOf?.[0] ?? null;
   }
   const hard = kind === 'failed' && isHard(reason, d.status, d.replyCode);
   return {

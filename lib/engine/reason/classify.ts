@@ -73,11 +73,11 @@ export interface ReasonVerdict {
   reason: ReasonId;
   evidence: Evidence[];
   /**
-   * The one provider whose own wording decided, when a provider rule did: that wording is its
+   * The providers whose own wording decided, when a provider rule did: that wording is their
    * software's ("RESOLVER.ADR.RecipientNotFound" is Microsoft's), so it names the provider even
-   * when no host did.
+   * when no host did. Usually one; Yahoo and AOL share their wording.
    */
-  wordingOf?: string;
+  wordingOf?: readonly string[];
 }
 
 interface CompiledRules {
@@ -312,8 +312,8 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
       detail: `${rule.providers.join('/') || 'provider'} wording "${rule.phrase}"`,
     });
     if (input.status) evidence.push({ source: 'status-code', detail: `status ${input.status}` });
-    return rule.providers.length === 1
-      ? { reason: rule.reason, evidence, wordingOf: rule.providers[0]! }
+    return rule.providers.length
+      ? { reason: rule.reason, evidence, wordingOf: rule.providers }
       : { reason: rule.reason, evidence };
   }
   // One pass over strong and weak wording together: strong rules come first in ALL_RULES, so a
