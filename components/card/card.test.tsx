@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../../lib/engine';
+import { emptyResult } from '../../lib/engine/pipeline';
 import type { BounceResult } from '../../lib/engine/types';
 import { Card } from './Card';
 import { buildCardModel, stepsAsText } from './model';
@@ -18,7 +19,9 @@ const load = (name: string) => classifyMessage(readFileSync(`${BSD}/${name}`));
 
 function failedWith(diagnostic: string, recipients: string[]): BounceResult {
   return {
+    ...emptyResult(),
     kind: 'failed',
+    decoder: 'test',
     records: recipients.map((recipient) => ({
       recipient,
       replyCode: '550',
@@ -34,18 +37,6 @@ function failedWith(diagnostic: string, recipients: string[]): BounceResult {
       dsnAction: 'failed',
       evidence: [{ source: 'status-code', detail: 'status 5.1.1' }],
     })),
-    original: {
-      from: null,
-      fromDomain: null,
-      to: null,
-      subject: null,
-      messageId: null,
-      date: null,
-      sendingIp: null,
-    },
-    report: { from: null, subject: null, date: null, messageId: null },
-    decoder: 'test',
-    warnings: [],
   };
 }
 

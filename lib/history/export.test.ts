@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExport, csvCell, isoTime, rfc2822Time, uniqueAddresses } from './export';
 import { recordsFromMessage, type HistoryRecord } from './record';
-import { fakeSeen } from './test-fixtures';
+import { FULL_MAILBOX, fakeSeen } from './test-fixtures';
 
 const T1 = Date.UTC(2026, 10, 20, 8, 5, 9); // Fri, 20 Nov 2026 08:05:09 UTC
 const T2 = Date.UTC(2026, 10, 22, 23, 0, 0);
@@ -24,12 +24,7 @@ const records: HistoryRecord[] = [
       '200',
       [
         {
-          recipient: 'bob@corp.example',
-          category: 'mailbox-full',
-          reason: 'mailboxfull',
-          hard: false,
-          replyCode: '452',
-          status: '4.2.2',
+          ...FULL_MAILBOX,
           diagnostic: '=HYPERLINK("http://evil.example","click")',
         },
       ],

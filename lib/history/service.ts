@@ -24,7 +24,7 @@ export interface KeyValueStore {
   set(key: string, value: unknown): Promise<void>;
 }
 
-const SETTINGS_KEY = 'historySettings';
+export const SETTINGS_KEY = 'historySettings';
 const PAGE_STATUS_KEY = 'lastPageStatus';
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const EXPORT_FORMATS: readonly ExportFormat[] = ['unique', 'records', 'mailgun', 'ses', 'plain'];

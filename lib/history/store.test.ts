@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryDb } from './db';
 import { recordsFromMessage, type HistoryRecord } from './record';
 import { HistoryStore } from './store';
-import { fakeSeen } from './test-fixtures';
+import { FULL_MAILBOX, fakeSeen } from './test-fixtures';
 
 let n = 0;
 const open: HistoryStore[] = [];
@@ -153,12 +153,7 @@ describe('HistoryStore queries', () => {
         '2',
         [
           {
-            recipient: 'bob@corp.example',
-            category: 'mailbox-full',
-            reason: 'mailboxfull',
-            hard: false,
-            replyCode: '452',
-            status: '4.2.2',
+            ...FULL_MAILBOX,
             diagnostic: 'Mailbox over quota',
             provider: 'microsoft',
           },

@@ -13,6 +13,16 @@ export interface FakeRecipient {
   provider?: string | null;
 }
 
+/** The history tests' over-quota recipient: soft, 452 4.2.2 (add the diagnostic and provider). */
+export const FULL_MAILBOX: FakeRecipient = {
+  recipient: 'bob@corp.example',
+  category: 'mailbox-full',
+  reason: 'mailboxfull',
+  hard: false,
+  replyCode: '452',
+  status: '4.2.2',
+};
+
 export function fakeRecord(r: FakeRecipient): BounceRecord {
   return {
     recipient: r.recipient,

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { classifyMessage } from '../../lib/engine';
 import { DB_NAME } from '../../lib/history/db';
-import { fakeSeen } from '../../lib/history/test-fixtures';
+import { FULL_MAILBOX, fakeSeen } from '../../lib/history/test-fixtures';
 import { launchExtension, type LaunchedExtension } from './support/extension';
 import { GmailSim } from './support/gmail-sim';
 import { BSD } from './support/corpus';
@@ -68,12 +68,7 @@ function reports() {
       ID(2),
       [
         {
-          recipient: 'bob@corp.example',
-          category: 'mailbox-full',
-          reason: 'mailboxfull',
-          hard: false,
-          replyCode: '452',
-          status: '4.2.2',
+          ...FULL_MAILBOX,
           diagnostic: '=HYPERLINK("http://x.example","quota")',
           provider: 'microsoft',
         },

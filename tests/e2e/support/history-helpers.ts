@@ -6,6 +6,7 @@
 import type { Page, Worker } from 'playwright-core';
 import type { BounceSeenMessage } from '../../../lib/messages';
 import { DB_NAME } from '../../../lib/history/db';
+import { SETTINGS_KEY } from '../../../lib/history/service';
 import type { HistoryRecord } from '../../../lib/history/record';
 import type { BounceSeenAnswer } from '../../../lib/history/protocol';
 
@@ -134,12 +135,12 @@ export async function shownAddresses(page: Page): Promise<string[]> {
 
 /** The history settings as the background stored them (browser.storage.local), or undefined. */
 export async function readSettingsRaw(worker: Worker): Promise<unknown> {
-  return worker.evaluate(async () => {
+  return worker.evaluate(async (key) => {
     const local = (
       globalThis as unknown as {
         chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
       }
     ).chrome.storage.local;
-    return (await local.get('historySettings')).historySettings;
-  });
+    return (await local.get(key))[key];
+  }, SETTINGS_KEY);
 }
