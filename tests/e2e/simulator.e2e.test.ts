@@ -77,6 +77,25 @@ describe('Gmail simulator', () => {
     await page.close();
   });
 
+  it('answers requests without a browser (the function any interception layer calls)', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([`${CORPUS}lhost-gmail-01.eml`]);
+    const msg = conv.messages[0]!;
+    const page = await sim.respond({ url: sim.url(conv), method: 'GET', headers: {} });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body.toString('utf8')).toContain('<html');
+    const raw = await sim.respond({ url: sim.rawUrl(msg), method: 'GET', headers: {} });
+    expect(raw.status).toBe(200);
+    expect(raw.body.equals(msg.raw)).toBe(true);
+    const elsewhere = await sim.respond({
+      url: 'https://mail.google.com/favicon.ico',
+      method: 'GET',
+      headers: {},
+    });
+    expect(elsewhere.status).toBe(404);
+  });
+
   it('never renders scripts or event handlers from an HTML part', async () => {
     const sim = new GmailSim();
     const raw = [

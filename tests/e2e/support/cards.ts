@@ -1,8 +1,42 @@
 /**
  * Reading what the extension's cards show, from the page (shadow roots are open), plus waits
  * that key on the controller's test hooks (data-bt-ms, data-bt-raw on message elements).
+ *
+ * Driver-agnostic: every helper only needs `page.evaluate(fn, arg)`, which Playwright's and
+ * puppeteer-core's pages both have (waits poll through it instead of using waitForFunction, whose
+ * argument order differs between the two).
  */
-import type { Page } from 'playwright-core';
+
+/** The one page method the helpers use (Playwright's Page and puppeteer-core's Page both fit). */
+export interface EvaluatingPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/** Any driver's page whose evaluate(fn, ...args) runs fn in the page (e.g. puppeteer-core's Page). */
+export function asEvaluatingPage(page: {
+  evaluate(fn: never, ...args: never[]): Promise<unknown>;
+}): EvaluatingPage {
+  return { evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as Promise<never> };
+}
+
+/**
+ * Evaluate `fn(arg)` in the page until it returns a truthy value, and return that value; throws
+ * after `timeout` ms with `what` in the message.
+ */
+export async function pollPage<R, A>(
+  page: EvaluatingPage,
+  fn: (arg: A) => R,
+  arg: A,
+  opts: { timeout?: number; what?: string } = {},
+): Promise<NonNullable<R>> {
+  const deadline = Date.now() + (opts.timeout ?? 15_000);
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value as NonNullable<R>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${opts.what ?? 'a page condition'}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 export interface ShownCard {
   messageId: string;
@@ -26,7 +60,7 @@ export interface ShownCard {
 }
 
 /** Every card in the page, in document order. */
-export async function readCards(page: Page): Promise<ShownCard[]> {
+export async function readCards(page: EvaluatingPage): Promise<ShownCard[]> {
   return page.evaluate(() => {
     const text = (el: Element | null | undefined) => (el?.textContent ?? '').trim() || null;
     return Array.from(document.querySelectorAll('bounce-triage-card')).map((host) => {
@@ -56,12 +90,13 @@ export async function readCards(page: Page): Promise<ShownCard[]> {
         atTopOfBody: !!host.nextElementSibling?.classList.contains('a3s'),
       };
     });
-  });
+  }, undefined);
 }
 
 /** Wait until the controller has looked at every expanded message in the page. */
-export async function waitProcessed(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
+export async function waitProcessed(page: EvaluatingPage, timeout = 15_000): Promise<void> {
+  await pollPage(
+    page,
     () => {
       const msgs = Array.from(document.querySelectorAll('div.adn[data-message-id]')).filter((m) =>
         m.querySelector('div.a3s'),
@@ -69,26 +104,26 @@ export async function waitProcessed(page: Page, timeout = 15_000): Promise<void>
       return msgs.length > 0 && msgs.every((m) => m.hasAttribute('data-bt-ms'));
     },
     undefined,
-    { timeout },
+    { timeout, what: 'every expanded message to be processed' },
   );
 }
 
 /** Wait until the raw step finished (done or failed) for a message. */
-export async function waitRaw(page: Page, messageId: string, timeout = 15_000): Promise<string> {
-  const handle = await page.waitForFunction(
+export async function waitRaw(page: EvaluatingPage, messageId: string, timeout = 15_000): Promise<string> {
+  return pollPage(
+    page,
     (id) => {
       const state = document.querySelector(`[data-message-id="#msg-f:${id}"]`)?.getAttribute('data-bt-raw');
       return state && state !== 'pending' ? state : null;
     },
     messageId,
-    { timeout },
+    { timeout, what: `the raw step of ${messageId}` },
   );
-  return (await handle.jsonValue()) as string;
 }
 
 /** Wait until the card of a message is in a given state. */
 export async function waitCard(
-  page: Page,
+  page: EvaluatingPage,
   messageId: string,
   state: 'visible' | 'enriched' | 'any' = 'any',
   timeout = 15_000,
@@ -97,7 +132,7 @@ export async function waitCard(
     state === 'any'
       ? `bounce-triage-card[data-bt-message-id="${messageId}"][data-bt-state]`
       : `bounce-triage-card[data-bt-message-id="${messageId}"][data-bt-state="${state}"]`;
-  await page.waitForSelector(sel, { state: 'attached', timeout });
+  await pollPage(page, (s) => !!document.querySelector(s), sel, { timeout, what: sel });
 }
 
 /** Messages the background received (installs a recorder in the service worker). */

@@ -4,10 +4,16 @@
  * Turns .eml files into Gmail-like conversation pages that follow the structure of
  * ../shared/fixtures/gmail-dom/ (header row with span.gD[email], h2.hP subject,
  * div.adn[data-message-id="#msg-f:<decimal>"][data-legacy-message-id=<hex>], body in div.a3s,
- * collapsed messages as div.kv without a body), and serves, through Playwright's route
- * interception on https://mail.google.com/**, both the pages and the raw sources at Gmail's
- * raw-message URLs (?view=att&permmsgid=msg-f:<decimal>&attid=0&disp=comp&safe=1&zw, and the
- * "Show original" page ?view=om&permmsgid=… with the source inside pre#raw_message_text).
+ * collapsed messages as div.kv without a body), and serves both the pages and the raw sources at
+ * Gmail's raw-message URLs (?view=att&permmsgid=msg-f:<decimal>&attid=0&disp=comp&safe=1&zw, and
+ * the "Show original" page ?view=om&permmsgid=… with the source inside pre#raw_message_text).
+ *
+ * Serving is browser-agnostic: `await sim.respond({ url, method, headers })` answers any request to
+ * https://mail.google.com/ (or the simulated redirect target) with `{ status, headers, body }`
+ * (headers in lower case, body a Buffer). Any interception layer can call it: `sim.install(context)`
+ * is the thin Playwright adapter (context.route → respond → route.fulfill); a puppeteer-core page
+ * with request interception does the same with `request.respond({ status, headers, body })`.
+ * `GmailSim.ORIGINS` lists the origins to intercept.
  *
  * The page is a tiny single-page app, like Gmail: it renders the conversation named by the hash
  * (#inbox/<thread hex>) a moment after load or after a hash change, so a content script sees the
@@ -595,6 +601,25 @@ export interface GmailSimOptions {
   splitPane?: boolean;
 }
 
+/** A request to the simulated https://mail.google.com/, as any browser driver sees it. */
+export interface SimRequest {
+  url: string;
+  method: string;
+  /** Request headers, names in lower case. */
+  headers: Record<string, string>;
+}
+
+/** The simulator's answer: status, headers (names in lower case) and body. */
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+function textResponse(status: number, contentType: string, body: string): SimResponse {
+  return { status, headers: { 'content-type': contentType }, body: Buffer.from(body, 'utf8') };
+}
+
 export interface RawRequest {
   url: string;
   view: string | null;
@@ -611,6 +636,11 @@ export interface RawRequest {
  *   await page.goto(sim.url(conv));
  */
 export class GmailSim {
+  /** Origins the simulator answers for: Gmail, and where Gmail redirects attachment downloads. */
+  static readonly ORIGINS = [
+    'https://mail.google.com',
+    'https://mail-attachment.googleusercontent.com',
+  ] as const;
   readonly conversations: SimConversation[] = [];
   readonly rawRequests: RawRequest[] = [];
   options: Required<GmailSimOptions>;
@@ -678,14 +708,15 @@ export class GmailSim {
     });
   }
 
-  /** The handler behind context.route('https://mail.google.com/**'). */
-  async handle(route: Route): Promise<void> {
-    const url = new URL(route.request().url());
+  /**
+   * Answer one request to https://mail.google.com/ (browser-agnostic: any interception layer can
+   * call it). The raw-source delay (rawDelayMs) is awaited here.
+   */
+  async respond(req: SimRequest): Promise<SimResponse> {
+    const url = new URL(req.url);
+    if (url.origin !== 'https://mail.google.com') return textResponse(404, 'text/plain', 'not found');
     const m = /^\/mail\/((?:b\/[^/]+\/)?u\/\d+)\/?$/.exec(url.pathname);
-    if (!m) {
-      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-      return;
-    }
+    if (!m) return textResponse(404, 'text/plain', 'not found');
     const account = m[1] ?? 'u/0';
     const view = url.searchParams.get('view');
     if (view === 'att' || view === 'om') {
@@ -695,44 +726,43 @@ export class GmailSim {
       if (this.options.rawDelayMs > 0) await new Promise((r) => setTimeout(r, this.options.rawDelayMs));
       const msg = id ? this.messages.get(id) : undefined;
       if (this.options.rawStatus !== 200) {
-        await route.fulfill({
-          status: this.options.rawStatus,
-          contentType: 'text/html',
-          body: '<html><body>Temporary Error</body></html>',
-        });
-      } else if (!msg) {
-        await route.fulfill({
-          status: 404,
-          contentType: 'text/html',
-          body: '<html><body>Not found</body></html>',
-        });
-      } else if (view === 'att') {
-        await route.fulfill({ status: 200, contentType: 'text/plain', body: msg.raw });
-      } else {
-        await route.fulfill({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          body: rawMessagePage(msg),
-        });
+        return textResponse(this.options.rawStatus, 'text/html', '<html><body>Temporary Error</body></html>');
       }
-      return;
+      if (!msg) return textResponse(404, 'text/html', '<html><body>Not found</body></html>');
+      if (view === 'att') return { status: 200, headers: { 'content-type': 'text/plain' }, body: msg.raw };
+      return textResponse(200, 'text/html; charset=utf-8', rawMessagePage(msg));
     }
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.page(account) });
+    return textResponse(200, 'text/html; charset=utf-8', this.page(account));
+  }
+
+  /** Playwright adapter: the handler behind context.route('https://mail.google.com/**'). */
+  async handle(route: Route): Promise<void> {
+    const request = route.request();
+    const res = await this.respond({
+      url: request.url(),
+      method: request.method(),
+      headers: request.headers(),
+    });
+    await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
   }
 
   private installed: { context: BrowserContext; handler: (route: Route) => Promise<void> } | null = null;
 
-  /** Route every https://mail.google.com/ request of `context` to this simulator (replacing a previous one). */
+  /** Route every request of `context` to the simulator's origins here (replacing a previous one). */
   async install(context: BrowserContext): Promise<void> {
-    await context.unroute('https://mail.google.com/**');
     const handler = (route: Route) => this.handle(route);
-    await context.route('https://mail.google.com/**', handler);
+    for (const origin of GmailSim.ORIGINS) {
+      await context.unroute(`${origin}/**`);
+      await context.route(`${origin}/**`, handler);
+    }
     this.installed = { context, handler };
   }
 
   async uninstall(): Promise<void> {
     if (!this.installed) return;
-    await this.installed.context.unroute('https://mail.google.com/**', this.installed.handler);
+    for (const origin of GmailSim.ORIGINS) {
+      await this.installed.context.unroute(`${origin}/**`, this.installed.handler);
+    }
     this.installed = null;
   }
 }
