@@ -1,0 +1,387 @@
+/**
+ * The card in Firefox, in Gmail's situations: threaded conversations, collapsed messages, hash
+ * navigation, split view, other accounts, a failed raw fetch, a Gmail the selectors no longer
+ * recognise, themes, layout and the card's own controls. The same situations as the Chromium
+ * suite's card tests, on the built Firefox MV3 extension in firefox-esr.
+ */
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { asEvaluatingPage, readCards, waitCard, waitProcessed, waitRaw } from '../e2e/support/cards';
+import { BSD } from '../e2e/support/corpus';
+import { GmailSim } from '../e2e/support/gmail-sim';
+import { launchFirefox, type LaunchedFirefox, type OpenedPage } from './support/firefox';
+
+const FIX = join(import.meta.dirname, '../e2e/fixtures');
+const GMAIL_BOUNCE = join(BSD, 'lhost-gmail-01.eml');
+const POSTFIX_BOUNCE = join(BSD, 'lhost-postfix-02.eml');
+
+let ff: LaunchedFirefox;
+
+beforeAll(async () => {
+  ff = await launchFirefox({ extensionPath: inject('firefoxExtensionDir') });
+});
+afterAll(async () => {
+  await ff?.close();
+});
+
+async function open(
+  sim: GmailSim,
+  url: string,
+): Promise<OpenedPage & { p: ReturnType<typeof asEvaluatingPage> }> {
+  const opened = await ff.openGmail(sim, url);
+  return { ...opened, p: asEvaluatingPage(opened.page) };
+}
+
+/** The data-theme the card's root element carries. */
+function cardTheme(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      document
+        .querySelector('bounce-triage-card')
+        ?.shadowRoot?.querySelector('[data-field="card"]')
+        ?.getAttribute('data-theme') ?? null,
+  );
+}
+
+async function until<T>(read: () => Promise<T>, want: T, what: string, timeout = 15_000): Promise<void> {
+  await expect.poll(read, { timeout, message: what }).toBe(want);
+}
+
+/** A button inside the card's shadow root, by its accessible label or its text. */
+function cardButton(page: Page, label: string) {
+  return page.locator(`bounce-triage-card >>> button[aria-label="${label}"]`);
+}
+
+function cardButtonByText(page: Page, text: string) {
+  return page.locator(`bounce-triage-card >>> ::-p-text(${text})`);
+}
+
+describe('the card in Firefox', () => {
+  it('a conversation with original, bounce and reply: one card, on the bounce, enriched from the raw source', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([
+      { path: join(FIX, 'original-quarterly-report.eml'), expanded: false },
+      GMAIL_BOUNCE,
+      join(FIX, 'ordinary-reply.eml'),
+    ]);
+    const [original, bounce, reply] = conv.messages;
+    const { page, p, errors } = await open(sim, sim.url(conv));
+    await waitCard(p, bounce!.decimal, 'enriched');
+    await waitProcessed(p);
+    expect(await waitRaw(p, bounce!.decimal)).toBe('done');
+    const cards = await readCards(p);
+    expect(cards.map((c) => c.messageId)).toEqual([bounce!.decimal]);
+    expect(cards[0]).toMatchObject({
+      state: 'enriched',
+      tone: 'alarm',
+      kind: 'failed',
+      category: 'invalid-address',
+      atTopOfBody: true,
+      recipients: ['userunknown@example.jp'],
+    });
+    // The reply was looked at and left alone; the collapsed original has no body to look at.
+    const marks = await page.evaluate(
+      (replyId, originalHex) => ({
+        replyLookedAt: !!document
+          .querySelector(`[data-message-id="#msg-f:${replyId}"]`)
+          ?.hasAttribute('data-bt-ms'),
+        originalCards: document.querySelectorAll(
+          `[data-legacy-message-id="${originalHex}"] bounce-triage-card`,
+        ).length,
+      }),
+      reply!.decimal,
+      original!.hex,
+    );
+    expect(marks).toEqual({ replyLookedAt: true, originalCards: 0 });
+    // Only the bounce's source was asked for.
+    expect(new Set(sim.rawRequests.map((r) => r.messageId))).toEqual(new Set([bounce!.decimal]));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a collapsed bounce gets its card when expanded', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([
+      join(FIX, 'original-quarterly-report.eml'),
+      { path: POSTFIX_BOUNCE, expanded: false },
+    ]);
+    const bounce = conv.messages[1]!;
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitProcessed(p);
+    expect(await readCards(p)).toEqual([]);
+    await page.click(`.kv[data-sim-id="${bounce.decimal}"]`);
+    await waitCard(p, bounce.decimal, 'enriched');
+    const cards = await readCards(p);
+    expect(cards.map((c) => [c.messageId, c.state])).toEqual([[bounce.decimal, 'enriched']]);
+    await page.close();
+  });
+
+  it('follows hash navigation between conversations, removes cards that left, fetches each source once', async () => {
+    const sim = new GmailSim();
+    const a = await sim.add([GMAIL_BOUNCE]);
+    const b = await sim.add([POSTFIX_BOUNCE]);
+    const idA = a.messages[0]!.decimal;
+    const idB = b.messages[0]!.decimal;
+    const { page, p, errors } = await open(sim, sim.url(a));
+    await waitCard(p, idA, 'enriched');
+    await page.evaluate((h) => (location.hash = h), `#inbox/${b.threadHex}`);
+    await waitCard(p, idB, 'enriched');
+    expect((await readCards(p)).map((c) => c.messageId)).toEqual([idB]);
+    await page.evaluate(() => (location.hash = '#inbox'));
+    await page.waitForSelector('.sim-list');
+    await until(async () => (await readCards(p)).length, 0, 'no card on the inbox list');
+    await page.evaluate((h) => (location.hash = h), `#label/Work/${a.threadHex}`);
+    await waitCard(p, idA, 'enriched');
+    // However often a message was shown, its source was fetched in one go.
+    const asked = sim.rawRequests.map((r) => r.messageId);
+    expect([...new Set(asked)]).toEqual([idA, idB]);
+    expect(asked.filter((id) => id === idA).length).toBe(asked.filter((id) => id === idB).length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works in split view: the list stays, each opened bounce gets its card beside it', async () => {
+    const sim = new GmailSim({ splitPane: true });
+    const a = await sim.add([GMAIL_BOUNCE]);
+    const b = await sim.add([POSTFIX_BOUNCE]);
+    const { page, p, errors } = await open(sim, sim.url());
+    await page.waitForSelector('.sim-split .sim-list');
+    await page.click(`.sim-row[data-thread="${a.threadHex}"] a`);
+    await waitCard(p, a.messages[0]!.decimal, 'enriched');
+    await page.click(`.sim-row[data-thread="${b.threadHex}"] a`);
+    await waitCard(p, b.messages[0]!.decimal, 'enriched');
+    expect(await page.$$eval('.sim-split .sim-list', (l) => l.length)).toBe(1);
+    expect((await readCards(p)).map((c) => c.messageId)).toEqual([b.messages[0]!.decimal]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['u/1', 'b/112233445566/u/0'])(
+    'works in the account at /mail/%s/ and fetches the raw source there',
+    async (account) => {
+      const sim = new GmailSim();
+      const conv = await sim.add([GMAIL_BOUNCE]);
+      const { page, p } = await open(sim, sim.url(conv, account));
+      await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+      expect(sim.rawRequests.length).toBeGreaterThan(0);
+      for (const r of sim.rawRequests) {
+        expect(r).toMatchObject({ account, messageId: conv.messages[0]!.decimal });
+      }
+      await page.close();
+    },
+  );
+
+  it('keeps the first card, read from the page, when the raw fetch fails', async () => {
+    const sim = new GmailSim({ rawStatus: 500 });
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const msg = conv.messages[0]!;
+    const { page, p, errors } = await open(sim, sim.url(conv));
+    expect(await waitRaw(p, msg.decimal)).toBe('failed');
+    await waitCard(p, msg.decimal, 'visible');
+    const cards = await readCards(p);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({
+      state: 'visible',
+      tone: 'alarm',
+      category: 'invalid-address',
+      recipients: ['userunknown@example.jp'],
+    });
+    // Every raw URL was tried once, and nothing after the failure.
+    const views = sim.rawRequests.map((r) => r.view);
+    expect(views.length).toBeGreaterThan(0);
+    expect(new Set(views).size).toBe(views.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays silent on a Gmail whose markup it does not recognise', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE], { unrecognised: true });
+    const { page, p, errors } = await open(sim, sim.url(conv));
+    await page.waitForSelector('.zz-msg');
+    // Give the content script the time it takes to look (a recognised page gets its card well
+    // within this) before checking that nothing was added.
+    const control = new GmailSim();
+    const ok = await control.add([GMAIL_BOUNCE]);
+    const { page: controlPage, p: cp } = await open(control, control.url(ok));
+    await waitCard(cp, ok.messages[0]!.decimal, 'any');
+    await controlPage.close();
+    expect(await readCards(p)).toEqual([]);
+    expect(sim.rawRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows the dark theme', async () => {
+    const sim = new GmailSim({ theme: 'dark' });
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    expect(await cardTheme(page)).toBe('dark');
+    await page.close();
+  });
+
+  it('re-themes a card on screen when Gmail switches theme', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    expect(await cardTheme(page)).toBe('light');
+    // Gmail applies a theme by adding a style sheet to the head.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.id = 'theme-switch';
+      style.textContent = 'body{background:#111111}.sim-pane{background:#1f1f1f}';
+      document.head.append(style);
+    });
+    await until(() => cardTheme(page), 'dark', 'the card turns dark');
+    await page.evaluate(() => document.getElementById('theme-switch')!.remove());
+    await until(() => cardTheme(page), 'light', 'the card turns light again');
+    await page.close();
+  });
+
+  it('sits between the message header and the body, no wider than the body', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const layout = await page.evaluate(() => {
+      const h = document.querySelector('bounce-triage-card')!.getBoundingClientRect();
+      const b = document.querySelector('div.a3s')!.getBoundingClientRect();
+      const header = document.querySelector('div.adn .gE')!.getBoundingClientRect();
+      return { h: [h.top, h.bottom, h.width, h.height], b: [b.top, b.width], headerBottom: header.bottom };
+    });
+    const [hostTop, hostBottom, hostWidth, hostHeight] = layout.h as [number, number, number, number];
+    const [bodyTop, bodyWidth] = layout.b as [number, number];
+    expect(hostHeight).toBeGreaterThan(0);
+    expect(hostTop).toBeGreaterThanOrEqual(layout.headerBottom - 1);
+    expect(bodyTop).toBeGreaterThanOrEqual(hostBottom - 1);
+    expect(hostWidth).toBeLessThanOrEqual(bodyWidth + 1);
+    await page.close();
+  });
+
+  it('collapses and expands from its button, and from the keyboard', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const definitions = () =>
+      page.evaluate(
+        () =>
+          document
+            .querySelector('bounce-triage-card')
+            ?.shadowRoot?.querySelectorAll('[data-field="definition"]').length ?? -1,
+      );
+    expect(await definitions()).toBe(1);
+    await cardButton(page, 'Collapse the bounce explanation').click();
+    await until(definitions, 0, 'the card collapses');
+    // Collapsed, the head still names the recipient.
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('bounce-triage-card')?.shadowRoot?.querySelector('.bt-head-recipient')
+            ?.textContent,
+      ),
+    ).toBe('userunknown@example.jp');
+    await cardButton(page, 'Expand the bounce explanation').click();
+    await until(definitions, 1, 'the card expands');
+    // Keyboard: focus the collapse button and press Enter.
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('bounce-triage-card')
+          ?.shadowRoot?.querySelector('button[aria-label="Collapse the bounce explanation"]') as HTMLElement
+      ).focus(),
+    );
+    await page.keyboard.press('Enter');
+    await until(definitions, 0, 'Enter collapses the card');
+    await page.close();
+  });
+
+  it('explains why with the server diagnostic as plain text', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    await cardButtonByText(page, 'Why?').click();
+    const why = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('bounce-triage-card')?.shadowRoot;
+        const diag = root?.querySelector('[data-field="diagnostic"]');
+        return {
+          diagnostic: diag?.textContent ?? '',
+          elementsInDiagnostic: diag?.querySelectorAll('*').length ?? -1,
+          evidence: root?.querySelectorAll('[data-field="evidence"]').length ?? 0,
+        };
+      });
+    await expect.poll(async () => (await why()).diagnostic, { timeout: 15_000 }).toContain('550');
+    const shown = await why();
+    expect(shown.elementsInDiagnostic).toBe(0);
+    expect(shown.evidence).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('copies the steps and an address to the clipboard', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const liveText = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('bounce-triage-card')?.shadowRoot?.querySelector('.bt-live')?.textContent ??
+          '',
+      );
+    await cardButtonByText(page, 'Copy steps').click();
+    await until(liveText, 'Copied to the clipboard', 'the card says the steps were copied');
+    const steps = await page.evaluate(() => navigator.clipboard.readText());
+    expect(steps).toContain('1. ');
+    expect(steps).not.toMatch(/<[a-z]/i);
+    await cardButton(page, 'Copy address userunknown@example.jp').click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 15_000 })
+      .toBe('userunknown@example.jp');
+    await page.close();
+  });
+
+  it('keeps keys typed in the card away from Gmail’s shortcuts', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    await page.evaluate(() => {
+      const w = window as unknown as { __keys: string[] };
+      w.__keys = [];
+      document.addEventListener('keydown', (e) => w.__keys.push(e.key));
+    });
+    // Control: a key typed outside the card reaches the page.
+    await page.evaluate(() => (document.querySelector('h2.hP') as HTMLElement).focus());
+    await page.keyboard.press('j');
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('bounce-triage-card')
+          ?.shadowRoot?.querySelector('button[aria-label="Collapse the bounce explanation"]') as HTMLElement
+      ).focus(),
+    );
+    await page.keyboard.press('c');
+    expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual(['j']);
+    await page.close();
+  });
+
+  it('dismisses the card, and it does not come back on the next change in the message', async () => {
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const id = conv.messages[0]!.decimal;
+    const { page, p } = await open(sim, sim.url(conv));
+    await waitCard(p, id, 'enriched');
+    await cardButton(page, 'Dismiss the bounce explanation').click();
+    await until(async () => (await readCards(p)).length, 0, 'the card goes away');
+    // Gmail touches the body; the controller looks again (its marks are still there) but adds nothing.
+    await page.evaluate(() => document.querySelector('div.a3s')!.appendChild(document.createElement('div')));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    expect(await readCards(p)).toEqual([]);
+    await page.close();
+  });
+});
