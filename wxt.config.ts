@@ -16,10 +16,15 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'bounce-triage@bounce-triage.dev',
-          strict_min_version: '115.0',
+          // The oldest Firefox that understands every key here: data_collection_permissions needs
+          // desktop 140 and Android 142 (Mozilla's Extension Workshop, "Firefox built-in consent
+          // for data collection and transmission"); older ones warn or refuse the manifest.
+          // tests/e2e-firefox/manifest.e2e.test.ts checks the built manifest against that table.
+          strict_min_version: '140.0',
           // Required by addons.mozilla.org for new extensions: this one sends nothing anywhere.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

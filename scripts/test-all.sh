@@ -7,6 +7,8 @@
 #   build-chrome    wxt build                      -> .output/chrome-mv3
 #   build-firefox   wxt build -b firefox --mv3     -> .output/firefox-mv3
 #   e2e             vitest -c vitest.e2e.config.ts (real Chromium; only when that config exists)
+#   e2e-firefox     vitest -c vitest.e2e-firefox.config.ts (the card suite in real Firefox ESR,
+#                   puppeteer-core over WebDriver BiDi)
 #   bench-smoke     tsx scripts/bench.ts --quick must exit 0
 #
 # Local shortcut: SKIP_STEPS="e2e build-firefox" npm test  (CI never sets it).
@@ -30,7 +32,7 @@ STEP_NAMES=()
 STEP_TIMES=()
 STEP_RESULTS=()
 STEP_NO=0
-STEP_TOTAL=7
+STEP_TOTAL=8
 START_ALL=$SECONDS
 
 # Sum the vitest JSON reports written so far into "N passed, N failed[, N skipped]".
@@ -109,26 +111,34 @@ step() {
   STEP_RESULTS+=("ok")
 }
 
-# Debian's Chromium drives the end-to-end tests (playwright-core cannot download a browser here).
-ensure_chromium() {
-  if [[ -x /usr/bin/chromium ]]; then
+# ensure_browser STEP PATH PACKAGE: Debian's browsers drive the end-to-end tests (playwright-core
+# and puppeteer-core cannot download one here); as root, install a missing one with apt.
+ensure_browser() {
+  local step="$1" path="$2" package="$3"
+  if [[ -x "$path" ]]; then
     return 0
   fi
   if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "e2e: /usr/bin/chromium is missing; installing Debian's chromium package"
+    echo "$step: $path is missing; installing Debian's $package package"
     export DEBIAN_FRONTEND=noninteractive
-    if apt-get update -q && apt-get install -y -q chromium && [[ -x /usr/bin/chromium ]]; then
+    if apt-get update -q && apt-get install -y -q "$package" && [[ -x "$path" ]]; then
       return 0
     fi
   fi
-  echo "e2e: /usr/bin/chromium is missing. Install it (as root: apt-get install -y chromium) and run again." >&2
+  echo "$step: $path is missing. Install it (as root: apt-get install -y $package) and run again." >&2
   return 1
 }
 
 run_e2e() {
   # (set -e does not apply inside a function run as `cmd || ...`, so check explicitly)
-  ensure_chromium || return 1
+  ensure_browser e2e /usr/bin/chromium chromium || return 1
   vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$REPORT_DIR/e2e.json"
+}
+
+run_e2e_firefox() {
+  ensure_browser e2e-firefox "${FIREFOX_PATH:-/usr/bin/firefox-esr}" firefox-esr || return 1
+  vitest run -c vitest.e2e-firefox.config.ts --reporter=default --reporter=json \
+    --outputFile.json="$REPORT_DIR/e2e-firefox.json"
 }
 
 run_lint() {
@@ -148,6 +158,7 @@ else
   echo "==================== [$STEP_NO/$STEP_TOTAL] e2e ===================="
   echo "(no vitest.e2e.config.ts: no end-to-end suite yet)"
 fi
+step e2e-firefox run_e2e_firefox
 step bench-smoke tsx scripts/bench.ts --quick
 
 summary
