@@ -70,7 +70,7 @@ export const BOUNCE_SUBJECT = new RegExp(
  * the original subject ("Automatic reply: …", "Out of Office: …", "Abwesenheitsnotiz: …"). A person
  * writing about their holidays ("Out of office plans for the holidays") does not match.
  */
-const AUTO_REPLY_SUBJECT =
+export const AUTO_REPLY_SUBJECT =
   /^\s*\[?(?:out of (?:the )?office(?: reply| autoreply)?|auto(?:matic)?[- ]?(?:reply|response|antwort|respuesta|risposta|réponse)|autoreply|auto|abwesenheitsnotiz|abwesend|réponse automatique|respuesta automática|risposta automatica|resposta automática|automatisch antwoord|afwezigheidsmelding|frånvaro|poissa|自動応答|自动回复)\]?\s*(?:\([^)]{0,40}\))?\s*:/i;
 
 /**
@@ -86,7 +86,7 @@ const DELAY_TEXT =
   /\b(?:will (?:continue to |keep )?(?:try|retry)(?:ing)?|still (?:be )?(?:trying|retrying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is )?delayed|this is a warning|no action is required on your part|temporarily deferred|delayed for)\b/i;
 
 /** Body wording that only non-delivery reports use (checked together with a named recipient). */
-const BOUNCE_TEXT =
+export const BOUNCE_TEXT =
   /\b(?:could not be delivered to|couldn't be delivered to|undeliverable|was not delivered to|delivery to the following recipients? failed|delivery has failed|failed permanently|unable to deliver (?:your )?(?:message|mail)|invalid user address|permanent (?:fatal )?errors?|returned to sender|message you sent could not|not be delivered to one or more|(?:message|mail|e-?mail) (?:could not|couldn't|cannot|can't) be delivered)\b/i;
 
 /**
