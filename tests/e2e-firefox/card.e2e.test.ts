@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asEvaluatingPage, readCards, waitCard, waitProcessed, waitRaw } from '../e2e/support/cards';
 import { BSD } from '../e2e/support/corpus';
-import { GmailSim } from '../e2e/support/gmail-sim';
+import { GmailSim, type GmailSimOptions } from '../e2e/support/gmail-sim';
 import { launchFirefox, type LaunchedFirefox, type OpenedPage } from './support/firefox';
 
 const FIX = join(import.meta.dirname, '../e2e/fixtures');
@@ -31,6 +31,16 @@ async function open(
 ): Promise<OpenedPage & { p: ReturnType<typeof asEvaluatingPage> }> {
   const opened = await ff.openGmail(sim, url);
   return { ...opened, p: asEvaluatingPage(opened.page) };
+}
+
+/** Lhost-gmail-01 alone in a conversation, opened, its card enriched from the raw source. */
+async function openGmailBounce(opts: GmailSimOptions = {}) {
+  const sim = new GmailSim(opts);
+  const conv = await sim.add([GMAIL_BOUNCE]);
+  const opened = await open(sim, sim.url(conv));
+  const id = conv.messages[0]!.decimal;
+  await waitCard(opened.p, id, 'enriched');
+  return { ...opened, sim, id };
 }
 
 /** The data-theme the card's root element carries. */
@@ -214,19 +224,13 @@ describe('the card in Firefox', () => {
   });
 
   it('follows the dark theme', async () => {
-    const sim = new GmailSim({ theme: 'dark' });
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const { page } = await openGmailBounce({ theme: 'dark' });
     expect(await cardTheme(page)).toBe('dark');
     await page.close();
   });
 
   it('re-themes a card on screen when Gmail switches theme', async () => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const { page } = await openGmailBounce();
     expect(await cardTheme(page)).toBe('light');
     // Gmail applies a theme by adding a style sheet to the head.
     await page.evaluate(() => {
@@ -242,10 +246,7 @@ describe('the card in Firefox', () => {
   });
 
   it('sits between the message header and the body, no wider than the body', async () => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const { page } = await openGmailBounce();
     const layout = await page.evaluate(() => {
       const h = document.querySelector('bounce-triage-card')!.getBoundingClientRect();
       const b = document.querySelector('div.a3s')!.getBoundingClientRect();
@@ -262,10 +263,7 @@ describe('the card in Firefox', () => {
   });
 
   it('collapses and expands from its button, and from the keyboard', async () => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const { page } = await openGmailBounce();
     const definitions = () =>
       page.evaluate(
         () =>
@@ -300,10 +298,7 @@ describe('the card in Firefox', () => {
   });
 
   it('explains why with the server diagnostic as plain text', async () => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const { page } = await openGmailBounce();
     await cardButtonByText(page, 'Why?').click();
     const why = () =>
       page.evaluate(() => {
@@ -323,10 +318,7 @@ describe('the card in Firefox', () => {
   });
 
   it('copies the steps and an address to the clipboard', async () => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const { page } = await openGmailBounce();
     const liveText = () =>
       page.evaluate(
         () =>
@@ -346,10 +338,7 @@ describe('the card in Firefox', () => {
   });
 
   it('keeps keys typed in the card away from Gmail’s shortcuts', async () => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, conv.messages[0]!.decimal, 'enriched');
+    const { page } = await openGmailBounce();
     await page.evaluate(() => {
       const w = window as unknown as { __keys: string[] };
       w.__keys = [];
@@ -371,11 +360,7 @@ describe('the card in Firefox', () => {
   });
 
   it('dismisses the card, and it does not come back on the next change in the message', async () => {
-    const sim = new GmailSim();
-    const conv = await sim.add([GMAIL_BOUNCE]);
-    const id = conv.messages[0]!.decimal;
-    const { page, p } = await open(sim, sim.url(conv));
-    await waitCard(p, id, 'enriched');
+    const { page, p } = await openGmailBounce();
     await cardButton(page, 'Dismiss the bounce explanation').click();
     await until(async () => (await readCards(p)).length, 0, 'the card goes away');
     // Gmail touches the body; the controller looks again (its marks are still there) but adds nothing.

@@ -15,7 +15,7 @@ import { classifyMessage } from '../../lib/engine';
 import { asEvaluatingPage, readCards, waitCard, waitRaw, type EvaluatingPage } from '../e2e/support/cards';
 import { BSD, E2E_FAMILIES, familyOf, selectBounces } from '../e2e/support/corpus';
 import { GmailSim, type SimConversation } from '../e2e/support/gmail-sim';
-import { launchFirefox, type LaunchedFirefox } from './support/firefox';
+import { launchFirefox, openInbox, type LaunchedFirefox } from './support/firefox';
 
 const FILES = selectBounces(E2E_FAMILIES, 2);
 
@@ -29,9 +29,8 @@ const conversations = new Map<string, SimConversation>();
 beforeAll(async () => {
   for (const f of FILES) conversations.set(f, await sim.add([join(BSD, f)]));
   ff = await launchFirefox({ extensionPath: inject('firefoxExtensionDir') });
-  ({ page, errors } = await ff.openGmail(sim, sim.url()));
+  ({ page, errors } = await openInbox(ff, sim));
   p = asEvaluatingPage(page);
-  await page.waitForSelector('.sim-list');
 });
 
 afterAll(async () => {

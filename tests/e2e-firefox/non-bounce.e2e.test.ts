@@ -15,7 +15,7 @@ import {
 } from '../e2e/support/cards';
 import { BSD, CORPUS_ROOT } from '../e2e/support/corpus';
 import { GmailSim, type SimConversation } from '../e2e/support/gmail-sim';
-import { launchFirefox, type LaunchedFirefox } from './support/firefox';
+import { launchFirefox, openInbox, type LaunchedFirefox } from './support/firefox';
 
 const FIX = join(import.meta.dirname, '../e2e/fixtures');
 
@@ -45,9 +45,8 @@ const convs = new Map<string, SimConversation>();
 beforeAll(async () => {
   for (const m of [...ORDINARY, ...NEUTRAL]) convs.set(m.name, await sim.add([m.path]));
   ff = await launchFirefox({ extensionPath: inject('firefoxExtensionDir') });
-  ({ page, errors } = await ff.openGmail(sim, sim.url()));
+  ({ page, errors } = await openInbox(ff, sim));
   p = asEvaluatingPage(page);
-  await page.waitForSelector('.sim-list');
 });
 afterAll(async () => {
   await ff?.close();

@@ -131,3 +131,10 @@ export async function launchFirefox(opts: { extensionPath: string }): Promise<La
     },
   };
 }
+
+/** Open the simulator's inbox (its list of conversations) in a new tab, for one page life. */
+export async function openInbox(ff: LaunchedFirefox, sim: GmailSim): Promise<OpenedPage> {
+  const opened = await ff.openGmail(sim, sim.url());
+  await opened.page.waitForSelector('.sim-list');
+  return opened;
+}
