@@ -20,6 +20,7 @@ import { CORPUS, corpusAvailable, loadCorpus, readCorpusFile, scoreCorpus } from
 import type { ConflictReport } from './bench/conflicts';
 import { renderVisible } from './bench/visible-render';
 import { buildView, cutOriginal } from '../lib/engine/report/view';
+import { measureCli } from './bench/cli-speed';
 
 const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json');
@@ -178,6 +179,8 @@ function throughput(): {
   };
 }
 const speed = throughput();
+// The bundled command line, a fresh process per run (wall time, start-up included).
+const cli = quick ? null : await measureCli(CORPUS);
 
 const pct = (n: number | null) => (n === null ? '   -  ' : `${n.toFixed(1).padStart(5)}%`);
 const summary = {
@@ -207,6 +210,7 @@ const summary = {
   conflicts,
   wordingConflicts,
   speed,
+  cli,
 };
 
 if (asJson) {
@@ -264,6 +268,15 @@ if (asJson) {
     lines.push(
       `throughput (single thread, CPU time, ${speed.messages} files repeated, best of 10 rounds of 0.5 CPU-s): classify ${Math.round(speed.classifyPerSec).toLocaleString('en')} msg/s, parse only (MIME + decoded report parts) ${Math.round(speed.parsePerSec).toLocaleString('en')} msg/s, classify/parse time ratio ${speed.ratio.toFixed(2)}×`,
     );
+  }
+  if (cli) {
+    lines.push(
+      `command line (bundled, wall time, start-up included, best of 3): ${Math.round(cli.perSec).toLocaleString('en')} msg/s over ${cli.messages.toLocaleString('en')} messages (20 copies of maildir/bsd), ${Math.round(cli.serialPerSec).toLocaleString('en')} msg/s on one thread; start-up ${cli.startupMs.toFixed(0)} ms (one small file, best of 5)`,
+    );
+    if (cli.cpu)
+      lines.push(
+        `  in the command's CPU time: ${Math.round(cli.cpu.serialPerSec).toLocaleString('en')} msg/s on one thread, start-up ${cli.cpu.startupMs.toFixed(0)} ms`,
+      );
   }
   const listMisses = (title: string, list: typeof visibleMisses) => {
     lines.push('', title);

@@ -1,0 +1,100 @@
+/**
+ * The command line, independent of the process: arguments in, text out through callbacks, an exit
+ * code back. The process entry (bounce-triage.ts) adds buffering and, for many files, threads.
+ *
+ *   bounce-triage classify --jsonl PATH...   one JSON object per recipient record
+ *   bounce-triage classify PATH...           a readable summary
+ *
+ * Directories are walked (every file below, sorted). Unreadable paths are reported on stderr;
+ * the exit code is 1 when any path failed, 2 on a usage error.
+ */
+import { classifyMessage } from '../../lib/engine/pipeline';
+import { jsonLines, summaryLines } from './jsonl';
+import { listFiles, readMessages } from './read';
+
+export const USAGE =
+  'usage: bounce-triage classify [--jsonl] PATH...   (files hold one message or an mbox; directories are walked)';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type Command =
+  | { run: 'help' }
+  | { run: 'usage-error'; message: string }
+  | { run: 'classify'; jsonl: boolean; paths: string[] };
+
+export function parseArgs(argv: readonly string[]): Command {
+  // The subcommand may be left out, so that `classify PATH` and `bounce-triage classify PATH` agree.
+  const args = argv[0] === 'classify' ? argv.slice(1) : argv;
+  if (args.includes('--help') || args.includes('-h')) return { run: 'help' };
+  const paths = args.filter((a) => a !== '--jsonl' && a !== '--');
+  const unknown = paths.find((p) => p.startsWith('--'));
+  if (unknown !== undefined || paths.length === 0)
+    return {
+      run: 'usage-error',
+      message: `${unknown !== undefined ? `unknown option ${unknown}\n` : ''}${USAGE}\n`,
+    };
+  return { run: 'classify', jsonl: args.includes('--jsonl'), paths };
+}
+
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? 'error';
+}
+
+/** The files the paths name, in order; a path that cannot be read is reported and skipped. */
+export function collectFiles(paths: readonly string[], io: Output): { files: string[]; failed: boolean } {
+  const files: string[] = [];
+  let failed = false;
+  for (const p of paths) {
+    try {
+      files.push(...listFiles(p));
+    } catch (e) {
+      io.err(`classify: cannot read ${p}: ${errorCode(e)}\n`);
+      failed = true;
+    }
+  }
+  return { files, failed };
+}
+
+/** One file's output (lines ending in a newline), or the message for a file that cannot be read. */
+export function classifyFile(file: string, jsonl: boolean): { text: string } | { error: string } {
+  let messages: string[];
+  try {
+    messages = readMessages(file);
+  } catch (e) {
+    return { error: `classify: cannot read ${file}: ${errorCode(e)}\n` };
+  }
+  const results = messages.map((m) => classifyMessage(m));
+  const lines = jsonl ? results.flatMap((r, i) => jsonLines(file, i, r)) : summaryLines(file, results);
+  return { text: lines.join('\n') + '\n' };
+}
+
+/** Classify files one after the other, writing as it goes; true when some file failed. */
+export function classifyFiles(files: readonly string[], jsonl: boolean, io: Output): boolean {
+  let failed = false;
+  for (const f of files) {
+    const r = classifyFile(f, jsonl);
+    if ('error' in r) {
+      io.err(r.error);
+      failed = true;
+    } else io.out(r.text);
+  }
+  return failed;
+}
+
+/** The whole command in this thread. */
+export function main(argv: readonly string[], io: Output): number {
+  const cmd = parseArgs(argv);
+  if (cmd.run === 'help') {
+    io.out(USAGE + '\n');
+    return 0;
+  }
+  if (cmd.run === 'usage-error') {
+    io.err(cmd.message);
+    return 2;
+  }
+  const { files, failed } = collectFiles(cmd.paths, io);
+  return classifyFiles(files, cmd.jsonl, io) || failed ? 1 : 0;
+}
