@@ -4,7 +4,6 @@
  * ask with "history-*" requests. Nobody else opens the database.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { RuntimeMessage } from '@/lib/messages';
 import { isHistoryRequest } from '@/lib/history/protocol';
 import { HistoryService, type KeyValueStore } from '@/lib/history/service';
 import { HistoryStore } from '@/lib/history/store';
@@ -28,8 +27,9 @@ function fromGmail(sender: Browser.runtime.MessageSender): boolean {
 }
 
 export default defineBackground(() => {
-  const service = new HistoryService(new HistoryStore({ warmUpAfterMs: 400 }), localKv);
-  void service.start(250);
+  const store = new HistoryStore();
+  const service = new HistoryService(store, localKv);
+  void service.start();
 
   // Tell open extension pages (the popup) that the history changed, at most twice a second.
   let notifyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -40,21 +40,22 @@ export default defineBackground(() => {
     }, 500);
   };
 
+  // Deletions, undo and retention change what an open popup shows as well.
+  store.onChange = notifyChanged;
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (typeof message !== 'object' || message === null || sender.id !== browser.runtime.id) return undefined;
-    const msg = message as RuntimeMessage;
+    if (sender.id !== browser.runtime.id) return undefined;
+    const type = (message as { type?: unknown } | null)?.type;
     // Reports come from Gmail tabs; extension pages may send them too (the popup's paste box does not,
-    // but tests and the benchmark drive the store this way).
-    if (msg.type === 'bounce-seen' && (fromGmail(sender) || fromExtensionPage(sender))) {
-      return service.onBounceSeen(msg).then((answer) => {
-        if (answer.ok && answer.data.stored > 0) notifyChanged();
-        return answer;
-      });
+    // but tests and the benchmark drive the store this way). Every message is checked in the service.
+    if (type === 'bounce-seen' && (fromGmail(sender) || fromExtensionPage(sender))) {
+      return service.onBounceSeen(message);
     }
-    if (msg.type === 'page-status' && fromGmail(sender)) {
-      return service.onPageStatus(msg).then(() => ({ ok: true }));
+    if (type === 'page-status' && fromGmail(sender)) return service.onPageStatus(message);
+    if (fromExtensionPage(sender) && type !== 'history-changed') {
+      // Anything else from an extension page is a request; a malformed one is refused and counted.
+      if (isHistoryRequest(message) || typeof type !== 'string') return service.handle(message);
     }
-    if (isHistoryRequest(message) && fromExtensionPage(sender)) return service.handle(message);
     return undefined;
   });
 });

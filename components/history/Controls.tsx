@@ -26,6 +26,7 @@ export function HeaderCounts() {
   const total = useHistory((s) => s.total);
   const filter = useHistory((s) => s.filter);
   const partial = useHistory((s) => s.partial);
+  const more = useHistory((s) => s.more);
   const setFilter = useHistory((s) => s.setFilter);
   const toggleCat = (id: CategoryId) => {
     const cur = filter.categories ?? [];
@@ -34,13 +35,14 @@ export function HeaderCounts() {
   return (
     <div className="bt-counts" aria-live="polite">
       <span className="bt-total" data-testid="count-total">
-        {partial
-          ? 'Newest bounces'
-          : matched === total
-            ? `${nf.format(total)} bounces`
-            : `${nf.format(matched)} of ${nf.format(total)} bounces`}
+        {matched === total && !more
+          ? `${nf.format(total)} bounces`
+          : `${nf.format(matched)}${more ? '+' : ''} of ${nf.format(total)} bounces`}
       </span>
-      {counts ? (
+      {partial ? (
+        // A broad search over a large history: only the rows found so far are counted.
+        <span className="bt-note">scroll to find more</span>
+      ) : counts ? (
         <>
           <span className="bt-sev bt-sev--hard">{nf.format(counts.hard)} hard</span>
           <span className="bt-sev bt-sev--soft">{nf.format(counts.soft)} soft</span>
@@ -247,6 +249,14 @@ export function Banners() {
               ({shown.name}: {shown.message})
             </span>
           </div>
+          <button type="button" onClick={() => void dismiss()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {status?.recovery && (
+        <div className="bt-banner bt-banner--warn" role="status" data-testid="recovered">
+          <div>{status.recovery.message}</div>
           <button type="button" onClick={() => void dismiss()}>
             Dismiss
           </button>

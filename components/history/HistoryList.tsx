@@ -144,7 +144,8 @@ const Row = memo(function Row({
 });
 
 export function HistoryList() {
-  const matched = useHistory((s) => s.matched);
+  // One row more while a broad search may find more: scrolling to it asks for the next page.
+  const matched = useHistory((s) => s.matched + (s.more ? 1 : 0));
   const pages = useHistory((s) => s.pages);
   const shownGen = useHistory((s) => s.shownGen);
   const loadedOnce = useHistory((s) => s.loadedOnce);

@@ -1,6 +1,6 @@
 /**
- * Popup state (zustand). The background answers queries from its in-memory copy of the history;
- * the popup only holds the pages of rows the list has scrolled to.
+ * Popup state (zustand). The background answers queries from the history database; the popup
+ * only holds the pages of rows the list has scrolled to.
  */
 import { create } from 'zustand';
 import type { ExportFormat } from '@/lib/history/export';
@@ -26,7 +26,10 @@ export interface HistoryState {
   matched: number;
   total: number;
   counts: HistoryCounts | null;
+  /** The counts cover only the rows found so far (a broad search over a large history). */
   partial: boolean;
+  /** More rows may match than `matched`: the list asks for them as it scrolls. */
+  more: boolean;
   pages: Map<number, HistoryRow[]>;
   requested: Set<number>;
   loadedOnce: boolean;
@@ -95,13 +98,12 @@ export const useHistory = create<HistoryState>()((set, get) => {
         shownGen: gen,
         matched: d.matched,
         total: d.total,
-        counts: d.partial ? s.counts : d.counts,
+        counts: d.counts,
         partial: d.partial === true,
+        more: d.more === true,
         loadedOnce: true,
       };
     });
-    // A partial (cold start) answer is followed by a full one as soon as memory is loaded.
-    if (d.partial) setTimeout(() => get().gen === gen && get().refresh(), 150);
   };
 
   const start = (filter: HistoryFilter) => {
@@ -118,6 +120,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
     total: 0,
     counts: null,
     partial: false,
+    more: false,
     pages: new Map(),
     requested: new Set(),
     loadedOnce: false,

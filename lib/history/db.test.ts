@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { DB_VERSION, HistoryDb } from './db';
+import { DB_VERSION, HistoryDb, SCHEMA } from './db';
+import { countersFor } from './stats';
+import { recordsFromMessage, type HistoryRecord } from './record';
+import { fakeSeen, FULL_MAILBOX } from './test-fixtures';
 
 let n = 0;
 const freshName = () => `db-test-${Date.now()}-${++n}`;
@@ -11,7 +14,20 @@ describe('history database schema', () => {
     const db = new HistoryDb(freshName());
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.records.schema.indexes.map((i) => i.name).sort()).toEqual(['lastSeen', 'messageId']);
+    expect(db.records.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[category+lastSeen]',
+      '[provider+lastSeen]',
+      '[recipientDomain+lastSeen]',
+      '[sender+lastSeen]',
+      '[senderDomain+lastSeen]',
+      'bounceDate',
+      'lastSeen',
+      'messageId',
+      'recipient',
+      'words',
+    ]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['counters', 'meta', 'records', 'trash']);
+    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3]);
     db.close();
   });
 
@@ -61,7 +77,7 @@ describe('history database schema', () => {
     ]);
     v1.close();
 
-    const v2 = new HistoryDb(name);
+    const v2 = new HistoryDb(name, undefined, 2);
     await v2.open();
     expect(v2.verno).toBe(2);
     const rows = await v2.records.orderBy('key').toArray();
@@ -82,6 +98,51 @@ describe('history database schema', () => {
     expect(v2.records.schema.indexes.map((i) => i.name).sort()).toEqual(['lastSeen', 'messageId']);
     await expect(v2.records.where('category').equals('mailbox-full').toArray()).rejects.toThrow();
     v2.close();
+    await Dexie.delete(name);
+  });
+
+  it('migrates v2 rows to v3: search words, bounce date, counters and the new indexes', async () => {
+    const name = freshName();
+    const v2 = new HistoryDb(name, undefined, 2);
+    await v2.open();
+    // Rows as version 2 wrote them: no words, no bounceDate.
+    const rows = [
+      ...recordsFromMessage(fakeSeen('1', [{ recipient: 'ann@gmail.com' }], { seenAt: 1000 })),
+      ...recordsFromMessage(
+        fakeSeen('2', [{ ...FULL_MAILBOX, diagnostic: 'Mailbox over quota', provider: 'microsoft' }], {
+          seenAt: 2000,
+        }),
+      ),
+      ...recordsFromMessage(
+        fakeSeen('3', [{ recipient: 'cy@corp.example' }], { seenAt: 3000, kind: 'delayed' }),
+      ),
+    ].map(({ words: _w, bounceDate: _b, ...v2row }) => v2row);
+    await v2.table('records').bulkAdd(rows);
+    v2.close();
+
+    const v3 = new HistoryDb(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    const migrated = await v3.records.orderBy('key').toArray();
+    expect(migrated.map((r) => [r.key, r.bounceDate, r.words.slice(0, 2)])).toEqual([
+      ['1|ann@gmail.com', null, ['ann@gmail.com', 'gmail.com']],
+      ['2|bob@corp.example', null, ['bob@corp.example', 'corp.example']],
+      ['3|cy@corp.example', null, ['cy@corp.example', 'corp.example']],
+    ]);
+    expect(await v3.records.where('words').startsWith('quota').primaryKeys()).toEqual(['2|bob@corp.example']);
+    expect(
+      await v3.records
+        .where('[recipientDomain+lastSeen]')
+        .between(['corp.example', Dexie.minKey], ['corp.example', Dexie.maxKey])
+        .reverse()
+        .primaryKeys(),
+    ).toEqual(['3|cy@corp.example', '2|bob@corp.example']);
+    const byKey = (a: { k: string }, b: { k: string }) => (a.k < b.k ? -1 : 1);
+    expect((await v3.counters.toArray()).sort(byKey)).toEqual(
+      countersFor(migrated as HistoryRecord[]).sort(byKey),
+    );
+    expect((await v3.counters.get('all\u0001'))?.n).toBe(3);
+    v3.close();
     await Dexie.delete(name);
   });
 });

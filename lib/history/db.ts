@@ -2,46 +2,52 @@
  * The history database: IndexedDB through Dexie, in the extension's own origin.
  * Only the background service worker opens it; pages and content scripts use messages.
  *
- * Schema versions are append-only. Never edit a released version: add a new one with an
- * upgrade function and a test in db.test.ts that opens data written by the previous one.
+ * Schema versions are append-only and all listed in {@link SCHEMA}. Never edit a released
+ * version: add a new entry (its table layout and an upgrade function) at the end, and a test in
+ * db.test.ts that opens data written by the previous one.
  */
-import { Dexie, type DexieOptions, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { HistoryRecord } from './record';
-import { severityOf } from './record';
+import { searchWords, severityOf } from './record';
+import { CounterDelta, type CounterRow } from './stats';
 
 export const DB_NAME = 'bounce-triage-history';
 
-/** Latest schema version; bump together with a new entry in {@link declareVersions}. */
-export const DB_VERSION = 2;
+/** A record in the trash: kept for undo until `until` (see store.ts), keyed by [token+key]. */
+export type TrashRow = HistoryRecord & { token: string };
 
-export class HistoryDb extends Dexie {
-  records!: Table<HistoryRecord, string>;
+/** Undo tickets and interrupted work, so that both survive a service worker restart. */
+export interface MetaRow {
+  k: string;
+  [field: string]: unknown;
+}
 
-  constructor(name: string = DB_NAME, options?: DexieOptions, upTo: number = DB_VERSION) {
-    super(name, options);
-    declareVersions(this, upTo);
-  }
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
 }
 
 /**
- * Declares every schema version up to `upTo` (tests use a lower number to write old data).
+ * Every schema version, oldest first.
  *
  * v1: first layout; records keyed by "messageId|recipient", indexes for filtering in IndexedDB.
- * v2: search and filters run over the background's memory copy, so only the indexes the store
- *     walks remain (lastSeen: newest page on a cold start and retention; messageId: upserts).
- *     Adds `severity` (hard / soft / delayed, derived from kind and hard) and fills in the
- *     recipient's domain and the sender field on old rows.
+ * v2: search and filters ran over a memory copy, so only lastSeen and messageId stayed indexed.
+ *     Added `severity`, and filled in the recipient's domain and the sender field on old rows.
+ * v3: the store answers from disk again: indexes for each filter (compound with lastSeen, so a
+ *     filtered list comes out newest first), a multi-entry index of search words, counters,
+ *     a trash for undo and a small meta table. Old rows get their search words, `bounceDate`
+ *     (unknown: null) and their share of the counters.
  */
-export function declareVersions(db: Dexie, upTo: number): void {
-  db.version(1).stores({
-    records: 'key, lastSeen, recipient, messageId, category, provider, senderDomain',
-  });
-  if (upTo < 2) return;
-  db.version(2)
-    .stores({
-      records: 'key, lastSeen, messageId',
-    })
-    .upgrade(async (tx) => {
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: { records: 'key, lastSeen, recipient, messageId, category, provider, senderDomain' },
+  },
+  {
+    version: 2,
+    stores: { records: 'key, lastSeen, messageId' },
+    upgrade: async (tx) => {
       await tx
         .table('records')
         .toCollection()
@@ -53,5 +59,52 @@ export function declareVersions(db: Dexie, upTo: number): void {
           }
           row.sender ??= null;
         });
-    });
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      records:
+        'key, lastSeen, messageId, recipient, *words, bounceDate, [category+lastSeen], [provider+lastSeen], [recipientDomain+lastSeen], [sender+lastSeen], [senderDomain+lastSeen]',
+      counters: 'k, [dim+n]',
+      trash: '[token+key]',
+      meta: 'k',
+    },
+    upgrade: async (tx) => {
+      const delta = new CounterDelta();
+      await tx
+        .table('records')
+        .toCollection()
+        .modify((row: HistoryRecord) => {
+          row.bounceDate ??= null;
+          row.words = searchWords(row);
+          delta.add(row, 1);
+        });
+      await tx.table('counters').bulkPut(delta.applyTo([]).put);
+    },
+  },
+];
+
+/** Latest schema version. */
+export const DB_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
+
+export class HistoryDb extends Dexie {
+  records!: Table<HistoryRecord, string>;
+  counters!: Table<CounterRow, string>;
+  trash!: Table<TrashRow, [string, string]>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions, upTo: number = DB_VERSION) {
+    super(name, options);
+    declareVersions(this, upTo);
+  }
+}
+
+/** Declares every schema version up to `upTo` (tests use a lower number to write old data). */
+export function declareVersions(db: Dexie, upTo: number): void {
+  for (const v of SCHEMA) {
+    if (v.version > upTo) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
 }

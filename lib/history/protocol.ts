@@ -2,10 +2,11 @@
  * Requests the popup sends to the background about the history, and their answers.
  * (The content script's "bounce-seen" and "page-status" live in lib/messages.ts.)
  */
-import type { PageStatusMessage } from '../messages';
+import type { BounceSeenMessage, PageStatusMessage } from '../messages';
 import type { ExportFormat } from './export';
 import type { HistoryFilter } from './query';
-import type { Facets, QueryResult } from './store';
+import type { CounterRow, StatDim } from './stats';
+import type { Facets, QueryResult, RecoveryNote, UpsertOutcome } from './store';
 
 export interface HistorySettings {
   /** When true, "bounce seen" reports are not stored. */
@@ -32,8 +33,12 @@ export interface HistoryStatus {
   storageError: StorageErrorInfo | null;
   /** The content script's latest page check. */
   pageStatus: PageStatusMessage | null;
-  /** Reports refused because they were malformed (not storage errors). */
+  /** Messages refused because they were malformed (not storage errors), all types together. */
   rejectedReports: number;
+  /** The same, per message type ("bounce-seen", "history-query" …; "unknown" when there is none). */
+  refusedByType: Record<string, number>;
+  /** The latest time the store reopened the database by itself, until dismissed. */
+  recovery: RecoveryNote | null;
 }
 
 export interface UndoTicket {
@@ -73,7 +78,13 @@ export type HistoryRequest =
       format: ExportFormat;
       excel: boolean;
     }
-  | { type: 'history-export-part'; token: string; offset: number };
+  | { type: 'history-export-part'; token: string; offset: number }
+  /** Bulk, idempotent import (the dashboard's): reports as the content script sends them. */
+  | { type: 'history-import'; reports: BounceSeenMessage[] }
+  /** The largest values of one counter dimension, with counts by severity and category. */
+  | { type: 'history-breakdown'; dim: StatDim; limit: number }
+  /** Counter rows of given values of one dimension. */
+  | { type: 'history-counters'; dim: StatDim; values: string[] };
 
 /** The answer type of each request. */
 export interface HistoryAnswers {
@@ -87,6 +98,9 @@ export interface HistoryAnswers {
   'history-undo': { restored: number };
   'history-export': ExportResult;
   'history-export-part': { text: string };
+  'history-import': UpsertOutcome & { refused: number };
+  'history-breakdown': CounterRow[];
+  'history-counters': CounterRow[];
 }
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: StorageErrorInfo };

@@ -1,13 +1,15 @@
 /**
- * Search and filters over the in-memory copy of the history (pure).
- * The background keeps every record in memory so that a keystroke in the popup is answered
- * without touching IndexedDB: a linear scan over 100,000 short records takes a few ms.
+ * What a history query can ask for, and the pure in-memory check of one record against it.
+ * The store answers queries from IndexedDB indexes (see store.ts); this check runs on the
+ * records an index range returned, for the parts of a filter that range did not cover.
  */
 import { CATEGORY_IDS, type CategoryId } from '../engine/types';
-import type { HistoryRecord, Severity } from './record';
+import { matchesTerms, searchTerms, type HistoryRecord, type Severity } from './record';
+
+export { searchTerms };
 
 export interface HistoryFilter {
-  /** Free text: every word must occur in the address, domain, codes, diagnostic or sender. */
+  /** Free text: every word must start one of the record's search words (see searchWords). */
   search?: string;
   categories?: CategoryId[];
   severities?: Severity[];
@@ -18,6 +20,13 @@ export interface HistoryFilter {
   /** Last seen, inclusive, epoch ms. */
   from?: number | null;
   to?: number | null;
+  /** The bounce report's own Date, inclusive, epoch ms. */
+  bounceFrom?: number | null;
+  bounceTo?: number | null;
+  reasons?: string[];
+  statuses?: string[];
+  sendingIps?: string[];
+  emailTypes?: string[];
 }
 
 export interface HistoryCounts {
@@ -28,90 +37,71 @@ export interface HistoryCounts {
   byCategory: Partial<Record<CategoryId, number>>;
 }
 
-/** Lower-cased text a search runs over; computed once per record. */
-export function haystackOf(r: HistoryRecord): string {
-  const text = [
-    r.recipient,
-    r.status ?? '',
-    r.replyCode ?? '',
-    r.diagnostic ?? '',
-    r.sender ?? '',
-    r.provider ?? '',
-  ]
-    .join('\u0001')
-    .toLowerCase();
-  return text;
-}
-
-const SEVERITIES: readonly Severity[] = ['hard', 'soft', 'delayed'];
-const CATEGORY_INDEX = new Map<string, number>(CATEGORY_IDS.map((c, i) => [c, i]));
-
-/**
- * What the filters and counts read of one record, in one fixed shape. Records read back from
- * IndexedDB are slow to access field by field in a tight loop; a class instance per record keeps
- * a 100,000-row scan in the low milliseconds.
- */
-export class IndexEntry {
-  readonly key: string;
-  readonly last: number;
-  readonly sev: number;
-  readonly cat: number;
-  readonly provider: string;
-  readonly rdom: string;
-  readonly sender: string;
-  readonly sdom: string;
-  readonly recipient: string;
-  constructor(readonly r: HistoryRecord) {
-    this.key = r.key;
-    this.last = r.lastSeen;
-    this.sev = Math.max(0, SEVERITIES.indexOf(r.severity));
-    this.cat = CATEGORY_INDEX.get(r.category) ?? CATEGORY_INDEX.get('unclassified')!;
-    this.provider = r.provider ?? '';
-    this.rdom = r.recipientDomain ?? '';
-    this.sender = r.sender ?? '';
-    this.sdom = r.senderDomain ?? '';
-    this.recipient = r.recipient;
-  }
-}
-
-export function searchTerms(search: string | undefined): string[] {
-  if (!search) return [];
-  return search
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((t) => t.length > 0)
-    .slice(0, 12);
-}
-
 export function emptyCounts(): HistoryCounts {
   return { total: 0, hard: 0, soft: 0, delayed: 0, byCategory: {} };
 }
 
-/** Counts over index entries, with plain integer arrays in the loop. */
-export function countEntries(entries: readonly IndexEntry[]): HistoryCounts {
-  const sev = [0, 0, 0];
-  const cat = new Array<number>(CATEGORY_IDS.length).fill(0);
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    sev[e.sev]!++;
-    cat[e.cat]!++;
-  }
-  const byCategory: Partial<Record<CategoryId, number>> = {};
-  CATEGORY_IDS.forEach((c, i) => {
-    if (cat[i]) byCategory[c] = cat[i];
-  });
-  return { total: entries.length, hard: sev[0]!, soft: sev[1]!, delayed: sev[2]!, byCategory };
+export function addToCounts(c: HistoryCounts, severity: Severity, category: CategoryId, n = 1): void {
+  c.total += n;
+  c[severity] += n;
+  c.byCategory[category] = (c.byCategory[category] ?? 0) + n;
 }
+
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const list = (x: readonly string[] | undefined): readonly string[] | null => (x?.length ? x : null);
 
 export function isEmptyFilter(f: HistoryFilter): boolean {
   return (
     searchTerms(f.search).length === 0 &&
-    !f.categories?.length &&
-    !f.severities?.length &&
-    !f.providers?.length &&
-    !f.recipientDomains?.length &&
+    !list(f.categories) &&
+    !list(f.severities) &&
+    !list(f.providers) &&
+    !list(f.recipientDomains) &&
     !f.sender?.trim() &&
-    typeof f.from !== 'number' &&
-    typeof f.to !== 'number'
+    num(f.from) === null &&
+    num(f.to) === null &&
+    num(f.bounceFrom) === null &&
+    num(f.bounceTo) === null &&
+    !list(f.reasons) &&
+    !list(f.statuses) &&
+    !list(f.sendingIps) &&
+    !list(f.emailTypes)
   );
 }
+
+/** A filter compiled once into a record predicate. */
+export function compileFilter(f: HistoryFilter): (r: HistoryRecord) => boolean {
+  const terms = searchTerms(f.search);
+  const set = (x: readonly string[] | undefined, lower = false) =>
+    list(x) ? new Set(x!.map((v) => (lower ? v.toLowerCase() : v))) : null;
+  const cats = set(f.categories);
+  const sevs = set(f.severities);
+  const provs = set(f.providers);
+  const rdoms = set(f.recipientDomains, true);
+  const reasons = set(f.reasons);
+  const statuses = set(f.statuses);
+  const ips = set(f.sendingIps);
+  const types = set(f.emailTypes);
+  const sender = f.sender?.trim().toLowerCase() || null;
+  const from = num(f.from);
+  const to = num(f.to);
+  const bFrom = num(f.bounceFrom);
+  const bTo = num(f.bounceTo);
+  return (r) =>
+    (!cats || cats.has(r.category)) &&
+    (!sevs || sevs.has(r.severity)) &&
+    (!provs || provs.has(r.provider ?? '')) &&
+    (!rdoms || rdoms.has(r.recipientDomain)) &&
+    (!reasons || reasons.has(r.reason)) &&
+    (!statuses || statuses.has(r.status ?? '')) &&
+    (!ips || ips.has(r.sendingIp ?? '')) &&
+    (!types || types.has(r.emailType ?? '')) &&
+    (sender === null || r.sender === sender || r.senderDomain === sender) &&
+    (from === null || r.lastSeen >= from) &&
+    (to === null || r.lastSeen <= to) &&
+    (bFrom === null || (r.bounceDate !== null && r.bounceDate >= bFrom)) &&
+    (bTo === null || (r.bounceDate !== null && r.bounceDate <= bTo)) &&
+    (terms.length === 0 || matchesTerms(r.words ?? [], terms));
+}
+
+export const CATEGORY_LIST: readonly CategoryId[] = CATEGORY_IDS;

@@ -43,6 +43,14 @@ export interface HistoryRecord {
   /** Epoch ms. */
   firstSeen: number;
   lastSeen: number;
+  /** The bounce report's own Date header, epoch ms (null when absent or unreadable). */
+  bounceDate: number | null;
+  /** IP address of the server that sent the original message, when the report names it. */
+  sendingIp?: string | null;
+  /** Kind of mail that bounced (newsletter, transactional …); filled in by importers, optional. */
+  emailType?: string | null;
+  /** Words a search matches the beginning of (see {@link searchWords}); indexed multi-entry. */
+  words: string[];
 }
 
 export const MAX_DIAGNOSTIC = 400;
@@ -60,6 +68,84 @@ export function domainOf(address: string | null | undefined): string {
   if (!address) return '';
   const at = address.lastIndexOf('@');
   return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}
+
+/** Epoch ms of an RFC 5322 date, or null. */
+export function parseMailDate(value: string | null | undefined): number | null {
+  if (typeof value !== 'string' || value.length > 200) return null;
+  const t = Date.parse(value.replace(/\s*\([^)]*\)\s*$/, ''));
+  return Number.isFinite(t) ? t : null;
+}
+
+/** Words too common to be worth an index entry; a search ignores them too. */
+const STOP_WORDS = new Set(
+  'the to of and or a an in is be for on at by as it not no this that with you your please are was from has have been will can'.split(
+    ' ',
+  ),
+);
+/** Diagnostic words kept per record (the addresses, domains and codes come first and always). */
+export const MAX_DIAGNOSTIC_WORDS = 14;
+const WORD_SPLIT = /[\s<>()[\]{}"',;=|!?*]+/;
+const EDGE_PUNCT = /^[.:\-_/#]+|[.:\-_/#]+$/g;
+
+/** A search's words: lower case, split on spaces, stop words left out. */
+export function searchTerms(search: string | undefined): string[] {
+  if (!search) return [];
+  const out: string[] = [];
+  for (const raw of search.toLowerCase().split(/\s+/)) {
+    const t = raw.replace(EDGE_PUNCT, '') || raw;
+    if (t && !STOP_WORDS.has(t) && !out.includes(t)) out.push(t);
+  }
+  return out.slice(0, 12);
+}
+
+/**
+ * The words a search looks at, each matched from its beginning: the failed address, its domain,
+ * the sender and its domain, provider, status and reply code, then the diagnostic's first
+ * {@link MAX_DIAGNOSTIC_WORDS} distinct words. "ann" finds ann@gmail.com, "gmail.com" finds the
+ * domain, "5.7" finds 5.7.1, "quota" finds "… over quota …".
+ */
+export function searchWords(
+  r: Pick<
+    HistoryRecord,
+    | 'recipient'
+    | 'recipientDomain'
+    | 'sender'
+    | 'senderDomain'
+    | 'provider'
+    | 'status'
+    | 'replyCode'
+    | 'diagnostic'
+  >,
+): string[] {
+  const words: string[] = [];
+  const add = (w: string | null | undefined) => {
+    if (!w) return;
+    const t = w.toLowerCase().slice(0, 80);
+    if (t && !words.includes(t)) words.push(t);
+  };
+  add(r.recipient);
+  add(r.recipientDomain);
+  add(r.sender);
+  add(r.senderDomain);
+  add(r.provider);
+  add(r.status);
+  add(r.replyCode);
+  let diag = 0;
+  for (const raw of (r.diagnostic ?? '').toLowerCase().split(WORD_SPLIT)) {
+    if (diag >= MAX_DIAGNOSTIC_WORDS) break;
+    const w = raw.replace(EDGE_PUNCT, '');
+    if (w.length < 2 || STOP_WORDS.has(w) || words.includes(w)) continue;
+    if (w.startsWith('http') || w.length > 64) continue;
+    words.push(w);
+    diag++;
+  }
+  return words;
+}
+
+/** True when every term starts one of the record's words (the index's rule, in memory). */
+export function matchesTerms(words: readonly string[], terms: readonly string[]): boolean {
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
 }
 
 export function severityOf(kind: MessageKind, hard: boolean): Severity {
@@ -109,6 +195,8 @@ export function recordsFromMessage(msg: BounceSeenMessage): HistoryRecord[] {
     clip(original.fromDomain?.toLowerCase(), MAX_SHORT) ?? (sender ? domainOf(sender) || null : null);
   const subject = clip(original.subject ?? result.report?.subject, MAX_SUBJECT);
 
+  const bounceDate = parseMailDate(result.report?.date);
+  const sendingIp = clip(original.sendingIp, 45);
   const out = new Map<string, HistoryRecord>();
   for (const r of result.records) {
     const recipient = (clip(r.recipient?.toLowerCase(), MAX_SHORT) ?? '').replace(/^<|>$/g, '');
@@ -137,9 +225,14 @@ export function recordsFromMessage(msg: BounceSeenMessage): HistoryRecord[] {
       source: msg.source,
       firstSeen: seenAt,
       lastSeen: seenAt,
+      bounceDate,
+      ...(sendingIp ? { sendingIp } : {}),
+      words: [],
     });
   }
-  return [...out.values()];
+  const records = [...out.values()];
+  for (const rec of records) rec.words = searchWords(rec);
+  return records;
 }
 
 /**
@@ -160,11 +253,25 @@ export function mergeRecord(existing: HistoryRecord | undefined, incoming: Histo
       account: incoming.lastSeen >= existing.lastSeen ? incoming.account : existing.account,
     };
   }
-  return { ...incoming, firstSeen, lastSeen, threadId: incoming.threadId ?? existing.threadId };
+  return {
+    ...incoming,
+    firstSeen,
+    lastSeen,
+    threadId: incoming.threadId ?? existing.threadId,
+    bounceDate: incoming.bounceDate ?? existing.bounceDate ?? null,
+    // Filled in by importers; a later sighting from Gmail does not know them.
+    ...(incoming.sendingIp == null && existing.sendingIp != null ? { sendingIp: existing.sendingIp } : {}),
+    ...(incoming.emailType == null && existing.emailType != null ? { emailType: existing.emailType } : {}),
+  };
 }
 
 /** True when the merge changes nothing worth a write. */
 export function sameRecord(a: HistoryRecord, b: HistoryRecord): boolean {
-  for (const k of Object.keys(a) as (keyof HistoryRecord)[]) if (a[k] !== b[k]) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof HistoryRecord)[]);
+  for (const k of keys) {
+    if (k === 'words') {
+      if (a.words.length !== b.words.length || a.words.some((w, i) => w !== b.words[i])) return false;
+    } else if (a[k] !== b[k]) return false;
+  }
   return true;
 }

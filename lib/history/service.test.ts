@@ -61,15 +61,59 @@ describe('HistoryService', () => {
     const bad = { ...fakeSeen('10', [{ recipient: 'a@x.example' }]), messageId: '#msg-f:12' };
     const a = await svc.onBounceSeen(bad);
     expect(a.ok).toBe(false);
-    expect(!a.ok && a.error.name).toBe('InvalidBounceMessage');
+    expect(!a.ok && a.error.name).toBe('InvalidMessage');
     const st = await svc.handle({ type: 'history-status' });
     expect(st.ok && [st.data.storageError, st.data.rejectedReports]).toEqual([null, 1]);
     const noResult = { ...fakeSeen('10', []), result: null } as never;
     expect((await svc.onBounceSeen(noResult)).ok).toBe(false);
   });
 
-  it('reports a storage failure to the caller and keeps it for the popup until dismissed', async () => {
-    const { svc, name } = make();
+  it('refuses and counts every malformed message, never throwing, and stores nothing from one', async () => {
+    const { svc, store } = make();
+    const good = fakeSeen('10', [{ recipient: 'a@x.example' }]);
+    const bad: unknown[] = [
+      null,
+      42,
+      'bounce-seen',
+      { type: 'bounce-seen' },
+      { ...good, seenAt: 'yesterday' },
+      { ...good, result: { ...good.result, records: [{ ...good.result.records[0], recipient: 7 }] } },
+      { ...good, result: { ...good.result, records: [{ ...good.result.records[0], category: 'nonsense' }] } },
+      { ...good, result: { ...good.result, records: 'all of them' } },
+      { ...good, result: { ...good.result, original: { ...good.result.original, from: ['x'] } } },
+      { ...good, source: 'guess' },
+    ];
+    for (const m of bad) expect((await svc.onBounceSeen(m)).ok).toBe(false);
+    const requests: unknown[] = [
+      { type: 'history-query', filter: { search: 5 }, offset: 0, limit: 10 },
+      { type: 'history-query', filter: {}, offset: -1, limit: 10 },
+      { type: 'history-query', filter: { categories: ['nope'] }, offset: 0, limit: 10 },
+      { type: 'history-delete', keys: 'all' },
+      { type: 'history-undo', token: { $gt: '' } },
+      { type: 'history-export', filter: {}, keys: null, format: 'xlsx', excel: false },
+      { type: 'history-settings', patch: { paused: 'yes' } },
+      { type: 'history-breakdown', dim: '__proto__' },
+      { type: 'history-nonsense' },
+      { nothing: true },
+    ];
+    for (const m of requests) {
+      const a = await svc.handle(m);
+      expect(a.ok).toBe(false);
+      expect(!a.ok && a.error.name).toBe('InvalidMessage');
+    }
+    expect((await svc.onPageStatus({ type: 'page-status', recognised: 'maybe', at: 1 })).ok).toBe(false);
+    const st = await svc.handle({ type: 'history-status' });
+    expect(st.ok && st.data.rejectedReports).toBe(bad.length + requests.length + 1);
+    expect(st.ok && st.data.refusedByType['bounce-seen']).toBe(bad.length);
+    expect(st.ok && st.data.refusedByType['history-query']).toBe(3);
+    expect(st.ok && st.data.refusedByType.unknown).toBe(1);
+    expect(st.ok && st.data.storageError).toBeNull();
+    expect(await store.db.records.count()).toBe(0);
+    expect((await svc.onBounceSeen(good)).ok).toBe(true);
+  });
+
+  it('reopens the database by itself when another connection drops its tables, and says so', async () => {
+    const { svc, name, store } = make();
     await svc.start();
     await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }]));
     // Another connection upgrades the database and drops the table (as a newer build of the
@@ -84,15 +128,18 @@ describe('HistoryService', () => {
       req.onerror = () => reject(req.error);
     });
     const a = await svc.onBounceSeen(fakeSeen('11', [{ recipient: 'b@x.example' }]));
-    expect(a.ok).toBe(false);
     const st = await svc.handle({ type: 'history-status' });
-    expect(st.ok && st.data.storageError?.operation).toBe('save a bounce');
-    expect(st.ok && st.data.storageError?.name).toMatch(/Error/);
-    // What was stored before is still listed from memory.
+    expect(st.ok && st.data.recovery?.cause).toBe('closed');
+    // Nothing is shown from memory: the list is what the database holds now.
     const q = await svc.handle({ type: 'history-query', filter: {}, offset: 0, limit: 10 });
-    expect(q.ok && q.data.matched).toBe(1);
+    const onDisk = await store.db.records
+      .toCollection()
+      .primaryKeys()
+      .catch(() => []);
+    expect(q.ok && q.data.rows.map((r) => r.key)).toEqual(onDisk);
+    if (!a.ok) expect(st.ok && st.data.storageError?.operation).toBe('save a bounce');
     const d = await svc.handle({ type: 'history-dismiss-error' });
-    expect(d.ok && d.data.storageError).toBeNull();
+    expect(d.ok && [d.data.storageError, d.data.recovery]).toEqual([null, null]);
   });
 
   it('remembers the last page status', async () => {

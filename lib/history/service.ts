@@ -15,8 +15,9 @@ import {
   type HistoryStatus,
   type StorageErrorInfo,
 } from './protocol';
-import { InvalidBounceMessage, recordsFromMessage } from './record';
+import { InvalidBounceMessage, recordsFromMessage, type HistoryRecord } from './record';
 import type { HistoryStore } from './store';
+import { checkBounceSeen, checkPageStatus, checkRequest } from './validate';
 
 /** Where settings and the last page status are kept (browser.storage.local in the extension). */
 export interface KeyValueStore {
@@ -69,6 +70,7 @@ export class HistoryService {
   private storageError: StorageErrorInfo | null = null;
   private pageStatus: PageStatusMessage | null = null;
   private rejectedReports = 0;
+  private refusedByType: Record<string, number> = {};
   private lastRetention = 0;
   private exports = new Map<string, { text: string; timer: ReturnType<typeof setTimeout> }>();
   private exportSeq = 0;
@@ -103,11 +105,11 @@ export class HistoryService {
   }
 
   /**
-   * Startup: load the database into memory and apply the retention setting. `delayMs` leaves the
-   * first moments to whatever woke the service worker (usually the popup's first query).
+   * Startup: open the database, finish work a restart interrupted (a clear, an undo), purge the
+   * trash past its undo window and apply the retention setting. Nothing is loaded into memory.
    */
-  async start(delayMs = 0): Promise<void> {
-    // Someone else holds or upgrades the database: say so before a write fails on it.
+  async start(): Promise<void> {
+    // Someone else holds the database on an older version: say so before a write fails on it.
     this.store.db.on('blocked', () => {
       this.fail(
         {
@@ -117,26 +119,29 @@ export class HistoryService {
         'open the history database',
       );
     });
-    this.store.db.on('versionchange', () => {
-      this.fail(
-        {
-          name: 'DatabaseClosedError',
-          message: 'The history database was upgraded or deleted by another copy of the extension.',
-        },
-        'keep the history database open',
-      );
-      // Dexie's default: close, so the other side can proceed.
-      this.store.db.close();
-      return false;
-    });
     await this.loadSettings();
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     try {
-      await this.store.load();
+      await this.store.start();
       await this.retention(true);
     } catch (err) {
       this.fail(err, 'open the history database');
     }
+  }
+
+  /** Counts a refused message; the answer says why. */
+  private refuse(type: unknown, why: string): { ok: false; error: StorageErrorInfo } {
+    const t = typeof type === 'string' && type.length <= 40 ? type : 'unknown';
+    this.rejectedReports++;
+    this.refusedByType[t] = (this.refusedByType[t] ?? 0) + 1;
+    return {
+      ok: false,
+      error: {
+        name: 'InvalidMessage',
+        message: `Refused a malformed message: ${why}`,
+        operation: t,
+        at: this.now(),
+      },
+    };
   }
 
   private async retention(force: boolean): Promise<void> {
@@ -146,17 +151,19 @@ export class HistoryService {
     await this.store.applyRetention(this.settings.retentionDays);
   }
 
-  async onBounceSeen(msg: BounceSeenMessage): Promise<BounceSeenAnswer> {
+  async onBounceSeen(raw: unknown): Promise<BounceSeenAnswer> {
     await this.loadSettings();
+    const checked = checkBounceSeen(raw);
+    if (!checked.ok) return this.refuse('bounce-seen', checked.why);
+    const msg: BounceSeenMessage = checked.value;
     if (this.settings.paused)
       return { ok: true, data: { stored: 0, unchanged: 0, skipped: 0, paused: true } };
     let records;
     try {
       records = recordsFromMessage(msg);
     } catch (err) {
-      if (!(err instanceof InvalidBounceMessage)) throw err;
-      this.rejectedReports++;
-      return { ok: false, error: errorInfo(err, 'read a bounce report', this.now()) };
+      if (!(err instanceof InvalidBounceMessage)) return this.refuse('bounce-seen', 'unreadable report');
+      return this.refuse('bounce-seen', err.message);
     }
     try {
       const o = await this.store.upsert(records);
@@ -170,19 +177,17 @@ export class HistoryService {
     }
   }
 
-  async onPageStatus(msg: PageStatusMessage): Promise<void> {
+  async onPageStatus(raw: unknown): Promise<{ ok: boolean }> {
     await this.loadSettings();
-    this.pageStatus = {
-      type: 'page-status',
-      recognised: msg.recognised === true,
-      failedSelector: typeof msg.failedSelector === 'string' ? msg.failedSelector.slice(0, 200) : null,
-      at: Number.isFinite(msg.at) ? msg.at : this.now(),
-    };
+    const checked = checkPageStatus(raw);
+    if (!checked.ok) return this.refuse('page-status', checked.why);
+    this.pageStatus = checked.value;
     try {
       await this.kv.set(PAGE_STATUS_KEY, this.pageStatus);
     } catch (err) {
       this.fail(err, 'remember the page status');
     }
+    return { ok: true };
   }
 
   status(): HistoryStatus {
@@ -191,12 +196,19 @@ export class HistoryService {
       storageError: this.storageError,
       pageStatus: this.pageStatus,
       rejectedReports: this.rejectedReports,
+      refusedByType: { ...this.refusedByType },
+      recovery: this.store.recovery,
     };
   }
 
   /** Answer one popup request. Never throws: failures come back as `{ ok: false }`. */
-  async handle<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>> {
+  handle<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>>;
+  handle(raw: unknown): Promise<Answer<unknown>>;
+  async handle<R extends HistoryRequest>(raw: unknown): Promise<Answer<HistoryAnswers[R['type']]>> {
     await this.loadSettings();
+    const checked = checkRequest(raw);
+    if (!checked.ok) return this.refuse((raw as { type?: unknown } | null)?.type, checked.why);
+    const req = checked.value as R;
     try {
       const data = await this.answer(req);
       return { ok: true, data: data as HistoryAnswers[R['type']] };
@@ -218,6 +230,7 @@ export class HistoryService {
         return this.status();
       case 'history-dismiss-error':
         this.storageError = null;
+        this.store.clearRecovery();
         return this.status();
       case 'history-settings': {
         const next = sanitizeSettings({ ...this.settings, ...req.patch });
@@ -227,15 +240,18 @@ export class HistoryService {
         return { ...next };
       }
       case 'history-delete':
-        return s.delete(Array.isArray(req.keys) ? req.keys.filter((k) => typeof k === 'string') : []);
+        return s.delete(req.keys);
       case 'history-clear':
         return s.clearAll();
       case 'history-undo':
-        return { restored: await s.undo(String(req.token)) };
+        return { restored: await s.undo(req.token) };
       case 'history-export': {
         if (!EXPORT_FORMATS.includes(req.format))
           throw new Error(`Unknown export format: ${String(req.format)}`);
-        const rows = await s.matching(req.filter ?? {}, Array.isArray(req.keys) ? req.keys : undefined);
+        // Read from disk in batches; the search words are never exported, so they are not kept.
+        const rows: HistoryRecord[] = [];
+        for await (const batch of s.batches(req.filter, req.keys))
+          for (const r of batch) rows.push({ ...r, words: [] });
         const file = buildExport(rows, req.format, { excel: req.excel === true }, this.now());
         let token: string | null = null;
         if (file.text.length > this.exportPart) {
@@ -259,6 +275,23 @@ export class HistoryService {
         }
         return { text };
       }
+      case 'history-import': {
+        const records: HistoryRecord[] = [];
+        let refused = 0;
+        for (const report of req.reports) {
+          try {
+            records.push(...recordsFromMessage(report));
+          } catch {
+            refused++;
+          }
+        }
+        if (refused) this.refuse('history-import', `${refused} unreadable reports in an import`);
+        return { ...(await s.bulkUpsert(records)), refused };
+      }
+      case 'history-breakdown':
+        return s.breakdown(req.dim, req.limit);
+      case 'history-counters':
+        return s.counters(req.dim, req.values);
       default:
         throw new Error(`Unknown request ${(req as { type: string }).type}`);
     }
@@ -274,4 +307,7 @@ const OPERATION: Partial<Record<HistoryRequest['type'], string>> = {
   'history-undo': 'undo',
   'history-export': 'export',
   'history-export-part': 'export',
+  'history-import': 'import bounces',
+  'history-breakdown': 'load history',
+  'history-counters': 'load history',
 };

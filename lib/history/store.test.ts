@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryDb } from './db';
 import { recordsFromMessage, type HistoryRecord } from './record';
 import { HistoryStore } from './store';
+import { countersFor } from './stats';
 import { FULL_MAILBOX, fakeSeen } from './test-fixtures';
 
 let n = 0;
@@ -21,6 +22,14 @@ afterEach(() => {
 });
 
 const recs = (...args: Parameters<typeof fakeSeen>): HistoryRecord[] => recordsFromMessage(fakeSeen(...args));
+
+/** The stored counters equal a recount of the stored records. */
+async function expectCountersMatch(s: HistoryStore): Promise<void> {
+  const byKey = (a: { k: string }, b: { k: string }) => (a.k < b.k ? -1 : 1);
+  const recount = countersFor(await s.db.records.toArray()).sort(byKey);
+  const stored = (await s.db.counters.toArray()).sort(byKey);
+  expect(stored).toEqual(recount);
+}
 
 describe('HistoryStore upserts', () => {
   it('stores one record per message and recipient, and reopening the bounce changes nothing', async () => {
@@ -120,7 +129,8 @@ describe('HistoryStore upserts', () => {
     );
     await Promise.all(tabs);
     expect(await s.db.records.count()).toBe(200);
-    expect(s.size).toBe(200);
+    expect(await s.count()).toBe(200);
+    await expectCountersMatch(s);
     const all = await s.db.records.toArray();
     expect(new Set(all.map((r) => r.key)).size).toBe(200);
     // A raw report was among them for each bounce, so every record ended up raw.
@@ -133,14 +143,11 @@ describe('HistoryStore upserts', () => {
     await a.upsert(recs('100', [{ recipient: 'a@x.example' }]));
     a.close();
     const b = makeStore(name);
-    // The first answer may come straight from the database while memory loads.
-    const cold = await b.query({}, 0, 10);
-    expect([cold.partial, cold.rows.map((r) => r.key)]).toEqual([true, ['100|a@x.example']]);
-    await b.load();
     const q = await b.query({}, 0, 10);
     expect([q.partial, q.rows.map((r) => [r.key, r.count])]).toEqual([undefined, [['100|a@x.example', 1]]]);
     await b.upsert(recs('100', [{ recipient: 'a@x.example' }]));
     expect(await b.db.records.count()).toBe(1);
+    expect(await b.count()).toBe(1);
   });
 });
 
@@ -234,59 +241,104 @@ describe('HistoryStore queries', () => {
   });
 });
 
-describe('HistoryStore memory copy', () => {
-  it('keeps the in-memory order and counts equal to a fresh load through many small writes', async () => {
-    const name = `memcopy-${Date.now()}`;
-    const s = makeStore(name);
+describe('HistoryStore counters and indexes', () => {
+  it('keeps the counters equal to a recount of the records through many small writes', async () => {
+    const s = makeStore();
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    // Load and sort first, so later writes patch the sorted list instead of rebuilding it.
-    await s.query({}, 0, 1);
     for (let round = 0; round < 30; round++) {
       await Promise.all(
         Array.from({ length: 1 + rnd(5) }, () =>
           s.upsert(
-            recs(String(100 + rnd(40)), [{ recipient: `u${rnd(15)}@x.example` }], {
-              seenAt: 1000 + rnd(50),
+            recs(String(100 + rnd(40)), [{ recipient: rnd(6) ? `u${rnd(15)}@x${rnd(3)}.example` : null }], {
+              seenAt: 1000 + rnd(50) * 86_400_000,
               source: rnd(2) ? 'raw' : 'visible',
+              kind: rnd(4) ? 'failed' : 'delayed',
             }),
           ),
         ),
       );
-      await s.query({ search: 'u1' }, 0, 5);
+      if (round % 10 === 9) await s.delete([`${100 + rnd(40)}|u${rnd(15)}@x${rnd(3)}.example`]);
+      await expectCountersMatch(s);
     }
-    const fresh = makeStore(name);
-    await fresh.load();
-    const a = await s.query({}, 0, 1000);
-    const b = await fresh.query({}, 0, 1000);
-    expect(a.rows.map((r) => [r.key, r.lastSeen, r.count])).toEqual(
-      b.rows.map((r) => [r.key, r.lastSeen, r.count]),
-    );
-    expect(a.counts).toEqual(b.counts);
-    const sa = await s.query({ search: 'u1' }, 0, 1000);
-    const sb = await fresh.query({ search: 'u1' }, 0, 1000);
-    expect(sa.rows.map((r) => r.key)).toEqual(sb.rows.map((r) => r.key));
   });
 
-  it('narrows a search typed forward and widens it again on backspace', async () => {
+  it('answers a search the same way whether one term or the scan decides', async () => {
+    const s = makeStore();
+    const many = Array.from({ length: 60 }, (_, i) =>
+      recs(
+        String(500 + i),
+        [{ recipient: `${i % 2 ? 'anna' : 'bob'}${i}@${i % 3 ? 'gmail.com' : 'corp.example'}` }],
+        {
+          seenAt: 1000 + i,
+        },
+      ),
+    ).flat();
+    await s.bulkUpsert(many);
+    const q = await s.query({ search: 'anna gmail' }, 0, 100);
+    const expected = many
+      .filter((r) => r.recipient.startsWith('anna') && r.recipientDomain === 'gmail.com')
+      .sort((a, b) => b.lastSeen - a.lastSeen)
+      .map((r) => r.key);
+    expect(q.rows.map((r) => r.key)).toEqual(expected);
+    expect(q.matched).toBe(expected.length);
+    const hard = await s.query({ search: 'anna', severities: ['hard'] }, 0, 5);
+    expect(hard.rows.map((r) => r.key)).toEqual(
+      many
+        .filter((r) => r.recipient.startsWith('anna'))
+        .sort((a, b) => b.lastSeen - a.lastSeen)
+        .slice(0, 5)
+        .map((r) => r.key),
+    );
+  });
+
+  it('walks a large source in chunks and pages through it newest first, ties included', async () => {
+    const s = makeStore();
+    // 2,500 records, many sharing a time, so chunk edges fall inside runs of equal times.
+    const many = Array.from({ length: 2500 }, (_, i) =>
+      recs(String(10_000 + i), [{ recipient: `u${i}@${i % 5 ? 'gmail.com' : 'yahoo.example'}` }], {
+        seenAt: 1_000_000 + Math.floor(i / 7),
+      }),
+    ).flat();
+    await s.bulkUpsert(many);
+    const want = many
+      .filter((r) => r.recipientDomain === 'gmail.com')
+      .sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : -1))
+      .map((r) => r.key);
+    const got: string[] = [];
+    for (let off = 0; off < want.length; off += 250) {
+      const q = await s.query({ recipientDomains: ['gmail.com'], severities: ['hard'] }, off, 250);
+      expect(q.matched).toBe(want.length);
+      got.push(...q.rows.map((r) => r.key));
+    }
+    expect(got).toEqual(want);
+    const dated = await s.query({ from: 1_000_100, to: 1_000_199 }, 0, 1000);
+    expect(dated.rows.map((r) => r.key)).toEqual(
+      many
+        .filter((r) => r.lastSeen >= 1_000_100 && r.lastSeen <= 1_000_199)
+        .sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : -1))
+        .map((r) => r.key),
+    );
+  });
+
+  it('breaks counts down by dimension for a dashboard', async () => {
     const s = makeStore();
     await s.upsert(
       recs('1', [
-        { recipient: 'ann@gmail.com' },
-        { recipient: 'bob@gmail.com' },
-        { recipient: 'annie@corp.example' },
+        { recipient: 'a@gmail.com' },
+        { recipient: 'b@gmail.com', hard: false, category: 'mailbox-full', reason: 'mailboxfull' },
       ]),
     );
-    const keys = async (search: string) =>
-      (await s.query({ search }, 0, 10)).rows.map((r) => r.recipient).sort();
-    expect(await keys('an')).toEqual(['ann@gmail.com', 'annie@corp.example']);
-    expect(await keys('ann@')).toEqual(['ann@gmail.com']);
-    expect(await keys('an')).toEqual(['ann@gmail.com', 'annie@corp.example']);
-    await s.upsert(recs('2', [{ recipient: 'anna@x.example' }]));
-    expect(await keys('ann')).toEqual(['ann@gmail.com', 'anna@x.example', 'annie@corp.example']);
+    await s.upsert(recs('2', [{ recipient: 'c@corp.example' }], { kind: 'delayed' }));
+    const rdom = await s.breakdown('rdom');
+    expect(rdom.map((r) => [r.value, r.n, r.c])).toEqual([
+      ['gmail.com', 2, { 'hard:invalid-address': 1, 'soft:mailbox-full': 1 }],
+      ['corp.example', 1, { 'delayed:invalid-address': 1 }],
+    ]);
+    expect((await s.counters('sender', ['news@shop.example']))[0]?.n).toBe(3);
   });
 });
 
@@ -324,8 +376,8 @@ describe('HistoryStore deletion, undo and retention', () => {
     expect(await db()).toEqual(['1|a@x.example', '2|b@x.example', '3|c@x.example']);
     expect(await mem()).toEqual(await db());
     const fresh = makeStore(name);
-    await fresh.load();
     expect((await fresh.query({}, 0, 100)).rows.map((r) => r.key).sort()).toEqual(await db());
+    await expectCountersMatch(fresh);
   });
 
   it('refuses to undo after the window', async () => {

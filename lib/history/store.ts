@@ -1,42 +1,63 @@
 /**
- * The history store: the Dexie database plus an in-memory copy for fast search.
+ * The history store: every answer comes from IndexedDB (db.ts), nothing waits for a
+ * whole-history load, and memory holds at most one query's list of matching keys.
  *
- * Only the background creates one. Every write goes through it, so the memory copy stays
- * equal to the database: a write updates memory only after its transaction committed.
- * Upserts are queued and written in batches, one read-merge-write transaction per batch, which
- * makes concurrent reports of the same bounce (two tabs, a retry) collapse into one record.
+ * Only the background creates one. Upserts are queued and written in batches, one
+ * read-merge-write transaction per batch (records and counters together), which makes concurrent
+ * reports of the same bounce (two tabs, a retry) collapse into one record: upserts are idempotent.
+ *
+ * Query API (the background exposes it as "history-*" messages, see protocol.ts):
+ * - `query(filter, offset, limit)`: one page of matching records, newest last-seen first, with
+ *   `matched` and per-severity / per-category `counts`. Counts come from the counters when the
+ *   filter is one dimension (a provider, a recipient domain, a sender) plus severities and
+ *   categories; otherwise from the matching rows. When a broad filter matches more rows than a
+ *   page walk looked at, `more` is true and `matched` counts the rows found so far.
+ * - `breakdown(dim, limit)`: the largest values of one counter dimension (provider, recipient
+ *   domain, sender, reason, status, day, bounce day, sending IP, email type) with their counts
+ *   split by severity and category; `counters(dim, values)` reads given values.
+ * - `facets()`: the filter menus (largest providers, domains, senders; categories).
+ * - `batches(filter, keys)`: every matching record, newest first, in batches (exports).
+ * - `upsert(records)` / `bulkUpsert(records)`: idempotent writes; the second for imports.
+ * - `delete(keys)` / `clearAll()` move rows to the trash; `undo(token)` brings them back until
+ *   the window closes; the trash and its tickets live on disk, so both survive a restart.
+ *
+ * How a filter runs: the search words use the multi-entry `words` index (a word range per term),
+ * the filters with a single value use their compound [field+lastSeen] index, and dates the
+ * lastSeen index. The smallest source wins: a small set of keys is read and sorted at once; a
+ * large one is walked newest first in growing chunks, each record checked against the whole filter.
  */
+import { Dexie } from 'dexie';
 import type { CategoryId } from '../engine/types';
-import { HistoryDb } from './db';
-import { buildColumns, countRows, filterColumns, type Columns } from './columns';
+import { DB_NAME, HistoryDb, type MetaRow } from './db';
+import type { UndoTicket } from './protocol';
 import {
-  countEntries,
+  addToCounts,
+  compileFilter,
   emptyCounts,
-  IndexEntry,
   isEmptyFilter,
+  searchTerms,
   type HistoryCounts,
   type HistoryFilter,
 } from './query';
 import { mergeRecord, sameRecord, type HistoryRecord } from './record';
+import { counterKey, CounterDelta, countsOf, STAT_DIMS, type CounterRow, type StatDim } from './stats';
 
 /** A record as the popup sees it, with how many bounces its address has. */
 export type HistoryRow = HistoryRecord & { count: number };
 
 export interface QueryResult {
-  /** Rows matching the filter. */
+  /** Rows matching the filter (found so far when `more`). */
   matched: number;
-  /** Counts over the matching rows. */
+  /** Counts over the matching rows (over those found so far when `partial`). */
   counts: HistoryCounts;
   /** All rows in the database. */
   total: number;
   offset: number;
   rows: HistoryRow[];
-  /**
-   * True when answered straight from the database while the in-memory copy is still loading
-   * (first popup open after the service worker started): rows are right, the per-severity and
-   * per-category counts are not known yet (zero).
-   */
+  /** The counts cover only the rows found so far. */
   partial?: boolean;
+  /** More rows may match than `matched` says: ask for later pages to find them. */
+  more?: boolean;
 }
 
 export interface Facets {
@@ -52,14 +73,6 @@ export interface UpsertOutcome {
   skipped: number;
 }
 
-type Entry = IndexEntry;
-
-interface Trash {
-  rows: HistoryRecord[];
-  until: number;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 interface Pending {
   records: HistoryRecord[];
   resolve: (o: UpsertOutcome) => void;
@@ -71,160 +84,123 @@ export interface StoreOptions {
   now?: () => number;
   /** How long deleted rows can be brought back. */
   undoWindowMs?: number;
-  /** Rebuild query structures this long after a change (0: only when a query needs them). */
-  warmUpAfterMs?: number;
 }
 
-/** Newest first; ties by key, descending (the order of the lastSeen index walked backwards). */
-function compareNewestFirst(a: { key: string; last: number }, b: { key: string; last: number }): number {
-  return b.last - a.last || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+/** A recovery the store made by itself (shown in the popup). */
+export interface RecoveryNote {
+  at: number;
+  /** What happened: "closed" (the connection was closed) or "deleted" (the database vanished). */
+  cause: 'closed' | 'deleted';
+  message: string;
+}
+
+/** Keys of a small source are read and sorted at once up to this many. */
+const SMALL_SET = 3000;
+/** Rows moved per transaction when clearing, undoing or applying retention. */
+const MOVE_CHUNK = 2000;
+/** Keys of one query kept for paging. */
+const MAX_FOUND = 100_000;
+const UNDO_PREFIX = 'undo:';
+
+type Source = { kind: 'keys'; keys: Set<string> } | { kind: 'walk'; index: string; value: string | null };
+
+interface Found {
+  sig: string;
+  version: number;
+  keys: string[];
+  counts: HistoryCounts;
+  /** Matched total when known without scanning everything (from counters or a covering key set). */
+  exact: number | null;
+  exactCounts: HistoryCounts | null;
+  done: boolean;
+  next: AsyncGenerator<HistoryRecord[]> | null;
 }
 
 let tokenSeq = 0;
-const LOAD_CHUNK = 5000;
+
+const DATABASE_GONE = new Set(['DatabaseClosedError', 'InvalidStateError', 'NotFoundError']);
+
+function errorName(err: unknown): string {
+  const e = err as { name?: unknown; inner?: { name?: unknown } } | null;
+  if (typeof e?.name === 'string' && e.name !== 'Error') return e.name;
+  return typeof e?.inner?.name === 'string' ? e.inner.name : 'Error';
+}
 
 export class HistoryStore {
   readonly db: HistoryDb;
   private readonly now: () => number;
   private readonly undoWindowMs: number;
-  private readonly warmUpAfterMs: number;
-  private entries = new Map<string, Entry>();
-  private sorted: Entry[] | null = null;
-  private addrCount: Map<string, number> | null = null;
-  private facetCache: Facets | null = null;
-  /** Bumps on every change; caches remember the version they were computed at. */
+  /** Bumps on every committed change; the kept query result is for one version. */
   private version = 0;
-  /** Column copy of the sorted list, for filters (see columns.ts). */
-  private columns: { version: number; cols: Columns } | null = null;
-  /** Counts over everything, per version. */
-  private allCounts: { version: number; counts: HistoryCounts } | null = null;
-  /** The last filter's result, so that paging through it does not filter again. */
-  private lastScan: { version: number; sig: string; rest: string; search: string; rows: Int32Array } | null =
-    null;
-  private loading: Promise<void> | null = null;
-  private loaded = false;
+  private found: Found | null = null;
   private queue: Pending[] = [];
   private flushing = false;
-  private trash = new Map<string, Trash>();
-  /** Every change runs after the previous one, so memory and database change in the same order. */
+  private purgeTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** Every change runs after the previous one. */
   private chain: Promise<unknown> = Promise.resolve();
+  private recoveryNote: RecoveryNote | null = null;
+  /** Called after every committed change. */
+  onChange: (() => void) | null = null;
 
   constructor(options: StoreOptions = {}) {
-    this.db = options.db ?? new HistoryDb();
+    this.db = options.db ?? new HistoryDb(DB_NAME);
     this.now = options.now ?? Date.now;
     this.undoWindowMs = options.undoWindowMs ?? 10_000;
-    this.warmUpAfterMs = options.warmUpAfterMs ?? 0;
+    // Another connection deleted or upgraded the database: Dexie closes ours and reopens it on
+    // the next call. Whatever we kept from before describes rows that may be gone.
+    this.db.on('versionchange', (ev: IDBVersionChangeEvent) => {
+      this.dirty();
+      this.note(
+        ev.newVersion === null ? 'deleted' : 'closed',
+        ev.newVersion === null
+          ? 'The history database was deleted while the extension was running; it was opened again.'
+          : 'The history database was changed by another copy of the extension; it was opened again.',
+      );
+    });
   }
 
-  /**
-   * Loads the database into memory once, in chunks: between chunks the service worker answers
-   * messages, so a popup opened during a cold start is served from the index (see query) instead
-   * of waiting for 100,000 rows. A failed load is retried by the next call.
-   */
-  load(): Promise<void> {
-    if (!this.loading) {
-      this.loading = (async () => {
-        const entries = new Map<string, Entry>();
-        let last: string | null = null;
-        for (;;) {
-          const chunk: HistoryRecord[] =
-            last === null
-              ? await this.db.records.orderBy(':id').limit(LOAD_CHUNK).toArray()
-              : await this.db.records.where(':id').above(last).limit(LOAD_CHUNK).toArray();
-          for (const r of chunk) entries.set(r.key, new IndexEntry(r));
-          if (chunk.length < LOAD_CHUNK) break;
-          last = chunk[chunk.length - 1]!.key;
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-        this.entries = entries;
-        this.dirty();
-        this.loaded = true;
-        // Loading was the slow part; build the rest now rather than on the first keystroke.
-        this.scheduleWarmUp(0);
-      })().catch((err: unknown) => {
-        this.loading = null;
-        throw err;
-      });
-    }
-    return this.loading;
+  /** The latest recovery, until read with `takeRecovery`. */
+  get recovery(): RecoveryNote | null {
+    return this.recoveryNote;
   }
 
-  get size(): number {
-    return this.entries.size;
+  clearRecovery(): void {
+    this.recoveryNote = null;
+  }
+
+  private note(cause: RecoveryNote['cause'], message: string): void {
+    this.recoveryNote = { at: this.now(), cause, message };
   }
 
   private dirty(): void {
-    this.sorted = null;
-    this.addrCount = null;
-    this.facetCache = null;
     this.version++;
-    this.scheduleWarmUp();
+    this.found = null;
   }
 
-  private warmUpTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /**
-   * Shortly after a change, rebuild what queries need (sorted list, columns, counts) while
-   * nobody waits, so the popup's first filter after a write does not pay for it.
-   */
-  private scheduleWarmUp(delayMs = this.warmUpAfterMs): void {
-    if (!this.warmUpAfterMs) return;
-    if (this.warmUpTimer) clearTimeout(this.warmUpTimer);
-    this.warmUpTimer = setTimeout(() => {
-      this.warmUpTimer = null;
-      if (!this.loaded) return;
-      this.cols();
-      this.addressCounts();
-      if (this.allCounts?.version !== this.version)
-        this.allCounts = { version: this.version, counts: countEntries(this.sortedEntries()) };
-    }, delayMs);
+  private changed(): void {
+    this.dirty();
+    this.onChange?.();
   }
 
   /**
-   * Apply committed upserts to memory. The sorted list is patched in place (binary search) for
-   * small batches, so a report arriving while the popup is open does not cost a 100,000-row sort.
+   * Runs a database operation; when the connection turns out closed (the database was deleted,
+   * or the browser closed it), reopens it and runs the operation once more.
    */
-  private applyUpserts(removed: string[], changed: HistoryRecord[]): void {
-    const patchSorted = this.sorted !== null && removed.length + changed.length <= 2000;
-    const addr = this.addrCount;
-    const drop = (old: HistoryRecord) => {
-      if (patchSorted) {
-        const i = this.lowerBound(old);
-        if (this.sorted![i]?.r.key === old.key) this.sorted!.splice(i, 1);
-      }
-      if (addr && old.recipient) addr.set(old.recipient, (addr.get(old.recipient) ?? 1) - 1);
-    };
-    for (const k of removed) {
-      const old = this.entries.get(k);
-      if (old) drop(old.r);
-      this.entries.delete(k);
+  private async io<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (this.closed || !DATABASE_GONE.has(errorName(err))) throw err;
+      this.dirty();
+      if (this.db.isOpen()) this.db.close({ disableAutoOpen: false });
+      await this.db.open();
+      this.note(
+        'closed',
+        'The history database was closed under the extension; it was opened again and the last action retried.',
+      );
+      return fn();
     }
-    for (const r of changed) {
-      const old = this.entries.get(r.key);
-      if (old) drop(old.r);
-      const e = new IndexEntry(r);
-      this.entries.set(r.key, e);
-      if (patchSorted) this.sorted!.splice(this.lowerBound(r), 0, e);
-      if (addr && r.recipient) addr.set(r.recipient, (addr.get(r.recipient) ?? 0) + 1);
-    }
-    if (!patchSorted) this.sorted = null;
-    this.facetCache = null;
-    this.version++;
-    this.scheduleWarmUp();
-  }
-
-  /** First position in the sorted list whose record does not come before `r`. */
-  private lowerBound(rec: HistoryRecord): number {
-    const r = { key: rec.key, last: rec.lastSeen };
-    const list = this.sorted!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareNewestFirst(list[mid]!, r) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -233,9 +209,14 @@ export class HistoryStore {
     return run;
   }
 
-  private setMem(r: HistoryRecord): void {
-    this.entries.set(r.key, new IndexEntry(r));
+  /** Opens the database, finishes work a restart interrupted and schedules the trash purge. */
+  async start(): Promise<void> {
+    await this.io(() => this.db.open().then(() => undefined));
+    await this.serial(() => this.resumeInterrupted());
+    await this.purgeExpired();
   }
+
+  // ---------------------------------------------------------------------------- writes
 
   /** Insert or enrich records. Resolves once they are committed. */
   upsert(records: HistoryRecord[]): Promise<UpsertOutcome> {
@@ -246,16 +227,33 @@ export class HistoryStore {
     });
   }
 
+  /** Imports many records (already built with recordsFromMessage or normaliseRecord), in batches. */
+  async bulkUpsert(records: HistoryRecord[], batch = 1000): Promise<UpsertOutcome> {
+    const total: UpsertOutcome = { written: 0, unchanged: 0, skipped: 0 };
+    for (let i = 0; i < records.length; i += batch) {
+      const o = await this.upsert(records.slice(i, i + batch));
+      total.written += o.written;
+      total.unchanged += o.unchanged;
+      total.skipped += o.skipped;
+    }
+    return total;
+  }
+
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
       // Let reports that arrive in the same tick join the batch.
       await Promise.resolve();
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, 500);
+        const batch: Pending[] = [];
+        let rows = 0;
+        while (this.queue.length > 0 && rows < 1000) {
+          const p = this.queue.shift()!;
+          batch.push(p);
+          rows += p.records.length;
+        }
         try {
-          await this.load();
-          const outcomes = await this.serial(() => this.writeBatch(batch));
+          const outcomes = await this.serial(() => this.io(() => this.writeBatch(batch)));
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
         } catch (err) {
           for (const p of batch) p.reject(err);
@@ -268,19 +266,24 @@ export class HistoryStore {
 
   private async writeBatch(batch: Pending[]): Promise<UpsertOutcome[]> {
     const ids = [...new Set(batch.flatMap((p) => p.records.map((r) => r.messageId)))];
-    let changed = new Map<string, HistoryRecord>();
-    let removed: string[] = [];
     let outcomes: UpsertOutcome[] = [];
-    await this.db.transaction('rw', this.db.records, async () => {
-      changed = new Map();
-      removed = [];
+    let any = false;
+    await this.db.transaction('rw', this.db.records, this.db.counters, async () => {
       outcomes = [];
-      const current = new Map<string, HistoryRecord>();
-      for (const r of await this.db.records.where('messageId').anyOf(ids).toArray()) current.set(r.key, r);
+      const delta = new CounterDelta();
+      const stored = new Map<string, HistoryRecord>();
+      for (const r of await this.db.records.where('messageId').anyOf(ids).toArray()) stored.set(r.key, r);
+      const current = new Map(stored);
+      const byMessage = new Map<string, Set<string>>();
+      for (const k of current.keys()) {
+        const mid = current.get(k)!.messageId;
+        (byMessage.get(mid) ?? byMessage.set(mid, new Set()).get(mid)!).add(k);
+      }
       for (const p of batch) {
         const o: UpsertOutcome = { written: 0, unchanged: 0, skipped: 0 };
-        for (const inc of p.records) {
-          const siblings = [...current.values()].filter((r) => r.messageId === inc.messageId);
+        for (const original of p.records) {
+          const inc = { ...original };
+          const siblings = [...(byMessage.get(inc.messageId) ?? [])].map((k) => current.get(k)!);
           if (inc.recipient === '') {
             // A report that names nobody adds nothing once the message's recipients are known.
             if (siblings.some((r) => r.recipient !== '')) {
@@ -292,8 +295,7 @@ export class HistoryStore {
             const anon = siblings.find((r) => r.recipient === '');
             if (anon) {
               current.delete(anon.key);
-              changed.delete(anon.key);
-              removed.push(anon.key);
+              byMessage.get(inc.messageId)!.delete(anon.key);
               inc.firstSeen = Math.min(inc.firstSeen, anon.firstSeen);
             }
           }
@@ -304,255 +306,560 @@ export class HistoryStore {
             continue;
           }
           current.set(merged.key, merged);
-          changed.set(merged.key, merged);
+          (
+            byMessage.get(merged.messageId) ??
+            byMessage.set(merged.messageId, new Set()).get(merged.messageId)!
+          ).add(merged.key);
           o.written++;
         }
         outcomes.push(o);
       }
+      const removed: string[] = [];
+      const put: HistoryRecord[] = [];
+      for (const [k, old] of stored) {
+        const now = current.get(k);
+        if (!now) {
+          removed.push(k);
+          delta.add(old, -1);
+        } else if (now !== old) {
+          put.push(now);
+          delta.add(old, -1);
+          delta.add(now, 1);
+        }
+      }
+      for (const [k, r] of current) {
+        if (!stored.has(k)) {
+          put.push(r);
+          delta.add(r, 1);
+        }
+      }
+      any = removed.length > 0 || put.length > 0;
       if (removed.length) await this.db.records.bulkDelete(removed);
-      if (changed.size) await this.db.records.bulkPut([...changed.values()]);
+      if (put.length) await this.db.records.bulkPut(put);
+      await this.applyDelta(delta);
     });
-    if (removed.length || changed.size) this.applyUpserts(removed, [...changed.values()]);
+    if (any) this.changed();
     return outcomes;
   }
 
-  private sortedEntries(): Entry[] {
-    if (!this.sorted) {
-      this.sorted = [...this.entries.values()].sort(compareNewestFirst);
-    }
-    return this.sorted;
+  /** Adds a counter delta (inside the caller's transaction). */
+  private async applyDelta(delta: CounterDelta): Promise<void> {
+    if (delta.rows.size === 0) return;
+    const keys = [...delta.rows.keys()];
+    const stored = await this.db.counters.bulkGet(keys);
+    const { put, drop } = delta.applyTo(stored);
+    if (drop.length) await this.db.counters.bulkDelete(drop);
+    if (put.length) await this.db.counters.bulkPut(put);
   }
 
-  /** How many distinct bounced messages each address has. */
-  addressCounts(): Map<string, number> {
-    if (!this.addrCount) {
-      const m = new Map<string, number>();
-      for (const e of this.entries.values())
-        if (e.recipient) m.set(e.recipient, (m.get(e.recipient) ?? 0) + 1);
-      this.addrCount = m;
-    }
-    return this.addrCount;
+  // ---------------------------------------------------------------------------- reads
+
+  private async counter(dim: StatDim, value: string): Promise<CounterRow | undefined> {
+    return this.db.counters.get(counterKey(dim, value));
   }
 
-  private row(r: HistoryRecord): HistoryRow {
-    return { ...r, count: r.recipient ? (this.addressCounts().get(r.recipient) ?? 1) : 1 };
-  }
-
-  /** Matching records, newest first. `keys` narrows to a selection. */
-  async matching(filter: HistoryFilter, keys?: string[]): Promise<HistoryRecord[]> {
-    await this.load();
-    const all = this.sortedEntries();
-    const rows = this.select(filter);
-    const picked = rows === null ? all : Array.from(rows, (i) => all[i]!);
-    if (!keys) return picked.map((e) => e.r);
-    const want = new Set(keys);
-    return picked.filter((e) => want.has(e.key)).map((e) => e.r);
+  /** Total records (from the counters). */
+  async count(): Promise<number> {
+    return this.io(async () => (await this.counter('all', ''))?.n ?? 0);
   }
 
   async query(filter: HistoryFilter, offset: number, limit: number): Promise<QueryResult> {
-    if (!this.loaded && isEmptyFilter(filter) && offset < 1000) {
-      // Cold start: reading 100,000 rows into memory takes a while; the newest page does not
-      // have to wait for it, an index walk returns it at once.
-      // Its reads are queued before the memory load's, which starts once the page is out.
-      const fast = this.queryFromDb(offset, limit);
-      void fast.finally(() => this.load().catch(() => undefined));
-      return fast;
-    }
-    await this.load();
-    const all = this.sortedEntries();
+    return this.io(() => this.queryNow(filter ?? {}, offset, limit));
+  }
+
+  private async queryNow(filter: HistoryFilter, offset: number, limit: number): Promise<QueryResult> {
     const start = Math.max(0, Math.floor(offset) || 0);
-    const end = start + Math.max(0, Math.min(1000, Math.floor(limit) || 0));
-    const rows = this.select(filter);
-    let counts: HistoryCounts;
-    let page: Entry[];
-    if (rows === null) {
-      if (this.allCounts?.version !== this.version)
-        this.allCounts = { version: this.version, counts: countEntries(all) };
-      counts = this.allCounts.counts;
-      page = all.slice(start, end);
-    } else {
-      counts = countRows(this.cols(), rows);
-      page = Array.from(rows.subarray(start, end), (i) => all[i]!);
+    const n = Math.max(0, Math.min(1000, Math.floor(limit) || 0));
+    const all = await this.counter('all', '');
+    const total = all?.n ?? 0;
+    if (isEmptyFilter(filter)) {
+      const page = await this.db.records.orderBy('lastSeen').reverse().offset(start).limit(n).toArray();
+      return {
+        matched: total,
+        counts: countsOf(all),
+        total,
+        offset: start,
+        rows: await this.withCounts(page),
+      };
     }
-    return {
-      matched: counts.total,
+    const f = await this.found_(filter);
+    while (!f.done && f.keys.length < start + n) await this.step(f);
+    const keys = f.keys.slice(start, start + n);
+    const got = await this.db.records.bulkGet(keys);
+    // A row deleted since it was found is left out rather than shown from memory.
+    const page = got.filter((r): r is HistoryRecord => r !== undefined);
+    const matched = f.exact ?? f.keys.length;
+    const counts = f.exactCounts ?? f.counts;
+    const result: QueryResult = {
+      matched,
       counts,
-      total: this.entries.size,
+      total,
       offset: start,
-      rows: page.map((e) => this.row(e.r)),
+      rows: await this.withCounts(page),
     };
+    if (!f.done && f.exact === null) result.more = true;
+    if (!f.done && f.exactCounts === null) result.partial = true;
+    if (f.keys.length > MAX_FOUND) this.found = null;
+    return result;
   }
 
-  private cols(): Columns {
-    if (this.columns?.version !== this.version || this.columns.cols.n !== this.sortedEntries().length) {
-      this.columns = { version: this.version, cols: buildColumns(this.sortedEntries()) };
-    }
-    return this.columns.cols;
+  private async withCounts(page: HistoryRecord[]): Promise<HistoryRow[]> {
+    const addrs = [...new Set(page.map((r) => r.recipient).filter((a) => a !== ''))];
+    const counts = await Promise.all(addrs.map((a) => this.db.records.where('recipient').equals(a).count()));
+    const byAddr = new Map(addrs.map((a, i) => [a, counts[i]!]));
+    return page.map((r) => ({ ...r, count: r.recipient ? (byAddr.get(r.recipient) ?? 1) : 1 }));
   }
 
-  /** Positions in the sorted list matching `filter`; null means all of them. */
-  private select(filter: HistoryFilter): Int32Array | null {
-    if (isEmptyFilter(filter)) return null;
+  /** The kept result for this filter, or a new one. */
+  private async found_(filter: HistoryFilter): Promise<Found> {
     const sig = JSON.stringify(filter);
-    const rest = JSON.stringify({ ...filter, search: undefined });
-    const search = (filter.search ?? '').toLowerCase();
-    const prev = this.lastScan;
-    if (prev?.version === this.version && prev.sig === sig) return prev.rows;
-    const cols = this.cols();
-    // Typing forward only removes rows: look again at the previous result when it is small.
-    const narrows =
-      prev?.version === this.version &&
-      prev.rest === rest &&
-      prev.search !== '' &&
-      search.startsWith(prev.search);
-    const rows = filterColumns(
-      cols,
-      filter,
-      narrows && prev.rows.length < cols.n / 8 ? prev.rows : undefined,
-    );
-    this.lastScan = { version: this.version, sig, rest, search, rows };
-    return rows;
+    if (this.found?.sig === sig && this.found.version === this.version) return this.found;
+    const version = this.version;
+    const f: Found = {
+      sig,
+      version,
+      keys: [],
+      counts: emptyCounts(),
+      exact: null,
+      exactCounts: null,
+      done: false,
+      next: null,
+    };
+    const fromCounters = await this.countersAnswer(filter);
+    if (fromCounters) {
+      f.exact = fromCounters.total;
+      f.exactCounts = fromCounters;
+    }
+    const source = await this.pickSource(filter);
+    f.next = this.scan(filter, source);
+    // A small key set is read whole: its count and counts are exact at once.
+    if (source.kind === 'keys') while (!f.done) await this.step(f);
+    if (this.version === version) this.found = f;
+    return f;
+  }
+
+  private async step(f: Found): Promise<void> {
+    const r = await f.next!.next();
+    if (r.done) {
+      f.done = true;
+      f.exact = f.keys.length;
+      f.exactCounts = f.counts;
+      return;
+    }
+    for (const rec of r.value) {
+      f.keys.push(rec.key);
+      addToCounts(f.counts, rec.severity, rec.category);
+    }
   }
 
   /**
-   * The newest page straight from the lastSeen index. Nothing is counted here (counting 100,000
-   * index entries costs more than the page): `matched` and `total` are the rows returned plus
-   * one when more may follow; the full answer comes once memory is loaded.
+   * Exact counts from one counter row, when the filter is one single-valued dimension (or
+   * nothing) plus severities and categories.
    */
-  private async queryFromDb(offset: number, limit: number): Promise<QueryResult> {
-    const start = Math.max(0, Math.floor(offset) || 0);
-    const n = Math.max(0, Math.min(1000, Math.floor(limit) || 0));
-    const page = await this.db.records
-      .orderBy('lastSeen')
-      .reverse()
-      .offset(start)
-      .limit(n + 1)
-      .toArray();
-    const more = page.length > n;
-    // The per-address count is not known yet (0 = unknown).
-    const rows = page.slice(0, n).map((r) => ({ ...r, count: 0 }));
-    const seen = start + rows.length + (more ? 1 : 0);
-    return {
-      matched: seen,
-      counts: { ...emptyCounts(), total: seen },
-      total: seen,
-      offset: start,
-      rows,
-      partial: true,
+  private async countersAnswer(filter: HistoryFilter): Promise<HistoryCounts | null> {
+    const { severities, categories, providers, recipientDomains, sender, ...rest } = filter;
+    if (!isEmptyFilter(rest)) return null;
+    const dims: [StatDim, string][] = [];
+    if (providers?.length) {
+      if (providers.length > 1) return null;
+      dims.push(['provider', providers[0]!]);
+    }
+    if (recipientDomains?.length) {
+      if (recipientDomains.length > 1) return null;
+      dims.push(['rdom', recipientDomains[0]!.toLowerCase()]);
+    }
+    const s = sender?.trim().toLowerCase();
+    if (s) dims.push([s.includes('@') ? 'sender' : 'sdom', s]);
+    if (dims.length > 1) return null;
+    const [dim, value] = dims[0] ?? ['all', ''];
+    return countsOf(await this.counter(dim, value), severities, categories);
+  }
+
+  /** Number of rows of one counter dimension's values (all severities and categories). */
+  private async sizeOf(dim: StatDim, values: readonly string[]): Promise<number> {
+    const rows = await this.db.counters.bulkGet(values.map((v) => counterKey(dim, v)));
+    return rows.reduce((s, r) => s + (r?.n ?? 0), 0);
+  }
+
+  /** The index the scan starts from: the one whose range holds the fewest rows. */
+  private async pickSource(filter: HistoryFilter): Promise<Source> {
+    const all = (await this.counter('all', ''))?.n ?? 0;
+    const terms = searchTerms(filter.search);
+    // Search words: a word range each; a range with few entries gives its keys outright.
+    let best: Source | null = null;
+    for (const t of [...terms].sort((a, b) => b.length - a.length)) {
+      const keys = await this.db.records
+        .where('words')
+        .startsWith(t)
+        .limit(SMALL_SET + 1)
+        .primaryKeys();
+      const set = new Set(keys);
+      if (keys.length <= SMALL_SET && (!best || best.kind !== 'keys' || set.size < best.keys.size)) {
+        best = { kind: 'keys', keys: set };
+      }
+      if (best?.kind === 'keys' && best.keys.size === 0) return best;
+    }
+    if (best) return best;
+    // Single-valued filters with a compound index: their counter says how many rows they hold.
+    const candidates: { index: string; value: string; size: number }[] = [];
+    const single = async (index: string, dim: StatDim, values: readonly string[] | undefined) => {
+      if (values?.length !== 1) return;
+      candidates.push({ index, value: values[0]!, size: await this.sizeOf(dim, values) });
     };
+    await single('[provider+lastSeen]', 'provider', filter.providers);
+    await single(
+      '[recipientDomain+lastSeen]',
+      'rdom',
+      filter.recipientDomains?.map((d) => d.toLowerCase()),
+    );
+    const s = filter.sender?.trim().toLowerCase();
+    if (s) {
+      const atSign = s.includes('@');
+      await single(atSign ? '[sender+lastSeen]' : '[senderDomain+lastSeen]', atSign ? 'sender' : 'sdom', [s]);
+    }
+    if (filter.categories?.length === 1) {
+      const row = await this.counter('all', '');
+      const cat = filter.categories[0]!;
+      const size = Object.entries(row?.c ?? {})
+        .filter(([sc]) => sc.endsWith(`:${cat}`))
+        .reduce((x, [, v]) => x + v, 0);
+      candidates.push({ index: '[category+lastSeen]', value: cat, size });
+    }
+    candidates.sort((a, b) => a.size - b.size);
+    const pick = candidates[0];
+    if (pick && pick.size < all) {
+      return { kind: 'walk', index: pick.index, value: pick.value };
+    }
+    return { kind: 'walk', index: 'lastSeen', value: null };
+  }
+
+  /** Matching records, newest first, in batches. */
+  private async *scan(filter: HistoryFilter, source: Source): AsyncGenerator<HistoryRecord[]> {
+    const pred = compileFilter(filter);
+    if (source.kind === 'keys') {
+      const rows: HistoryRecord[] = [];
+      const keys = [...source.keys];
+      for (let i = 0; i < keys.length; i += 1000) {
+        for (const r of await this.db.records.bulkGet(keys.slice(i, i + 1000)))
+          if (r && pred(r)) rows.push(r);
+      }
+      rows.sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
+      return;
+    }
+    const lo = typeof filter.from === 'number' && Number.isFinite(filter.from) ? filter.from : -Infinity;
+    let hi = typeof filter.to === 'number' && Number.isFinite(filter.to) ? filter.to : Infinity;
+    let hiOpen = false;
+    let n = 100;
+    const range = (a: number, b: number, open: boolean) => {
+      const lower = source.value === null ? a : [source.value, a];
+      const upper = source.value === null ? b : [source.value, b];
+      return this.db.records.where(source.index).between(lower, upper, true, !open);
+    };
+    for (;;) {
+      if (lo > hi) return;
+      const chunk = await range(lo, hi, hiOpen).reverse().limit(n).toArray();
+      if (chunk.length === 0) return;
+      let out = chunk;
+      const full = chunk.length === n;
+      if (full) {
+        // The chunk may end inside a run of equal times: take that whole run, then go below it.
+        const t = chunk[chunk.length - 1]!.lastSeen;
+        out = chunk.filter((r) => r.lastSeen !== t);
+        out.push(...(await range(t, t, false).reverse().toArray()));
+        hi = t;
+        hiOpen = true;
+      }
+      const hits = out.filter(pred);
+      if (hits.length) yield hits;
+      if (!full) return;
+      n = Math.min(2000, n * 2);
+    }
+  }
+
+  /** Every record matching `filter` (or only `keys` when given), newest first, in batches. */
+  async *batches(filter: HistoryFilter, keys?: string[] | null): AsyncGenerator<HistoryRecord[]> {
+    if (keys) {
+      const want = compileFilter(filter);
+      for (let i = 0; i < keys.length; i += 1000) {
+        const got = await this.io(() => this.db.records.bulkGet(keys.slice(i, i + 1000)));
+        const rows = got.filter((r): r is HistoryRecord => !!r && want(r));
+        if (rows.length) yield rows;
+      }
+      return;
+    }
+    const source = await this.io(() => this.pickSource(filter ?? {}));
+    yield* this.scan(filter ?? {}, source);
+  }
+
+  /** Matching records, newest first (tests and small selections; exports use `batches`). */
+  async matching(filter: HistoryFilter, keys?: string[]): Promise<HistoryRecord[]> {
+    const out: HistoryRecord[] = [];
+    for await (const b of this.batches(filter, keys ?? null)) out.push(...b);
+    return out;
+  }
+
+  /** The largest values of one counter dimension. */
+  async breakdown(dim: StatDim, limit = 100): Promise<CounterRow[]> {
+    if (!STAT_DIMS.includes(dim)) return [];
+    return this.io(() =>
+      this.db.counters
+        .where('[dim+n]')
+        .between([dim, Dexie.minKey], [dim, Dexie.maxKey])
+        .reverse()
+        .limit(Math.max(1, Math.min(10_000, Math.floor(limit) || 1)))
+        .toArray(),
+    );
+  }
+
+  /** Counter rows of given values of one dimension (missing values are left out). */
+  async counters(dim: StatDim, values: string[]): Promise<CounterRow[]> {
+    if (!STAT_DIMS.includes(dim)) return [];
+    const rows = await this.io(() => this.db.counters.bulkGet(values.map((v) => counterKey(dim, v))));
+    return rows.filter((r): r is CounterRow => !!r);
   }
 
   async facets(): Promise<Facets> {
-    await this.load();
-    if (!this.facetCache) {
-      const prov = new Map<string, number>();
-      const dom = new Map<string, number>();
-      const snd = new Map<string, number>();
-      const cat = new Map<CategoryId, number>();
-      const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
-      for (const e of this.entries.values()) {
-        if (e.provider) bump(prov, e.provider);
-        if (e.rdom) bump(dom, e.rdom);
-        if (e.sender) bump(snd, e.sender);
-        if (e.sdom && e.sdom !== e.sender) bump(snd, e.sdom);
-        bump(cat, e.r.category);
-      }
-      const top = <K>(m: Map<K, number>, n: number): [K, number][] =>
-        [...m.entries()].sort((a, b) => b[1] - a[1] || (String(a[0]) < String(b[0]) ? -1 : 1)).slice(0, n);
-      this.facetCache = {
-        providers: top(prov, 100),
-        recipientDomains: top(dom, 300),
-        senders: top(snd, 100),
-        categories: top(cat, 100),
-      };
-    }
-    return this.facetCache;
+    const pairs = async (dim: StatDim, n: number): Promise<[string, number][]> =>
+      (await this.breakdown(dim, n)).map((r) => [r.value, r.n]);
+    const [providers, recipientDomains, senders, sdoms, all] = await Promise.all([
+      pairs('provider', 100),
+      pairs('rdom', 300),
+      pairs('sender', 100),
+      pairs('sdom', 100),
+      this.io(() => this.counter('all', '')),
+    ]);
+    const cat = countsOf(all).byCategory;
+    const byCount = <K>(a: [K, number], b: [K, number]) =>
+      b[1] - a[1] || (String(a[0]) < String(b[0]) ? -1 : 1);
+    return {
+      providers: providers.sort(byCount),
+      recipientDomains: recipientDomains.sort(byCount),
+      senders: [...senders, ...sdoms.filter(([d]) => !senders.some(([s]) => s === d))]
+        .sort(byCount)
+        .slice(0, 100),
+      categories: (Object.entries(cat) as [CategoryId, number][]).sort(byCount),
+    };
   }
+
+  // ---------------------------------------------------------------------------- delete, undo
 
   /** Delete records; they can be restored with {@link undo} during the undo window. */
-  async delete(keys: string[]): Promise<{ token: string | null; count: number; undoUntil: number }> {
-    await this.load();
-    return this.serial(() => this.deleteNow(keys));
+  delete(keys: string[]): Promise<UndoTicket> {
+    return this.serial(() => this.io(() => this.moveToTrash({ keys: [...new Set(keys)] })));
   }
 
-  private async deleteNow(
-    keys: string[],
-  ): Promise<{ token: string | null; count: number; undoUntil: number }> {
-    const rows = keys.map((k) => this.entries.get(k)?.r).filter((r): r is HistoryRecord => !!r);
-    if (rows.length === 0) return { token: null, count: 0, undoUntil: 0 };
-    await this.db.records.bulkDelete(rows.map((r) => r.key));
-    for (const r of rows) this.entries.delete(r.key);
-    this.dirty();
-    return this.keepForUndo(rows);
+  /** Delete everything (seen until now), keeping it for the undo window. */
+  clearAll(): Promise<UndoTicket> {
+    return this.serial(() => this.io(() => this.moveToTrash({ keys: null })));
   }
 
-  /** Delete everything, keeping it for the undo window. */
-  async clearAll(): Promise<{ token: string | null; count: number; undoUntil: number }> {
-    await this.load();
-    return this.serial(() => this.clearNow());
-  }
-
-  private async clearNow(): Promise<{ token: string | null; count: number; undoUntil: number }> {
-    const rows = [...this.entries.values()].map((e) => e.r);
-    await this.db.records.clear();
-    this.entries.clear();
-    this.dirty();
-    if (rows.length === 0) return { token: null, count: 0, undoUntil: 0 };
-    return this.keepForUndo(rows);
-  }
-
-  private keepForUndo(rows: HistoryRecord[]): { token: string; count: number; undoUntil: number } {
-    const token = `t${this.now().toString(36)}-${++tokenSeq}`;
+  /**
+   * Moves rows to the trash, chunk by chunk, each chunk one transaction (records, trash and
+   * counters together): at every moment a row is in exactly one of the two tables. The ticket is
+   * written first, so that a restart in the middle finishes the move (see resumeInterrupted).
+   */
+  private async moveToTrash(what: { keys: string[] | null }): Promise<UndoTicket> {
+    const token = `t${this.now().toString(36)}-${(++tokenSeq).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    // A clear takes what was seen until now; bounces reported while it runs stay.
+    const last = await this.db.records.orderBy('lastSeen').last();
+    const cut = Math.max(this.now(), last?.lastSeen ?? 0);
+    const ticket: MetaRow = {
+      k: UNDO_PREFIX + token,
+      token,
+      state: 'moving',
+      cut,
+      keys: what.keys,
+      count: 0,
+      until: 0,
+    };
+    await this.db.meta.put(ticket);
+    const count = await this.moveChunks(token, cut, what.keys);
     const until = this.now() + this.undoWindowMs;
-    const timer = setTimeout(() => this.trash.delete(token), this.undoWindowMs + 50);
-    this.trash.set(token, { rows, until, timer });
-    return { token, count: rows.length, undoUntil: until };
+    await this.db.meta.put({ ...ticket, state: 'trash', count, until, keys: null });
+    this.schedulePurge();
+    if (count === 0) {
+      await this.purge(token);
+      return { token: null, count: 0, undoUntil: 0 };
+    }
+    return { token, count, undoUntil: until };
+  }
+
+  private async moveChunks(token: string, cut: number, keys: string[] | null): Promise<number> {
+    let moved = 0;
+    for (let i = 0; ; i += MOVE_CHUNK) {
+      let n = 0;
+      await this.db.transaction(
+        'rw',
+        [this.db.records, this.db.trash, this.db.counters, this.db.meta],
+        async () => {
+          const rows =
+            keys === null
+              ? await this.db.records.where('lastSeen').belowOrEqual(cut).limit(MOVE_CHUNK).toArray()
+              : (await this.db.records.bulkGet(keys.slice(i, i + MOVE_CHUNK))).filter(
+                  (r): r is HistoryRecord => !!r,
+                );
+          n = rows.length;
+          if (n === 0) return;
+          const delta = new CounterDelta();
+          for (const r of rows) delta.add(r, -1);
+          await this.db.trash.bulkPut(rows.map((r) => ({ ...r, token })));
+          await this.db.records.bulkDelete(rows.map((r) => r.key));
+          await this.applyDelta(delta);
+          const t = await this.db.meta.get(UNDO_PREFIX + token);
+          if (t) await this.db.meta.put({ ...t, count: Number(t.count ?? 0) + n });
+        },
+      );
+      moved += n;
+      if (n > 0) this.changed();
+      if (keys === null ? n === 0 : i + MOVE_CHUNK >= keys.length) break;
+    }
+    const t = await this.db.meta.get(UNDO_PREFIX + token);
+    return Number(t?.count ?? moved);
   }
 
   /** Bring deleted rows back. Sightings that arrived since then are kept and merged. */
-  async undo(token: string): Promise<number> {
-    const t = this.trash.get(token);
-    if (!t || this.now() > t.until) return 0;
-    await this.load();
-    return this.serial(() => this.restore(token, t));
+  undo(token: string): Promise<number> {
+    return this.serial(() =>
+      this.io(async () => {
+        const t = await this.db.meta.get(UNDO_PREFIX + String(token));
+        if (!t || t.state !== 'trash' || this.now() > Number(t.until)) return 0;
+        await this.db.meta.put({ ...t, state: 'restoring' });
+        return this.restoreChunks(String(token));
+      }),
+    );
   }
 
-  private async restore(token: string, t: Trash): Promise<number> {
-    if (!this.trash.has(token)) return 0;
-    const put: HistoryRecord[] = [];
-    for (const old of t.rows) {
-      const now = this.entries.get(old.key)?.r;
-      put.push(now ? mergeRecord(old, now) : old);
+  private async restoreChunks(token: string): Promise<number> {
+    let restored = 0;
+    for (;;) {
+      let n = 0;
+      await this.db.transaction('rw', [this.db.records, this.db.trash, this.db.counters], async () => {
+        const rows = await this.db.trash
+          .where('[token+key]')
+          .between([token, Dexie.minKey], [token, Dexie.maxKey])
+          .limit(MOVE_CHUNK)
+          .toArray();
+        n = rows.length;
+        if (n === 0) return;
+        const keys = rows.map((r) => r.key);
+        const now = await this.db.records.bulkGet(keys);
+        const delta = new CounterDelta();
+        const put = rows.map(({ token: _t, ...old }, i) => {
+          const current = now[i];
+          if (current) delta.add(current, -1);
+          const merged = current ? mergeRecord(old, current) : old;
+          delta.add(merged, 1);
+          return merged;
+        });
+        await this.db.records.bulkPut(put);
+        await this.applyDelta(delta);
+        await this.db.trash.bulkDelete(keys.map((k) => [token, k] as [string, string]));
+      });
+      restored += n;
+      if (n === 0) break;
+      this.changed();
     }
-    await this.db.records.bulkPut(put);
-    for (const r of put) this.setMem(r);
-    this.dirty();
-    clearTimeout(t.timer);
-    this.trash.delete(token);
-    return put.length;
+    await this.db.meta.delete(UNDO_PREFIX + token);
+    return restored;
   }
 
-  /** Delete records last seen more than `days` days ago. */
+  /** Finish moves and restores a restart interrupted. */
+  private async resumeInterrupted(): Promise<void> {
+    const tickets = await this.db.meta.where('k').startsWith(UNDO_PREFIX).toArray();
+    for (const t of tickets) {
+      const token = String(t.token);
+      if (t.state === 'moving') {
+        const count = await this.moveChunks(
+          token,
+          Number(t.cut),
+          Array.isArray(t.keys) ? (t.keys as string[]) : null,
+        );
+        await this.db.meta.put({
+          ...t,
+          state: 'trash',
+          count,
+          until: this.now() + this.undoWindowMs,
+          keys: null,
+        });
+      } else if (t.state === 'restoring') {
+        await this.restoreChunks(token);
+      }
+    }
+  }
+
+  /** Removes for good what the undo window no longer covers; then waits for the next expiry. */
+  async purgeExpired(): Promise<number> {
+    const tickets = await this.io(() => this.db.meta.where('k').startsWith(UNDO_PREFIX).toArray());
+    let purged = 0;
+    for (const t of tickets) {
+      if (t.state === 'trash' && Number(t.until) < this.now()) {
+        await this.purge(String(t.token));
+        purged++;
+      }
+    }
+    this.schedulePurge();
+    return purged;
+  }
+
+  private async purge(token: string): Promise<void> {
+    await this.db.transaction('rw', this.db.trash, this.db.meta, async () => {
+      await this.db.trash.where('[token+key]').between([token, Dexie.minKey], [token, Dexie.maxKey]).delete();
+      await this.db.meta.delete(UNDO_PREFIX + token);
+    });
+  }
+
+  private schedulePurge(): void {
+    if (this.closed) return;
+    if (this.purgeTimer) clearTimeout(this.purgeTimer);
+    void this.db.meta
+      .where('k')
+      .startsWith(UNDO_PREFIX)
+      .toArray()
+      .then((tickets) => {
+        const untils = tickets.filter((t) => t.state === 'trash').map((t) => Number(t.until));
+        if (untils.length === 0 || this.closed) return;
+        const wait = Math.max(0, Math.min(...untils) - this.now()) + 50;
+        this.purgeTimer = setTimeout(() => {
+          this.purgeTimer = null;
+          this.purgeExpired().catch(() => undefined);
+        }, wait);
+      })
+      .catch(() => undefined);
+  }
+
+  // ---------------------------------------------------------------------------- retention
+
+  /** Delete records last seen more than `days` days ago (for good, in chunks). */
   async applyRetention(days: number | null): Promise<number> {
     if (days === null || !(days > 0)) return 0;
-    await this.load();
     const cutoff = this.now() - days * 86_400_000;
-    return this.serial(() => this.dropOlderThan(cutoff));
+    return this.serial(() => this.io(() => this.dropOlderThan(cutoff)));
   }
 
   private async dropOlderThan(cutoff: number): Promise<number> {
-    const keys = await this.db.records.where('lastSeen').below(cutoff).primaryKeys();
-    if (keys.length === 0) return 0;
-    await this.db.records.bulkDelete(keys);
-    for (const k of keys) this.entries.delete(k);
-    this.dirty();
-    return keys.length;
+    let dropped = 0;
+    for (;;) {
+      let n = 0;
+      await this.db.transaction('rw', this.db.records, this.db.counters, async () => {
+        const rows = await this.db.records.where('lastSeen').below(cutoff).limit(MOVE_CHUNK).toArray();
+        n = rows.length;
+        if (n === 0) return;
+        const delta = new CounterDelta();
+        for (const r of rows) delta.add(r, -1);
+        await this.db.records.bulkDelete(rows.map((r) => r.key));
+        await this.applyDelta(delta);
+      });
+      dropped += n;
+      if (n === 0) break;
+      this.changed();
+    }
+    return dropped;
   }
 
   close(): void {
-    if (this.warmUpTimer) clearTimeout(this.warmUpTimer);
-    for (const t of this.trash.values()) clearTimeout(t.timer);
-    this.trash.clear();
+    this.closed = true;
+    if (this.purgeTimer) clearTimeout(this.purgeTimer);
     this.db.close();
   }
 }
