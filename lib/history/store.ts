@@ -140,6 +140,8 @@ export class HistoryStore {
   /** Every change runs after the previous one. */
   private chain: Promise<unknown> = Promise.resolve();
   private recoveryNote: RecoveryNote | null = null;
+  /** Set when the connection was replaced: check the counters against the records before use. */
+  private reconcilePending = false;
   /** Called after every committed change. */
   onChange: (() => void) | null = null;
 
@@ -151,6 +153,7 @@ export class HistoryStore {
     // the next call. Whatever we kept from before describes rows that may be gone.
     this.db.on('versionchange', (ev: IDBVersionChangeEvent) => {
       this.dirty();
+      this.reconcilePending = true;
       this.note(
         ev.newVersion === null ? 'deleted' : 'closed',
         ev.newVersion === null
@@ -188,6 +191,7 @@ export class HistoryStore {
    * or the browser closed it), reopens it and runs the operation once more.
    */
   private async io<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.reconcilePending) await this.reconcile();
     try {
       return await fn();
     } catch (err) {
@@ -199,8 +203,28 @@ export class HistoryStore {
         'closed',
         'The history database was closed under the extension; it was opened again and the last action retried.',
       );
+      this.reconcilePending = true;
+      await this.reconcile();
       return fn();
     }
+  }
+
+  /**
+   * After the connection was replaced, the records may have changed without the counters (a
+   * table dropped by another version): when their totals disagree, count again from the records,
+   * in one transaction so that no write slips between.
+   */
+  private async reconcile(): Promise<void> {
+    this.reconcilePending = false;
+    this.dirty();
+    await this.db.transaction('rw', this.db.records, this.db.counters, async () => {
+      const [n, all] = await Promise.all([this.db.records.count(), this.counter('all', '')]);
+      if (n === (all?.n ?? 0)) return;
+      const delta = new CounterDelta();
+      await this.db.records.each((r) => delta.add(r, 1));
+      await this.db.counters.clear();
+      await this.db.counters.bulkPut(delta.applyTo([]).put);
+    });
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
