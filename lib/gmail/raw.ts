@@ -22,14 +22,24 @@ export function sourceFromShowOriginal(html: string): string | null {
 }
 
 /**
- * Fetch as the page does. Firefox runs content-script fetches with the extension's principal;
- * its `content.fetch` is the page's own, which carries the Gmail session like Chrome's does.
+ * Fetch as the page does. In a Manifest V3 content script both Chrome and Firefox send the
+ * request as the page's own: same origin, with Gmail's cookies and the page as referrer (checked in
+ * Firefox ESR 153, which has no `content.fetch` in MV3 content scripts).
  */
-const pageFetch: Fetcher = (url, init) => {
-  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
-  const absolute = new URL(url, globalThis.location?.href ?? 'https://mail.google.com/').href;
-  return content?.fetch ? content.fetch(absolute, init) : fetch(absolute, init);
-};
+const pageFetch: Fetcher = (url, init) =>
+  fetch(new URL(url, globalThis.location?.href ?? 'https://mail.google.com/').href, init);
+
+/**
+ * A response body as bytes this script owns. In a Firefox content script the buffer behind a
+ * fetched body belongs to the page: a view on it reads by index, but subarray() and slice() throw
+ * "Permission denied to access property "constructor"". A copy is an ordinary array.
+ */
+export async function ownBytes(res: Response): Promise<Uint8Array> {
+  const view = new Uint8Array(await res.arrayBuffer());
+  const bytes = new Uint8Array(view.length);
+  bytes.set(view);
+  return bytes;
+}
 
 export interface RawFetcherOptions {
   /** Page path, e.g. location.pathname, to build the account's URLs from. */
@@ -72,7 +82,7 @@ export class RawSourceLoader {
       this.requests++;
       const res = await f(rawSourceUrl(pathname, messageId), init);
       if (res.ok) {
-        const bytes = new Uint8Array(await res.arrayBuffer());
+        const bytes = await ownBytes(res);
         if (bytes.length > 0 && looksLikeMessage(bytes)) return bytes;
       }
     } catch {

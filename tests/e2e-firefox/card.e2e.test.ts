@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asEvaluatingPage, readCards, waitCard, waitProcessed, waitRaw } from '../e2e/support/cards';
 import { BSD } from '../e2e/support/corpus';
 import { GmailSim, type GmailSimOptions } from '../e2e/support/gmail-sim';
-import { launchFirefox, type LaunchedFirefox, type OpenedPage } from './support/firefox';
+import { launchFirefox, type AlterResponse, type LaunchedFirefox, type OpenedPage } from './support/firefox';
 
 const FIX = join(import.meta.dirname, '../e2e/fixtures');
 const GMAIL_BOUNCE = join(BSD, 'lhost-gmail-01.eml');
@@ -28,8 +28,9 @@ afterAll(async () => {
 async function open(
   sim: GmailSim,
   url: string,
+  opts: { alter?: AlterResponse } = {},
 ): Promise<OpenedPage & { p: ReturnType<typeof asEvaluatingPage> }> {
-  const opened = await ff.openGmail(sim, url);
+  const opened = await ff.openGmail(sim, url, opts);
   return { ...opened, p: asEvaluatingPage(opened.page) };
 }
 
@@ -201,6 +202,33 @@ describe('the card in Firefox', () => {
     const views = sim.rawRequests.map((r) => r.view);
     expect(views.length).toBeGreaterThan(0);
     expect(new Set(views).size).toBe(views.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads the raw source from the download form when Show original fails', async () => {
+    // Firefox hands a content script's fetch a buffer owned by the page: views on it can be read
+    // by index, but subarray() and slice() on them throw "Permission denied to access property
+    // 'constructor'". The download form is the one raw URL read as bytes.
+    const sim = new GmailSim();
+    const conv = await sim.add([GMAIL_BOUNCE]);
+    const id = conv.messages[0]!.decimal;
+    const showOriginalFails: AlterResponse = (req, res) =>
+      new URL(req.url).searchParams.get('view') === 'om'
+        ? {
+            status: 500,
+            headers: { 'content-type': 'text/html' },
+            body: Buffer.from('<p>Temporary Error</p>'),
+          }
+        : res;
+    const { page, p, errors } = await open(sim, sim.url(conv), { alter: showOriginalFails });
+    expect(await waitRaw(p, id)).toBe('done');
+    await waitCard(p, id, 'enriched');
+    expect(sim.rawRequests.map((r) => r.view)).toContain('att');
+    expect((await readCards(p))[0]).toMatchObject({
+      state: 'enriched',
+      recipients: ['userunknown@example.jp'],
+    });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from '../../e2e/support/extension';
-import { GmailSim } from '../../e2e/support/gmail-sim';
+import { GmailSim, type SimRequest, type SimResponse } from '../../e2e/support/gmail-sim';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const BUILT_FIREFOX_EXTENSION = join(PROJECT_ROOT, '.output/firefox-mv3');
@@ -51,6 +51,9 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'dom.events.testing.asyncClipboard': true,
 };
 
+/** Replace the simulator's answer to some requests (it still records them), e.g. to fail one URL. */
+export type AlterResponse = (req: SimRequest, res: SimResponse) => SimResponse;
+
 export interface OpenedPage {
   page: Page;
   /** Uncaught errors of the page's own scripts. */
@@ -62,7 +65,7 @@ export interface LaunchedFirefox {
   /** The add-on id Firefox installed the extension under (the manifest's gecko id). */
   addonId: string;
   /** A new tab whose requests to the simulator's origins the simulator answers; others fail. */
-  openGmail(sim: GmailSim, url: string): Promise<OpenedPage>;
+  openGmail(sim: GmailSim, url: string, opts?: { alter?: AlterResponse }): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
@@ -70,13 +73,18 @@ export interface LaunchedFirefox {
  * Answer one intercepted request from the simulator when it is for one of the simulator's origins;
  * fail every other request (the tests have no network).
  */
-export async function answerFromSim(sim: GmailSim, request: HTTPRequest): Promise<void> {
+export async function answerFromSim(
+  sim: GmailSim,
+  request: HTTPRequest,
+  alter: AlterResponse = (_req, res) => res,
+): Promise<void> {
   const url = request.url();
   if (!GmailSim.ORIGINS.some((origin) => url.startsWith(`${origin}/`))) {
     await request.abort('internetdisconnected');
     return;
   }
-  const res = await sim.respond({ url, method: request.method(), headers: request.headers() });
+  const req: SimRequest = { url, method: request.method(), headers: request.headers() };
+  const res = alter(req, await sim.respond(req));
   await request.respond({ status: res.status, headers: res.headers, body: res.body });
 }
 
@@ -110,7 +118,7 @@ export async function launchFirefox(opts: { extensionPath: string }): Promise<La
   return {
     browser,
     addonId,
-    async openGmail(sim, url) {
+    async openGmail(sim, url, opts = {}) {
       const page = await browser.newPage();
       page.setDefaultTimeout(30_000);
       const errors: string[] = [];
@@ -120,7 +128,7 @@ export async function launchFirefox(opts: { extensionPath: string }): Promise<La
       await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f;');
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        answerFromSim(sim, request).catch(() => undefined);
+        answerFromSim(sim, request, opts.alter).catch(() => undefined);
       });
       await page.goto(url);
       return { page, errors };
