@@ -1,5 +1,6 @@
 /**
- * Writes tests/unit/known-misses.json: every corpus row and field the engine gets wrong today.
+ * Writes tests/unit/known-misses.json: every row and field of the vendored corpus (product labels
+ * applied) the engine gets wrong today.
  * The golden test fails when a row outside the list is missed (a regression) and when a listed
  * row is now right (the list must be refreshed: run `npm run known-misses`).
  */

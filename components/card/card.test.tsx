@@ -3,8 +3,6 @@
  * "Copy steps", and that email text is never turned into HTML.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../../lib/engine';
@@ -12,10 +10,9 @@ import { emptyResult } from '../../lib/engine/pipeline';
 import type { BounceResult } from '../../lib/engine/types';
 import { Card } from './Card';
 import { buildCardModel, stepsAsText } from './model';
+import { CORPUS_BSD } from '../../tests/corpus/paths';
 
-const SHARED = process.env.BOUNCE_SHARED_DIR ?? fileURLToPath(new URL('../../../shared/', import.meta.url));
-const BSD = join(process.env.BOUNCE_CORPUS ?? join(SHARED, 'corpus/sisimai'), 'maildir/bsd');
-const load = (name: string) => classifyMessage(readFileSync(`${BSD}/${name}`));
+const load = (name: string) => classifyMessage(readFileSync(`${CORPUS_BSD}/${name}`));
 
 function failedWith(diagnostic: string, recipients: string[]): BounceResult {
   return {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /**
- * The Gmail adapter on the shared Gmail-like pages (../shared/fixtures/gmail-dom): selectors,
+ * The Gmail adapter on the project's Gmail-like pages (tests/fixtures/gmail-dom): selectors,
  * ids, the gate, the raw loader and the controller with a recording renderer.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyMessage, classifyVisible } from '../engine';
@@ -23,11 +23,8 @@ import { RawSourceLoader, looksLikeMessage, sourceFromShowOriginal } from './raw
 import { readGateInput, scanConversation } from './scan';
 import { SELECTORS, queryAll, queryFirst } from './selectors';
 import { luminance, parseRgb } from './theme';
+import { CORPUS_BSD, GMAIL_PAGES as FIXTURES } from '../../tests/corpus/paths';
 
-/** ../shared beside the checkout, or BOUNCE_SHARED_DIR. */
-const SHARED = process.env.BOUNCE_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared');
-const FIXTURES = join(SHARED, 'fixtures/gmail-dom');
-const CORPUS = process.env.BOUNCE_CORPUS ?? join(SHARED, 'corpus/sisimai');
 const PAGES = {
   bounce: 'gmail-thread-gmail-bounce.synthetic.html',
   conversation: 'gmail-conversation-with-bounce.synthetic.html',
@@ -372,7 +369,7 @@ describe('controller on the fixture pages', () => {
     const w = load('conversation');
     const ctx = fakeCtx();
     const rec = recordingRenderer();
-    const raw = readFileSync(join(CORPUS, 'maildir/bsd/lhost-gmail-01.eml'));
+    const raw = readFileSync(join(CORPUS_BSD, 'lhost-gmail-01.eml'));
     const c = startController(doc(w), ctx, rec.renderer, {
       fetch: async () => new Response(raw, { status: 200 }),
     });

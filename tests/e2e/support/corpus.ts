@@ -1,17 +1,16 @@
 /**
- * The shared bounce corpus (Sisimai's set of emails) and its expected verdicts, for tests,
- * the demo and the benchmark.
+ * The vendored bounce corpus (Sisimai's set of emails, tests/corpus/sisimai) and its expected
+ * verdicts, for tests, the demo and the benchmark.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { CORPUS_BSD, GMAIL_PAGES, VENDORED_CORPUS } from '../../corpus/paths';
 
-/** ../shared beside the checkout (BOUNCE_SHARED_DIR overrides), as the rest of the project reads it. */
-export const SHARED_DIR = process.env.BOUNCE_SHARED_DIR ?? resolve(import.meta.dirname, '../../../../shared');
-/** The Sisimai corpus (BOUNCE_CORPUS overrides, as scripts/bench.ts). */
-export const CORPUS_ROOT = process.env.BOUNCE_CORPUS ?? join(SHARED_DIR, 'corpus/sisimai');
-/** The hand-written Gmail-like pages. */
-export const GMAIL_FIXTURES = join(SHARED_DIR, 'fixtures/gmail-dom');
-export const BSD = join(CORPUS_ROOT, 'maildir/bsd');
+/** The Sisimai corpus shipped in the repository. */
+export const CORPUS_ROOT = VENDORED_CORPUS;
+/** The hand-written Gmail-like pages (tests/fixtures/gmail-dom). */
+export const GMAIL_FIXTURES = GMAIL_PAGES;
+export const BSD = CORPUS_BSD;
 
 export interface ExpectedEntry {
   file: string;

@@ -2,7 +2,7 @@
  * A Gmail simulator for end-to-end tests and demos (Node side).
  *
  * Turns .eml files into Gmail-like conversation pages that follow the structure of
- * ../shared/fixtures/gmail-dom/ (header row with span.gD[email], h2.hP subject,
+ * tests/fixtures/gmail-dom/ (header row with span.gD[email], h2.hP subject,
  * div.adn[data-message-id="#msg-f:<decimal>"][data-legacy-message-id=<hex>], body in div.a3s,
  * collapsed messages as div.kv without a body), and serves both the pages and the raw sources at
  * Gmail's raw-message URLs (?view=att&permmsgid=msg-f:<decimal>&attid=0&disp=comp&safe=1&zw, and

@@ -1,11 +1,11 @@
 /**
  * Shared helpers for the engine's robustness and contract tests: a structural check of
- * BounceResult that names every problem it finds, and access to the shared corpus.
+ * BounceResult that names every problem it finds, and access to the vendored corpus.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { CATEGORY_IDS, REASON_IDS, type BounceResult } from '../../../lib/engine';
+import { VENDORED_CORPUS } from '../../corpus/paths';
 
 export const KINDS = ['failed', 'delayed', 'auto-reply', 'complaint', 'delivered', 'not-bounce'] as const;
 const ACTIONS = ['remove-address', 'retry-later', 'fix-sending-setup', 'contact-recipient', 'none'];
@@ -16,10 +16,8 @@ const CATEGORIES: readonly string[] = CATEGORY_IDS;
 /** The warning classifyMessage adds when its catch-all swallowed an internal exception. */
 export const INTERNAL_ERROR_WARNING = 'the message could not be read';
 
-/** The shared corpus: ../shared beside the checkout, or BOUNCE_CORPUS (as scripts/bench.ts). */
-export const CORPUS_DIR = resolve(
-  process.env.BOUNCE_CORPUS ?? fileURLToPath(new URL('../../../../shared/corpus/sisimai/', import.meta.url)),
-);
+/** The corpus shipped in the repository (tests/corpus/sisimai). */
+export const CORPUS_DIR = VENDORED_CORPUS;
 
 export function corpusFiles(sub: 'bsd' | 'dos' | 'mac' | 'not'): string[] {
   const dir = join(CORPUS_DIR, 'maildir', sub);
