@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, REASON_IDS, type CategoryId } from '../types';
@@ -24,41 +23,12 @@ import {
   providerInfo,
   type Link,
 } from './index';
+import { REPO_ROOT, VENDORED_CORPUS } from '../../../tests/corpus/paths';
 
-// shared/ sits beside the checkout, for work and CI alike.
-const SHARED =
-  process.env.BOUNCE_SHARED_DIR ?? fileURLToPath(new URL('../../../../shared/', import.meta.url));
-const readShared = (...p: string[]) => readFileSync(join(SHARED, ...p), 'utf8');
-
-/** Quoted CSV fields may hold commas, newlines and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows.filter((r) => r.some((f) => f.trim()));
-}
+/** The vendored corpus (tests/corpus/sisimai) and the reference facts (tests/reference). */
+const readCorpus = (...p: string[]) => readFileSync(join(VENDORED_CORPUS, ...p), 'utf8');
+const readReference = <T>(file: string): T =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'reference', file), 'utf8')) as T;
 
 const BOUNCE_CATEGORIES: CategoryId[] = [
   'blocked',
@@ -165,12 +135,12 @@ describe('reasons', () => {
   // Parse the corpus README's reason → category table so drift fails here.
   function readmeTable(): Map<string, string> {
     const map = new Map<string, string>();
-    const lines = readShared('corpus', 'README.md').split('\n');
-    const start = lines.findIndex((l) => /^\|\s*reason\s*\|\s*meaning\s*\|\s*category id\s*\|/.test(l));
+    const lines = readCorpus('README.md').split('\n');
+    const start = lines.findIndex((l) => /^\|\s*reason\s*\|\s*category id\s*\|/.test(l));
     expect(start).toBeGreaterThan(0);
     for (const line of lines.slice(start + 2)) {
       if (!line.startsWith('|')) break;
-      const [, reasons = '', , category = ''] = line.split('|').map((c) => c.trim());
+      const [, reasons = '', category = ''] = line.split('|').map((c) => c.trim());
       for (const r of reasons.split(',')) map.set(r.trim(), category);
     }
     return map;
@@ -197,7 +167,7 @@ describe('reasons', () => {
   });
 
   it('agrees with the corpus on hard bounces (majority per reason)', () => {
-    const rows = JSON.parse(readShared('corpus', 'sisimai', 'expected.json')) as {
+    const rows = JSON.parse(readCorpus('expected.json')) as {
       reason: string;
       hardbounce: boolean;
     }[];
@@ -221,16 +191,16 @@ describe('reasons', () => {
 });
 
 describe('describeStatus', () => {
-  const iana = parseCsv(readShared('reference', 'iana-smtp-enhanced-status-codes.csv')).slice(1);
+  const iana = readReference<{ codes: string[] }>('iana-enhanced-status-codes.json').codes;
 
-  it('reads the whole IANA registry (sanity of the parser)', () => {
+  it('has the whole IANA registry to check against', () => {
     expect(iana.length).toBeGreaterThanOrEqual(80);
-    expect(iana.every((r) => /^X\.\d+\.\d+$/.test(r[0] ?? ''))).toBe(true);
+    expect(iana.every((code) => /^X\.\d+\.\d+$/.test(code))).toBe(true);
   });
 
   it('covers every registered code in classes 2, 4 and 5', () => {
-    for (const row of iana) {
-      const sd = (row[0] ?? '').slice(2);
+    for (const code of iana) {
+      const sd = code.slice(2);
       for (const cls of ['2', '4', '5']) {
         const d = describeStatus(`${cls}.${sd}`);
         expect(d, `${cls}.${sd}`).not.toBeNull();
@@ -319,17 +289,15 @@ describe('describeStatus', () => {
 });
 
 describe('describeReplyCode', () => {
-  const reference = JSON.parse(readShared('reference', 'smtp-basic-reply-codes.json')) as {
-    codes: { code: string }[];
-  };
+  const codes = readReference<{ codes: string[] }>('smtp-reply-codes.json').codes;
 
   it('covers every basic reply code of the reference', () => {
-    expect(reference.codes.length).toBeGreaterThan(25);
-    for (const { code } of reference.codes) {
+    expect(codes.length).toBeGreaterThan(25);
+    for (const code of codes) {
       expect(REPLY_CODES[code], code).toBeTruthy();
       expect(describeReplyCode(code)).toBe(REPLY_CODES[code]);
     }
-    expect(Object.keys(REPLY_CODES).sort()).toEqual(reference.codes.map((c) => c.code).sort());
+    expect(Object.keys(REPLY_CODES).sort()).toEqual([...codes].sort());
   });
 
   it('falls back to the class for unregistered codes and null for junk', () => {
@@ -446,16 +414,18 @@ describe('provider rules', () => {
     }
   });
 
-  it('uses wording that really occurs in the shared material', () => {
-    const corpusDir = join(SHARED, 'corpus', 'sisimai', 'maildir', 'bsd');
+  it('uses wording that really occurs in a corpus message or a recorded provider source', () => {
+    const corpusDir = join(VENDORED_CORPUS, 'maildir', 'bsd');
+    const { entries } = readReference<{ entries: { phrase: string; source: string; text: string }[] }>(
+      'provider-wording.json',
+    );
+    for (const e of entries) {
+      expect(normaliseDiagnostic(e.text), e.phrase).toContain(e.phrase);
+      expect(e.source.trim(), e.phrase).not.toBe('');
+    }
     const haystack = normaliseDiagnostic(
       [
-        readShared('reference', 'provider-responses.tsv'),
-        readShared('reference', 'provider-patterns.json'),
-        ...readdirSync(join(SHARED, 'reference', 'provider-pages')).map((f) =>
-          readShared('reference', 'provider-pages', f),
-        ),
-        ...readdirSync(join(SHARED, 'seeds')).map((f) => readShared('seeds', f)),
+        ...entries.map((e) => e.text),
         ...readdirSync(corpusDir).map((f) => readFileSync(join(corpusDir, f), 'utf8')),
       ].join('\n'),
     );
@@ -556,7 +526,7 @@ describe('provider rules', () => {
 
   it('agrees with the corpus verdicts on the bounces it matches', () => {
     // One-bounce files only; provider from Remote-MTA, else the recipient's domain.
-    const rows = JSON.parse(readShared('corpus', 'sisimai', 'expected.json')) as {
+    const rows = JSON.parse(readCorpus('expected.json')) as {
       file: string;
       is_bounce: boolean;
       recipient: string | null;
@@ -570,7 +540,7 @@ describe('provider rules', () => {
     for (const [file, list] of perFile) {
       const row = list[0]!;
       if (list.length !== 1 || !row.is_bounce) continue;
-      const text = readShared('corpus', 'sisimai', file);
+      const text = readCorpus(file);
       const diagnostic = (text.match(/Diagnostic-Code:[^\n]*(?:\n[ \t][^\n]*)*/gi) ?? []).join(' ');
       const host = /Remote-MTA:\s*dns;\s*(\S+)/i.exec(text)?.[1] ?? null;
       const rule = matchProviderRule(diagnostic, providerFromHost(host) ?? providerFromDomain(row.recipient));

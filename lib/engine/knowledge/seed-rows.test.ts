@@ -1,44 +1,30 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, SEED_CATEGORY_MEANINGS, SEED_ROWS, lookupSeedRows } from './index';
-
-const SHARED =
-  process.env.BOUNCE_SHARED_DIR ?? fileURLToPath(new URL('../../../../shared/', import.meta.url));
-const SEED_DIR = join(SHARED, 'seeds');
+import { REPO_ROOT } from '../../../tests/corpus/paths';
 
 /** Category title (any case) → id, from the knowledge base's own titles. */
 const TITLE_TO_ID = new Map(Object.values(CATEGORIES).map((c) => [c.title.toLowerCase(), c.id]));
 
 /**
- * Parse the code tables of the four guide versions (000–003). They come as
- * space-separated text ("DMARC 550 5.7.5 …"), pipe tables with or without
- * leading pipes, or markdown tables. A row whose enhanced column is empty is a
- * cut-off line (001 ends its "Invalid Address" table mid-row) and is not a row.
+ * The code-table rows of the four guide versions (000–003), as extracted into
+ * tests/reference/seed-code-rows.json: "reply enhanced" → the category ids the guide files it under.
  */
 function parseSeedTables(): Map<string, Set<string>> {
+  const file = join(REPO_ROOT, 'tests', 'reference', 'seed-code-rows.json');
+  const { rows } = JSON.parse(readFileSync(file, 'utf8')) as {
+    rows: { category: string; reply: string; enhanced: string; seeds: string[] }[];
+  };
+  expect(new Set(rows.flatMap((r) => r.seeds)).size).toBe(4);
   const pairs = new Map<string, Set<string>>();
-  const files = readdirSync(SEED_DIR).filter((f) => /^00[0-3]_/.test(f));
-  expect(files.length).toBe(4);
-  for (const f of files) {
-    for (const raw of readFileSync(join(SEED_DIR, f), 'utf8').split(/\r?\n/)) {
-      const line = raw.trim().replace(/^\|\s*/, '');
-      let cells: string[];
-      if (line.includes('|')) cells = line.split('|').map((c) => c.trim());
-      else {
-        const m = /^(.+?)\s+(\d{3})\s+(\S+)/.exec(line);
-        if (!m) continue;
-        cells = [m[1]!, m[2]!, m[3]!];
-      }
-      const [title = '', reply = '', enhanced = ''] = cells;
-      const id = TITLE_TO_ID.get(title.toLowerCase());
-      if (!id || !/^\d{3}$/.test(reply) || !enhanced) continue;
-      const key = `${reply} ${enhanced}`;
-      const set = pairs.get(key) ?? new Set<string>();
-      set.add(id);
-      pairs.set(key, set);
-    }
+  for (const { category, reply, enhanced } of rows) {
+    const id = TITLE_TO_ID.get(category.toLowerCase());
+    expect(id, category).toBeDefined();
+    const key = `${reply} ${enhanced}`;
+    const set = pairs.get(key) ?? new Set<string>();
+    set.add(id!);
+    pairs.set(key, set);
   }
   return pairs;
 }
