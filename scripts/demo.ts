@@ -4,11 +4,13 @@
  *
  *   npm run demo                                  # sample inbox; headed with a DISPLAY, else screenshots
  *   npm run demo -- --theme dark                  # Gmail's dark theme
+ *   npm run demo -- --popup                       # then the history popup with what was captured
  *   npm run --silent demo -- --eml FILE --json    # one JSON object per card, on stdout
  *   npm run --silent demo -- --eml A --eml B --json  # A and B as one conversation
  *
- * Options: --eml FILE (repeatable), --json, --theme light|dark, --out DIR (screenshots, default
- * demo-output/), --headless / --headed, --rebuild (build even when fresh), --account u/1.
+ * Options: --eml FILE (repeatable), --json, --theme light|dark, --popup, --out DIR (screenshots,
+ * default demo-output/), --headless / --headed, --rebuild (build even when fresh), --account u/1.
+ * The sample inbox is a selection of the corpus shipped in tests/corpus/sisimai.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -18,13 +20,15 @@ import {
   PROJECT_ROOT,
   snapshotExtension,
 } from '../tests/e2e/support/extension';
-import { BSD } from '../tests/e2e/support/corpus';
+import { CORPUS_BSD } from '../tests/corpus/paths';
 import { GmailSim, type SimConversation } from '../tests/e2e/support/gmail-sim';
+import { waitForList } from '../tests/e2e/support/history-helpers';
 import { cardJson, showConversation } from '../tests/e2e/support/measure';
 
 interface Options {
   emls: string[];
   json: boolean;
+  popup: boolean;
   theme: 'light' | 'dark';
   out: string;
   headless: boolean;
@@ -34,7 +38,7 @@ interface Options {
 
 function usage(msg: string): never {
   process.stderr.write(
-    `demo: ${msg}\nusage: npm run --silent demo -- [--eml FILE]... [--json] [--theme light|dark] [--out DIR] [--headless|--headed] [--rebuild] [--account u/N]\n`,
+    `demo: ${msg}\nusage: npm run --silent demo -- [--eml FILE]... [--json] [--theme light|dark] [--popup] [--out DIR] [--headless|--headed] [--rebuild] [--account u/N]\n`,
   );
   process.exit(2);
 }
@@ -43,6 +47,7 @@ function parseArgs(argv: string[]): Options {
   const o: Options = {
     emls: [],
     json: false,
+    popup: false,
     theme: 'light',
     out: join(PROJECT_ROOT, 'demo-output'),
     headless: !process.env.DISPLAY,
@@ -54,6 +59,7 @@ function parseArgs(argv: string[]): Options {
     const value = () => argv[++i] ?? usage(`${a} needs a value`);
     if (a === '--eml') o.emls.push(resolve(value()));
     else if (a === '--json') o.json = true;
+    else if (a === '--popup') o.popup = true;
     else if (a === '--theme') {
       const t = value();
       if (t !== 'light' && t !== 'dark') usage('--theme is light or dark');
@@ -99,7 +105,7 @@ async function main(): Promise<void> {
   if (o.emls.length > 0) {
     conversations.push(await sim.add(o.emls.map((path) => ({ path, raw: readFileSync(path) }))));
   } else {
-    for (const name of SAMPLES) conversations.push(await sim.add([join(BSD, name)]));
+    for (const name of SAMPLES) conversations.push(await sim.add([join(CORPUS_BSD, name)]));
   }
   const headless = o.json ? true : o.headless;
   const ext = await launchExtension({
@@ -135,6 +141,14 @@ async function main(): Promise<void> {
         const name = (conv.messages[0]?.source ?? conv.threadHex).replace(/\.eml$/, '');
         await page.screenshot({ path: join(o.out, `${name}-${o.theme}.png`), fullPage: false });
       }
+    }
+    if (o.popup && !o.json) {
+      // The toolbar button's popup, opened as a tab: the history of the bounces just shown.
+      const popup = await ext.openPopup();
+      await popup.setViewportSize({ width: 800, height: 600 });
+      await waitForList(popup);
+      if (headless) await popup.screenshot({ path: join(o.out, `history-${o.theme}.png`) });
+      log("history popup: the bounces above are in the extension's history");
     }
     if (!o.json && headless) log(`screenshots in ${o.out}`);
     if (!headless && !o.json) {
