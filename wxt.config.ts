@@ -1,10 +1,32 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
+
+/**
+ * The files git tracks, for the sources package: exactly the project, never what else lies in the
+ * working tree (local output, notes, a stray .env). Null outside a git checkout.
+ */
+function trackedFiles(): string[] | null {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return null;
+  }
+}
+const tracked = trackedFiles();
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  // The sources package for addons.mozilla.org: the project, not local run output.
-  zip: { excludeSources: ['demo-output/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
+  // The sources package for addons.mozilla.org: the tracked files (`git ls-files`) and nothing else;
+  // from an unpacked sources package (no git), everything but local run output.
+  zip: tracked
+    ? { includeSources: tracked, excludeSources: ['**/*', '**/.*', '**/.*/**'] }
+    : { excludeSources: ['demo-output/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
   manifest: ({ browser }) => ({
     name: 'Bounce Triage',
     description:
