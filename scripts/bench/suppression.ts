@@ -50,7 +50,7 @@ export function measureSuppressionGoal(): SuppressionGoal {
   };
   const index = loadCorpus();
   for (const file of index.files) {
-    const preds = flatten(classifyMailbox(readCorpusFile(file)));
+    const preds = flatten(classifyMailbox(readCorpusFile(index, file)));
     const kindOf = new Map(preds.map((p) => [p.record, p.kind] as const));
     scoreFile(index.byFile.get(file)!, preds, undefined, (row: ExpectedRow, rec) => {
       const kind = kindOf.get(rec) ?? 'failed';

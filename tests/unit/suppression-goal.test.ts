@@ -5,10 +5,9 @@
  * rules cannot see past.
  */
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable } from '../../scripts/bench/corpus';
 import { goalLine, measureSuppressionGoal } from '../../scripts/bench/suppression';
 
-describe.runIf(corpusAvailable())('suppression goal on the corpus', () => {
+describe('suppression goal on the corpus', () => {
   const goal = measureSuppressionGoal();
   const rate = (g: { right: number; total: number }) => g.right / g.total;
 

@@ -1,7 +1,7 @@
 /**
  * The 34 fine-grained reasons (the corpus vocabulary) with their category,
  * default hardness and default action. The category column must equal the
- * table in shared/corpus/README.md; a test parses that table and compares.
+ * table in tests/corpus/sisimai/README.md; a test parses that table and compares.
  *
  * "hard" means the address itself is bad and must not be mailed again. A
  * blocked, rate-limited or full mailbox is not hard: the address still works.

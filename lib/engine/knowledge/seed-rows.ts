@@ -1,8 +1,8 @@
 /**
  * The (reply code, enhanced code) rows of the seed guide's tables: the union of
- * its four versions (shared/seeds/000–003), one row per pair. A pair listed under
+ * its four versions (000–003, tests/reference/seed-code-rows.json), one row per pair. A pair listed under
  * several categories keeps them all, with a note on what tells them apart.
- * A test re-parses the seed files and fails if a row is missing or added.
+ * A test compares them with those rows and fails if a row is missing or added.
  *
  * The enhanced column is kept as written: a code, or "-", "Missing", "NA" when the
  * table gives none. Meanings are paraphrased; the seeds' wording is not used.
