@@ -56,7 +56,7 @@ export type AlterResponse = (req: SimRequest, res: SimResponse) => SimResponse;
 
 export interface OpenedPage {
   page: Page;
-  /** Uncaught errors of the page's own scripts. */
+  /** Uncaught errors and console.error calls, of the page's scripts and the content script. */
   errors: string[];
 }
 
@@ -122,7 +122,12 @@ export async function launchFirefox(opts: { extensionPath: string }): Promise<La
       const page = await browser.newPage();
       page.setDefaultTimeout(30_000);
       const errors: string[] = [];
+      // Over BiDi, Firefox reports the content script's uncaught errors and console.error calls
+      // on the page too (Chromium's page events see only the page's own scripts).
       page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+      });
       // Scripts run through tsx (esbuild keepNames) wrap inner functions of evaluated callbacks in
       // __name(); give pages a no-op so the same helpers work from vitest and from tsx scripts.
       await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f;');
