@@ -11,8 +11,7 @@ if (!corpusAvailable()) {
   process.exitCode = 1;
 } else {
   const goal = measureSuppressionGoal();
-  process.stdout.write(`${goalLine(goal)}\n`);
-  for (const [name, g] of Object.entries(goal)) {
-    for (const w of g.wrong) process.stdout.write(`  ${name}: ${w}\n`);
-  }
+  const lines = [goalLine(goal)];
+  for (const [name, g] of Object.entries(goal)) for (const w of g.wrong) lines.push(`  ${name}: ${w}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

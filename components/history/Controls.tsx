@@ -3,7 +3,7 @@ import { memo, useEffect, useId, useState } from 'react';
 import type { Facets } from '@/lib/history/store';
 import { CATEGORY_ORDER } from '@/lib/engine/knowledge/categories';
 import type { CategoryId } from '@/lib/engine/types';
-import { EXPORT_FORMATS, type ExportFormat } from '@/lib/history/export';
+import { EXPORT_FORMATS, formatInfo, type ExportFormat } from '@/lib/history/export';
 import type { Severity } from '@/lib/history/record';
 import { describeStorageError } from './api';
 import {
@@ -323,11 +323,12 @@ export function ExportBar() {
   const [excel, setExcel] = useState(false);
   const [busy, setBusy] = useState(false);
   const scope = selected > 0 ? `${selected} selected` : `${nf.format(matched)} shown`;
+  const info = formatInfo(format);
 
   const run = async (kind: 'download' | 'copy') => {
     setBusy(true);
     try {
-      const f = await exportText(kind === 'copy' ? 'plain' : format, excel, true);
+      const f = await exportText(kind === 'copy' ? 'addresses' : format, excel, true);
       if (!f) return;
       if (kind === 'download') {
         downloadText(f.filename, f.mime, f.text);
@@ -367,24 +368,39 @@ export function ExportBar() {
           name="format"
           value={format}
           onChange={(e) => setFormat(e.target.value as ExportFormat)}
-          title={EXPORT_FORMATS.find((f) => f.id === format)?.hint}
+          title={info?.hint}
         >
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.label}
-            </option>
-          ))}
+          <optgroup label="Suppression list: whole history, rules applied, filter ignored">
+            {EXPORT_FORMATS.filter((f) => f.family === 'suppression').map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Records: what the filter shows">
+            {EXPORT_FORMATS.filter((f) => f.family === 'records').map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
-      <label title="Adds a byte order mark so Excel opens the file as UTF-8">
-        <input type="checkbox" name="excel" checked={excel} onChange={(e) => setExcel(e.target.checked)} />{' '}
+      <label title="Adds a byte order mark so Excel opens the file as UTF-8 (spreadsheet files only; import files never get one)">
+        <input
+          type="checkbox"
+          name="excel"
+          checked={excel && !!info?.spreadsheet}
+          disabled={!info?.spreadsheet}
+          onChange={(e) => setExcel(e.target.checked)}
+        />{' '}
         for Excel
       </label>
       <button type="button" disabled={busy} onClick={() => void run('download')}>
         Download
       </button>
       <button type="button" disabled={busy} onClick={() => void run('copy')}>
-        Copy addresses
+        Copy addresses shown
       </button>
     </div>
   );

@@ -1,18 +1,45 @@
 /**
  * Exports of the history (pure functions: records in, text out).
  *
+ * Two families, and the popup's menu says which is which:
+ * - **Suppression list** formats apply the suppression rules (lib/engine/suppression) to the whole
+ *   history, whatever the popup's filter: an address is on the list when its bounces say the
+ *   address is bad (or soft bounces kept repeating); complaints go on their own list.
+ * - **Records** formats write what the filter (or selection) shows.
+ *
  * CSV follows RFC 4180: CRLF after every row, fields with a comma, quote, CR or LF are quoted and
- * quotes are doubled. Every cell is also defused against spreadsheet formula injection: a bounce's
- * diagnostic or subject is written by strangers, and a cell starting with = + - @ (or a tab / CR)
- * would be run as a formula by Excel, LibreOffice or Google Sheets, so it gets a leading apostrophe.
+ * quotes are doubled. Spreadsheet-facing files (the suppression CSV, every record) are also defused
+ * against formula injection: a bounce's diagnostic or subject is written by strangers, and a cell
+ * that a spreadsheet would read as a formula gets a leading apostrophe. Machine-import files (the
+ * sending tools' formats) carry addresses exactly, never with an apostrophe or a byte order mark:
+ * an importer would otherwise suppress a different address.
  */
+import {
+  DEFAULT_RULES,
+  suppressionList,
+  type AddressEvent,
+  type SuppressionEntry,
+  type SuppressionRules,
+} from '../engine/suppression/index';
+import type { BounceResult, CategoryId, MessageKind, ReasonId } from '../engine/types';
 import type { HistoryRecord } from './record';
 
-export type ExportFormat = 'unique' | 'records' | 'mailgun' | 'ses' | 'plain';
+export type ExportFormat =
+  | 'unique'
+  | 'email'
+  | 'mailgun'
+  | 'mailgun-complaints'
+  | 'ses'
+  | 'plain'
+  | 'domains'
+  | 'records'
+  | 'addresses';
 
 export interface ExportOptions {
-  /** Start the file with a UTF-8 byte order mark so Excel reads it as UTF-8. */
+  /** Start a spreadsheet-facing file with a UTF-8 byte order mark so Excel reads it as UTF-8. */
   excel?: boolean;
+  /** Soft-bounce repeat rule for the suppression list (defaults: 3 bounces over 7 days). */
+  rules?: SuppressionRules;
 }
 
 export interface ExportFile {
@@ -23,38 +50,121 @@ export interface ExportFile {
   rows: number;
 }
 
-export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string }[] = [
+export interface ExportFormatInfo {
+  id: ExportFormat;
+  /** `suppression`: the rules over the whole history; `records`: what the filter shows. */
+  family: 'suppression' | 'records';
+  label: string;
+  hint: string;
+  /** Opened in a spreadsheet (formula guard, optional byte order mark) rather than imported. */
+  spreadsheet: boolean;
+}
+
+export const EXPORT_FORMATS: ExportFormatInfo[] = [
   {
     id: 'unique',
-    label: 'Suppression list (unique addresses)',
-    hint: 'address, last category, last codes, hard, last seen, count',
+    family: 'suppression',
+    label: 'Suppression list CSV (address, list, reason, why)',
+    hint: 'address, list, reason, last category, last codes, hard, last seen, bounces, why: for reading in a spreadsheet',
+    spreadsheet: true,
   },
-  { id: 'records', label: 'Every record', hint: 'one row per bounced message and recipient' },
+  {
+    id: 'email',
+    family: 'suppression',
+    label: 'Email column CSV (Klaviyo, HubSpot, Brevo, Smartlead, lemlist)',
+    hint: 'one column headed Email, bounces and complaints',
+    spreadsheet: false,
+  },
   {
     id: 'mailgun',
+    family: 'suppression',
     label: 'Mailgun bounce import',
-    hint: 'address, code, error, created_at (the columns Mailgun’s bounce import reads)',
+    hint: 'address, code, error, created_at; complaints are left out (they have their own import)',
+    spreadsheet: false,
+  },
+  {
+    id: 'mailgun-complaints',
+    family: 'suppression',
+    label: 'Mailgun complaint import',
+    hint: 'address, created_at: spam complaints only',
+    spreadsheet: false,
   },
   {
     id: 'ses',
+    family: 'suppression',
     label: 'Amazon SES suppression import',
     hint: 'address,BOUNCE or address,COMPLAINT per line, no header',
+    spreadsheet: false,
   },
-  { id: 'plain', label: 'Plain address list', hint: 'one address per line' },
+  {
+    id: 'plain',
+    family: 'suppression',
+    label: 'Plain address list',
+    hint: 'one suppressed address per line, bounces and complaints',
+    spreadsheet: false,
+  },
+  {
+    id: 'domains',
+    family: 'suppression',
+    label: 'Dead domains',
+    hint: 'one domain per line: domains that do not exist or take no mail',
+    spreadsheet: false,
+  },
+  {
+    id: 'records',
+    family: 'records',
+    label: 'Every record (CSV)',
+    hint: 'one row per bounced message and recipient that the filter shows',
+    spreadsheet: true,
+  },
+  {
+    id: 'addresses',
+    family: 'records',
+    label: 'Addresses shown (one per line)',
+    hint: 'every address the filter shows, rules not applied',
+    spreadsheet: false,
+  },
 ];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: defused, then quoted when needed. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
+export function formatInfo(format: ExportFormat): ExportFormatInfo | undefined {
+  return EXPORT_FORMATS.find((f) => f.id === format);
 }
 
-export function csvRow(cells: (string | number | boolean | null | undefined)[]): string {
+/** True for the formats built from the whole history with the suppression rules. */
+export function isSuppressionFormat(format: ExportFormat): boolean {
+  return formatInfo(format)?.family === 'suppression';
+}
+
+/**
+ * What a spreadsheet would run as a formula: a first character of = + - @ (ASCII or fullwidth),
+ * a tab or a CR, also after leading spaces (Excel and LibreOffice skip them before a formula).
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+
+type Cell = string | number | boolean | null | undefined;
+
+function quoted(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One spreadsheet-facing CSV cell: defused, then quoted when needed. */
+export function csvCell(value: Cell): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return quoted(s);
+}
+
+/** One machine-import CSV cell: exactly the value, quoted when RFC 4180 needs it. */
+export function exactCell(value: Cell): string {
+  return quoted(value === null || value === undefined ? '' : String(value));
+}
+
+export function csvRow(cells: Cell[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+function exactRow(cells: Cell[]): string {
+  return `${cells.map(exactCell).join(',')}\r\n`;
 }
 
 /** ISO 8601 in UTC, seconds precision: 2026-11-23T01:02:03Z. */
@@ -74,43 +184,219 @@ export function rfc2822Time(ms: number): string {
   )}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
 
-/** "550 5.1.1", "5.1.1", "550" or "". */
-export function codesOf(r: Pick<HistoryRecord, 'replyCode' | 'status'>): string {
-  return [r.replyCode, r.status].filter((c): c is string => !!c).join(' ');
+/** What an export row needs of one bounce: a stored record, or a record the command line read. */
+export interface ExportItem {
+  kind: MessageKind;
+  category: CategoryId;
+  reason: ReasonId;
+  hard: boolean;
+  replyCode: string | null;
+  status: string | null;
+  diagnostic: string | null;
+  /** When it was seen or reported, epoch ms; null when unknown. */
+  seen: number | null;
 }
 
-export interface AddressSummary {
-  address: string;
-  last: HistoryRecord;
-  count: number;
+export type ExportEvent = AddressEvent<ExportItem>;
+
+function parseDate(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : null;
 }
 
 /**
- * One entry per address, in the order of `records` (pass them newest first so that
- * `last` is the newest record of each address). Records without an address are left out.
+ * The suppression rules' view of stored records. A bounce is dated by the original message's Date
+ * (so a delay notice and the failure of the same send count as one day, and bounces opened long
+ * after they came are still spread over the days they were sent), else by when it was first seen.
  */
-export function uniqueAddresses(records: readonly HistoryRecord[]): AddressSummary[] {
-  const byAddress = new Map<string, AddressSummary>();
-  for (const r of records) {
-    if (!r.recipient) continue;
-    const s = byAddress.get(r.recipient);
-    if (s) {
-      s.count++;
-      if (r.lastSeen > s.last.lastSeen) s.last = r;
-    } else byAddress.set(r.recipient, { address: r.recipient, last: r, count: 1 });
-  }
-  return [...byAddress.values()];
+export function eventsFromRecords(records: readonly HistoryRecord[]): ExportEvent[] {
+  return records.map((r) => ({
+    address: r.recipient,
+    reason: r.reason,
+    kind: r.kind,
+    at: parseDate(r.originalDate) ?? r.firstSeen,
+    replyCode: r.replyCode,
+    status: r.status,
+    item: {
+      kind: r.kind,
+      category: r.category,
+      reason: r.reason,
+      hard: r.hard,
+      replyCode: r.replyCode,
+      status: r.status,
+      diagnostic: r.diagnostic,
+      seen: r.lastSeen,
+    },
+  }));
 }
 
-export function uniqueCsv(records: readonly HistoryRecord[]): { text: string; rows: number } {
-  const list = uniqueAddresses(records);
-  const out = [csvRow(['address', 'last_category', 'last_codes', 'hard', 'last_seen', 'count'])];
-  for (const s of list) {
+/** The same view of classified messages (the command line), dated by the original's or the report's Date. */
+export function eventsFromResults(results: readonly BounceResult[]): ExportEvent[] {
+  const out: ExportEvent[] = [];
+  for (const res of results) {
+    const at = parseDate(res.original?.date) ?? parseDate(res.report?.date);
+    for (const r of res.records) {
+      if (!r.recipient) continue;
+      out.push({
+        address: r.recipient,
+        reason: r.reason,
+        kind: res.kind,
+        at,
+        replyCode: r.replyCode,
+        status: r.status,
+        item: {
+          kind: res.kind,
+          category: r.category,
+          reason: r.reason,
+          hard: r.hard,
+          replyCode: r.replyCode,
+          status: r.status,
+          diagnostic: r.diagnostic,
+          seen: parseDate(res.report?.date) ?? at,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+type Entry = SuppressionEntry<ExportItem>;
+interface Body {
+  text: string;
+  rows: number;
+}
+
+/** "550 5.1.1", "5.1.1", "550" or "". */
+export function codesOf(r: { replyCode: string | null; status: string | null }): string {
+  return [r.replyCode, r.status].filter((c): c is string => !!c).join(' ');
+}
+
+const listOf = (e: Entry) => (e.decision.suppress ? 'bounce' : 'complaint');
+const listed = (e: Entry) => e.decision.suppress || e.decision.complaint;
+
+export const SUPPRESSION_COLUMNS = [
+  'address',
+  'list',
+  'reason',
+  'last_category',
+  'last_codes',
+  'hard',
+  'last_seen',
+  'bounces',
+  'why',
+] as const;
+
+function suppressionCsv(list: Entry[]): Body {
+  const rows = list.filter(listed);
+  const out = [csvRow([...SUPPRESSION_COLUMNS])];
+  for (const e of rows) {
     out.push(
-      csvRow([s.address, s.last.category, codesOf(s.last), s.last.hard, isoTime(s.last.lastSeen), s.count]),
+      csvRow([
+        e.address,
+        listOf(e),
+        e.decision.reason,
+        e.last.category,
+        codesOf(e.last),
+        e.last.hard,
+        e.last.seen === null ? '' : isoTime(e.last.seen),
+        e.count,
+        e.decision.why,
+      ]),
     );
   }
-  return { text: out.join(''), rows: list.length };
+  return { text: out.join(''), rows: rows.length };
+}
+
+/**
+ * One column headed `Email`: Klaviyo's suppressed-profiles upload reads exactly this, and the
+ * other tools' importers map it to their email field.
+ */
+function emailCsv(list: Entry[]): Body {
+  const rows = list.filter(listed);
+  return { text: ['Email\r\n', ...rows.map((e) => exactRow([e.address]))].join(''), rows: rows.length };
+}
+
+/**
+ * Mailgun's bounce-list import: columns address, code, error, created_at; code defaults to 550 on
+ * their side, created_at is an RFC 2822 timestamp. Complaints are left out: they have their own list.
+ * https://documentation.mailgun.com/docs/mailgun/api-reference/send/mailgun/bounces/post-v3--domainid--bounces-import
+ */
+function mailgunCsv(list: Entry[]): Body {
+  const rows = list.filter((e) => e.decision.suppress);
+  const out = [exactRow(['address', 'code', 'error', 'created_at'])];
+  for (const e of rows) {
+    // The error text is a stranger's words: defused, since people open these files too.
+    const cells = [exactCell(e.address), exactCell(e.last.replyCode ?? ''), csvCell(e.last.diagnostic ?? '')];
+    cells.push(exactCell(e.last.seen === null ? '' : rfc2822Time(e.last.seen)));
+    out.push(`${cells.join(',')}\r\n`);
+  }
+  return { text: out.join(''), rows: rows.length };
+}
+
+/**
+ * Mailgun's complaint-list import: columns address, created_at (RFC 2822, optional).
+ * https://documentation.mailgun.com/docs/inboxready/api-reference/optimize/mailgun/complaints/post-v3--domainid--complaints-import
+ */
+function mailgunComplaintsCsv(list: Entry[]): Body {
+  const rows = list.filter((e) => e.decision.complaint);
+  const out = [exactRow(['address', 'created_at'])];
+  for (const e of rows) out.push(exactRow([e.address, e.last.seen === null ? '' : rfc2822Time(e.last.seen)]));
+  return { text: out.join(''), rows: rows.length };
+}
+
+/**
+ * Amazon SES account-level suppression list bulk import, CSV flavour: no header, one
+ * "address,REASON" per line where REASON is BOUNCE or COMPLAINT (a complaint wins: the person asked
+ * not to be mailed).
+ * https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html
+ */
+function sesCsv(list: Entry[]): Body {
+  const rows = list.filter(listed);
+  const text = rows.map((e) => exactRow([e.address, e.decision.complaint ? 'COMPLAINT' : 'BOUNCE'])).join('');
+  return { text, rows: rows.length };
+}
+
+/** One suppressed address per line (LF), for pasting into any tool's suppression box. */
+function plainList(list: Entry[]): Body {
+  const rows = list.filter(listed);
+  return { text: rows.map((e) => `${e.address}\n`).join(''), rows: rows.length };
+}
+
+/** One dead domain per line (LF): domains that do not exist or take no mail. */
+function domainList(list: Entry[]): Body {
+  const domains = [...new Set(list.filter((e) => e.decision.listDomain && e.domain).map((e) => e.domain))];
+  return { text: domains.map((d) => `${d}\n`).join(''), rows: domains.length };
+}
+
+/**
+ * The suppression list in one of the suppression formats. The popup's export and the command
+ * line's `--suppression` both come here.
+ */
+export function suppressionExport(
+  events: readonly ExportEvent[],
+  format: ExportFormat,
+  rules: SuppressionRules = DEFAULT_RULES,
+): Body {
+  const list = suppressionList(events, rules);
+  switch (format) {
+    case 'unique':
+      return suppressionCsv(list);
+    case 'email':
+      return emailCsv(list);
+    case 'mailgun':
+      return mailgunCsv(list);
+    case 'mailgun-complaints':
+      return mailgunComplaintsCsv(list);
+    case 'ses':
+      return sesCsv(list);
+    case 'plain':
+      return plainList(list);
+    case 'domains':
+      return domainList(list);
+    default:
+      throw new Error(`Not a suppression list format: ${String(format)}`);
+  }
 }
 
 export const RECORD_COLUMNS = [
@@ -136,7 +422,7 @@ export const RECORD_COLUMNS = [
   'gmail_thread_id',
 ] as const;
 
-export function recordsCsv(records: readonly HistoryRecord[]): { text: string; rows: number } {
+export function recordsCsv(records: readonly HistoryRecord[]): Body {
   const out = [csvRow([...RECORD_COLUMNS])];
   for (const r of records) {
     out.push(
@@ -167,75 +453,39 @@ export function recordsCsv(records: readonly HistoryRecord[]): { text: string; r
   return { text: out.join(''), rows: records.length };
 }
 
-/**
- * Mailgun's bounce-list import: headers address, code, error, created_at; code defaults to 550
- * on their side, created_at is an RFC 2822 timestamp.
- * https://documentation.mailgun.com/docs/mailgun/api-reference/send/mailgun/bounces/post-v3--domainid--bounces-import
- */
-export function mailgunCsv(records: readonly HistoryRecord[]): { text: string; rows: number } {
-  const list = uniqueAddresses(records);
-  const out = [csvRow(['address', 'code', 'error', 'created_at'])];
-  for (const s of list) {
-    out.push(
-      csvRow([s.address, s.last.replyCode ?? '', s.last.diagnostic ?? '', rfc2822Time(s.last.lastSeen)]),
-    );
-  }
-  return { text: out.join(''), rows: list.length };
-}
-
-/**
- * Amazon SES account-level suppression list bulk import, CSV flavour: no header, one
- * "address,REASON" per line where REASON is BOUNCE or COMPLAINT.
- * https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html
- */
-export function sesCsv(records: readonly HistoryRecord[]): { text: string; rows: number } {
-  const list = uniqueAddresses(records);
-  const out = list.map((s) => csvRow([s.address, s.last.kind === 'complaint' ? 'COMPLAINT' : 'BOUNCE']));
-  return { text: out.join(''), rows: list.length };
-}
-
-/** One address per line (LF), for pasting into any tool's suppression box. */
-export function plainList(records: readonly HistoryRecord[]): { text: string; rows: number } {
-  const list = uniqueAddresses(records);
-  return { text: list.map((s) => `${s.address}\n`).join(''), rows: list.length };
+/** Every address the filter shows, once each, one per line (no rules applied). */
+export function shownAddresses(records: readonly HistoryRecord[]): Body {
+  const seen = new Set<string>();
+  for (const r of records) if (r.recipient) seen.add(r.recipient);
+  return { text: [...seen].map((a) => `${a}\n`).join(''), rows: seen.size };
 }
 
 function stamp(ms: number): string {
   return isoTime(ms).slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 }
 
-/** Build an export file. `records` newest first. */
+/**
+ * Build an export file. For the suppression formats `records` should be the whole history (the
+ * rules need every bounce of an address); for the record formats, what the filter shows, newest first.
+ */
 export function buildExport(
   records: readonly HistoryRecord[],
   format: ExportFormat,
   options: ExportOptions = {},
   now: number = Date.now(),
 ): ExportFile {
-  let body: { text: string; rows: number };
-  switch (format) {
-    case 'unique':
-      body = uniqueCsv(records);
-      break;
-    case 'records':
-      body = recordsCsv(records);
-      break;
-    case 'mailgun':
-      body = mailgunCsv(records);
-      break;
-    case 'ses':
-      body = sesCsv(records);
-      break;
-    case 'plain':
-      body = plainList(records);
-      break;
-    default:
-      throw new Error(`Unknown export format: ${String(format)}`);
-  }
-  const plain = format === 'plain';
-  const bom = options.excel && !plain ? '\uFEFF' : '';
+  const info = formatInfo(format);
+  if (!info) throw new Error(`Unknown export format: ${String(format)}`);
+  let body: Body;
+  if (info.family === 'suppression')
+    body = suppressionExport(eventsFromRecords(records), format, options.rules);
+  else if (format === 'records') body = recordsCsv(records);
+  else body = shownAddresses(records);
+  const csv = format !== 'plain' && format !== 'domains' && format !== 'addresses';
+  const bom = options.excel && info.spreadsheet ? '\uFEFF' : '';
   return {
-    filename: `bounces-${format}-${stamp(now)}.${plain ? 'txt' : 'csv'}`,
-    mime: plain ? 'text/plain;charset=utf-8' : 'text/csv;charset=utf-8',
+    filename: `bounces-${format}-${stamp(now)}.${csv ? 'csv' : 'txt'}`,
+    mime: csv ? 'text/csv;charset=utf-8' : 'text/plain;charset=utf-8',
     text: bom + body.text,
     rows: body.rows,
   };

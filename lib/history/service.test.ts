@@ -167,7 +167,7 @@ describe('HistoryService', () => {
       type: 'history-export',
       filter: {},
       keys: null,
-      format: 'plain',
+      format: 'addresses',
       excel: false,
     });
     expect(all.ok && all.data.text.split('\n').sort()).toEqual(['', 'a@x.example', 'b@y.example']);
@@ -175,7 +175,7 @@ describe('HistoryService', () => {
       type: 'history-export',
       filter: { search: 'y.example' },
       keys: null,
-      format: 'plain',
+      format: 'addresses',
       excel: false,
     });
     expect(f.ok && f.data.text).toBe('b@y.example\n');
@@ -183,7 +183,7 @@ describe('HistoryService', () => {
       type: 'history-export',
       filter: {},
       keys: ['10|a@x.example'],
-      format: 'plain',
+      format: 'addresses',
       excel: false,
     });
     expect(sel.ok && sel.data.text).toBe('a@x.example\n');
@@ -195,6 +195,26 @@ describe('HistoryService', () => {
       excel: false,
     });
     expect(bad.ok).toBe(false);
+  });
+
+  it('exports the suppression list from the whole history, whatever the filter or selection', async () => {
+    const { svc } = make();
+    await svc.onBounceSeen(
+      fakeSeen('10', [
+        { recipient: 'a@x.example' },
+        { recipient: 'b@y.example', reason: 'blocked', category: 'sender-reputation', hard: false },
+      ]),
+    );
+    const ask = (filter: object, keys: string[] | null) =>
+      svc.handle({ type: 'history-export', filter, keys, format: 'plain', excel: false });
+    for (const [filter, keys] of [
+      [{}, null],
+      [{ search: 'y.example' }, null],
+      [{}, ['10|b@y.example']],
+    ] as const) {
+      const f = await ask(filter, keys === null ? null : [...keys]);
+      expect(f.ok && f.data.text).toBe('a@x.example\n');
+    }
   });
 
   it('hands a large export over in parts', async () => {

@@ -4,7 +4,7 @@
  * as the status's `storageError` until the user dismisses the banner.
  */
 import type { BounceSeenMessage, PageStatusMessage } from '../messages';
-import { buildExport, type ExportFormat } from './export';
+import { EXPORT_FORMATS, buildExport, isSuppressionFormat } from './export';
 import {
   DEFAULT_SETTINGS,
   type Answer,
@@ -28,7 +28,6 @@ export interface KeyValueStore {
 export const SETTINGS_KEY = 'historySettings';
 const PAGE_STATUS_KEY = 'lastPageStatus';
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
-const EXPORT_FORMATS: readonly ExportFormat[] = ['unique', 'records', 'mailgun', 'ses', 'plain'];
 /** Characters per export message part (runtime messages are capped at 64 MiB of JSON). */
 export const EXPORT_PART = 4_000_000;
 const EXPORT_KEEP_MS = 60_000;
@@ -246,11 +245,13 @@ export class HistoryService {
       case 'history-undo':
         return { restored: await s.undo(req.token) };
       case 'history-export': {
-        if (!EXPORT_FORMATS.includes(req.format))
+        if (!EXPORT_FORMATS.some((f) => f.id === req.format))
           throw new Error(`Unknown export format: ${String(req.format)}`);
         // Read from disk in batches; the search words are never exported, so they are not kept.
+        // The suppression list is decided on every bounce of an address, whatever the filter shows.
+        const whole = isSuppressionFormat(req.format);
         const rows: HistoryRecord[] = [];
-        for await (const batch of s.batches(req.filter, req.keys))
+        for await (const batch of s.batches(whole ? {} : req.filter, whole ? null : req.keys))
           for (const r of batch) rows.push({ ...r, words: [] });
         const file = buildExport(rows, req.format, { excel: req.excel === true }, this.now());
         let token: string | null = null;

@@ -4,7 +4,7 @@
  * in blocks of about 64 KB rather than one write per file.
  */
 import { isMainThread } from 'node:worker_threads';
-import { USAGE, classifyFiles, collectFiles, parseArgs, type Output } from './main';
+import { USAGE, classifyFiles, collectFiles, parseArgs, suppressionOfFiles, type Output } from './main';
 import { classifyInParallel, serveWorker, threadsFor } from './parallel';
 
 const BLOCK = 1 << 16;
@@ -44,6 +44,11 @@ async function run(): Promise<number> {
   }
   const io = bufferedOutput();
   const { files, failed } = collectFiles(cmd.paths, io);
+  if (cmd.run === 'suppression') {
+    const someFailed = suppressionOfFiles(files, cmd.format, io);
+    io.flush();
+    return someFailed || failed ? 1 : 0;
+  }
   const threads = threadsFor(files.length);
   const someFailed = threads
     ? await classifyInParallel(new URL(import.meta.url), files, cmd.jsonl, threads, io)

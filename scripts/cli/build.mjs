@@ -12,7 +12,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'bounce-triage.mjs');
 const ENTRY = join(ROOT, 'scripts', 'cli', 'bounce-triage.ts');
 /** What the bundle is made of: a change below these makes it stale. */
-const SOURCES = [join(ROOT, 'scripts', 'cli'), join(ROOT, 'lib', 'engine'), join(ROOT, 'package-lock.json')];
+const SOURCES = [
+  join(ROOT, 'scripts', 'cli'),
+  join(ROOT, 'lib', 'engine'),
+  join(ROOT, 'lib', 'history', 'export.ts'),
+  join(ROOT, 'package-lock.json'),
+];
 
 function newestMtime(path) {
   const s = statSync(path, { throwIfNoEntry: false });

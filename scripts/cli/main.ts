@@ -4,16 +4,31 @@
  *
  *   bounce-triage classify --jsonl PATH...   one JSON object per recipient record
  *   bounce-triage classify PATH...           a readable summary
+ *   bounce-triage classify --suppression FORMAT PATH...
+ *                                            the suppression list of those bounces, through the
+ *                                            popup's export code (plain, email, mailgun, ses …)
  *
  * Directories are walked (every file below, sorted). Unreadable paths are reported on stderr;
  * the exit code is 1 when any path failed, 2 on a usage error.
  */
 import { classifyMessage } from '../../lib/engine/pipeline';
+import {
+  EXPORT_FORMATS,
+  eventsFromResults,
+  suppressionExport,
+  type ExportEvent,
+  type ExportFormat,
+} from '../../lib/history/export';
 import { jsonLines, summaryLines } from './jsonl';
 import { listFiles, readMessages } from './read';
 
+const SUPPRESSION_FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.filter(
+  (f) => f.family === 'suppression',
+).map((f) => f.id);
+
 export const USAGE =
-  'usage: bounce-triage classify [--jsonl] PATH...   (files hold one message or an mbox; directories are walked)';
+  'usage: bounce-triage classify [--jsonl | --suppression FORMAT] PATH...   (files hold one message or an mbox; directories are walked)\n' +
+  `  FORMAT: ${SUPPRESSION_FORMATS.join(', ')}`;
 
 export interface Output {
   out(text: string): void;
@@ -23,19 +38,31 @@ export interface Output {
 export type Command =
   | { run: 'help' }
   | { run: 'usage-error'; message: string }
-  | { run: 'classify'; jsonl: boolean; paths: string[] };
+  | { run: 'classify'; jsonl: boolean; paths: string[] }
+  | { run: 'suppression'; format: ExportFormat; paths: string[] };
 
 export function parseArgs(argv: readonly string[]): Command {
   // The subcommand may be left out, so that `classify PATH` and `bounce-triage classify PATH` agree.
   const args = argv[0] === 'classify' ? argv.slice(1) : argv;
   if (args.includes('--help') || args.includes('-h')) return { run: 'help' };
-  const paths = args.filter((a) => a !== '--jsonl' && a !== '--');
+  const at = args.indexOf('--suppression');
+  const format = at >= 0 ? (args[at + 1] ?? '') : null;
+  const paths = args.filter(
+    (a, i) => a !== '--jsonl' && a !== '--' && (at < 0 || (i !== at && i !== at + 1)),
+  );
   const unknown = paths.find((p) => p.startsWith('--'));
-  if (unknown !== undefined || paths.length === 0)
-    return {
-      run: 'usage-error',
-      message: `${unknown !== undefined ? `unknown option ${unknown}\n` : ''}${USAGE}\n`,
-    };
+  const problem =
+    unknown !== undefined
+      ? `unknown option ${unknown}\n`
+      : format !== null && !SUPPRESSION_FORMATS.includes(format as ExportFormat)
+        ? `unknown suppression format ${JSON.stringify(format)}\n`
+        : format !== null && args.includes('--jsonl')
+          ? '--jsonl and --suppression do not go together\n'
+          : paths.length === 0
+            ? ''
+            : null;
+  if (problem !== null) return { run: 'usage-error', message: `${problem}${USAGE}\n` };
+  if (format !== null) return { run: 'suppression', format: format as ExportFormat, paths };
   return { run: 'classify', jsonl: args.includes('--jsonl'), paths };
 }
 
@@ -84,6 +111,25 @@ export function classifyFiles(files: readonly string[], jsonl: boolean, io: Outp
   return failed;
 }
 
+/**
+ * The suppression list of every bounce in the files, written by the popup's export code (the
+ * same rules and formats); true when some file failed.
+ */
+export function suppressionOfFiles(files: readonly string[], format: ExportFormat, io: Output): boolean {
+  let failed = false;
+  const events: ExportEvent[] = [];
+  for (const f of files) {
+    try {
+      events.push(...eventsFromResults(readMessages(f).map((m) => classifyMessage(m))));
+    } catch (e) {
+      io.err(`classify: cannot read ${f}: ${errorCode(e)}\n`);
+      failed = true;
+    }
+  }
+  io.out(suppressionExport(events, format).text);
+  return failed;
+}
+
 /** The whole command in this thread. */
 export function main(argv: readonly string[], io: Output): number {
   const cmd = parseArgs(argv);
@@ -96,5 +142,6 @@ export function main(argv: readonly string[], io: Output): number {
     return 2;
   }
   const { files, failed } = collectFiles(cmd.paths, io);
+  if (cmd.run === 'suppression') return suppressionOfFiles(files, cmd.format, io) || failed ? 1 : 0;
   return classifyFiles(files, cmd.jsonl, io) || failed ? 1 : 0;
 }

@@ -163,26 +163,33 @@ describe('bounce history', () => {
     await andWait(page, () => page.fill('input[name="search"]', ''));
     await andWait(page, () => page.selectOption('select[name="category"]', 'invalid-address'));
     expect(await shownAddresses(page)).toEqual(['ann@example.com', 'ann@example.com']);
+    // The suppression list ignores the filter: only the dead address, not the single over-quota
+    // bounce nor the rate limit.
     const plain = await download(page, 'plain');
     expect(plain.text).toBe('ann@example.com\n');
+    const shown = await download(page, 'addresses');
+    expect(shown.text).toBe('ann@example.com\n');
     await andWait(page, () => page.selectOption('select[name="category"]', ''));
 
     const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
     const unique = await download(page, 'unique');
     expect(unique.name).toMatch(/^bounces-unique-\d{8}-\d{4}\.csv$/);
     expect(unique.text).toBe(
-      'address,last_category,last_codes,hard,last_seen,count\r\n' +
-        `ann@example.com,invalid-address,550 5.1.1,true,${iso(T3)},2\r\n` +
-        `bob@corp.example,mailbox-full,452 4.2.2,false,${iso(T2)},1\r\n` +
-        `cy@slow.example,rate-limit,421 4.7.0,false,${iso(T0)},1\r\n`,
+      'address,list,reason,last_category,last_codes,hard,last_seen,bounces,why\r\n' +
+        `ann@example.com,bounce,userunknown,invalid-address,550 5.1.1,true,${iso(T3)},2,Will be suppressed: the address does not exist\r\n`,
     );
-    const mailgun = await download(page, 'mailgun', { excel: true });
+    // An import file never gets Excel's byte order mark.
+    expect(await page.locator('input[name="excel"]').isDisabled()).toBe(false);
+    await page.selectOption('select[name="format"]', 'mailgun');
+    expect(await page.locator('input[name="excel"]').isDisabled()).toBe(true);
+    const mailgun = await download(page, 'mailgun');
     expect(mailgun.text).toBe(
-      '\uFEFFaddress,code,error,created_at\r\n' +
-        'ann@example.com,550,550 5.1.1 The email account that you tried to reach does not exist,"Wed, 04 Nov 2026 12:00:59 +0000"\r\n' +
-        'bob@corp.example,452,"\'=HYPERLINK(""http://x.example"",""quota"")","Tue, 03 Nov 2026 11:45:05 +0000"\r\n' +
-        'cy@slow.example,421,421 4.7.0 Try again later,"Thu, 01 Oct 2026 09:00:00 +0000"\r\n',
+      'address,code,error,created_at\r\n' +
+        'ann@example.com,550,550 5.1.1 The email account that you tried to reach does not exist,"Wed, 04 Nov 2026 12:00:59 +0000"\r\n',
     );
+    const records = await download(page, 'records', { excel: true });
+    expect(records.text.startsWith('\uFEFFlast_seen,')).toBe(true);
+    expect(records.text).toContain(',"\'=HYPERLINK(""http://x.example"",""quota"")",');
 
     // The address list and a row's resolution steps go to the clipboard. (Chromium will not grant
     // clipboard reading to an extension origin in tests, so the write is recorded instead.)
@@ -356,7 +363,7 @@ describe('bounce history', () => {
     expect((await shownAddresses(page)).sort()).toEqual(expected.map((r) => r.recipient!).sort());
     await andWait(page, () => page.fill('input[name="search"]', expected[1]!.recipient!.split('@')[1]!));
     expect(await shownAddresses(page)).toEqual([expected[1]!.recipient]);
-    const file = await download(page, 'plain');
+    const file = await download(page, 'addresses');
     expect(file.text).toBe(`${expected[1]!.recipient}\n`);
   });
 

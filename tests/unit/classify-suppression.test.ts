@@ -1,0 +1,38 @@
+/**
+ * `classify --suppression FORMAT PATH...` prints the suppression list of those files through the
+ * popup's export code: a dead address and a complaint are listed, a DMARC refusal and a single
+ * over-quota bounce are not.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../scripts/cli/build.mjs';
+import { CORPUS_DIR } from './support/engine-check';
+
+let cli = '';
+beforeAll(async () => {
+  cli = await buildCli();
+}, 120_000);
+const FILES = ['lhost-gmail-01', 'arf-01', 'rhost-google-03', 'rhost-google-05'].map((f) =>
+  join(CORPUS_DIR, 'maildir', 'bsd', `${f}.eml`),
+);
+
+function classify(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, 'classify', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('classify --suppression', () => {
+  it('prints the plain list and the SES import of the files', () => {
+    const plain = classify('--suppression', 'plain', ...FILES);
+    expect(plain).toMatchObject({ status: 0, stdout: 'userunknown@example.jp\nredacted@example.net\n' });
+    const ses = classify('--suppression', 'ses', ...FILES);
+    expect(ses.stdout).toBe('userunknown@example.jp,BOUNCE\r\nredacted@example.net,COMPLAINT\r\n');
+  });
+
+  it('refuses a format it does not know', () => {
+    const r = classify('--suppression', 'xml', ...FILES);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown suppression format "xml"/);
+  });
+});
