@@ -6,7 +6,7 @@
  */
 import { CATEGORY_IDS, REASON_IDS, type CategoryId, type MessageKind, type ReasonId } from '../engine/types';
 import type { BounceSeenMessage, PageStatusMessage } from '../messages';
-import type { ExportFormat } from './export';
+import { EXPORT_FORMATS, type ExportFormat } from './export';
 import type { HistoryRequest, HistorySettings } from './protocol';
 import type { HistoryFilter } from './query';
 import { STAT_DIMS } from './stats';
@@ -22,7 +22,7 @@ const KINDS: readonly MessageKind[] = [
   'not-bounce',
 ];
 const ACTIONS = ['remove-address', 'retry-later', 'fix-sending-setup', 'contact-recipient', 'none'];
-const FORMATS: readonly ExportFormat[] = ['unique', 'records', 'mailgun', 'ses', 'plain'];
+const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.map((f) => f.id);
 const SEVERITIES = ['hard', 'soft', 'delayed'];
 const MAX_RECORDS = 500;
 const MAX_LIST = 1000;

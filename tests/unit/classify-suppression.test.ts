@@ -7,14 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/cli/build.mjs';
-import { CORPUS_DIR } from './support/engine-check';
+import { CORPUS_BSD } from '../corpus/paths';
 
 let cli = '';
 beforeAll(async () => {
   cli = await buildCli();
 }, 120_000);
 const FILES = ['lhost-gmail-01', 'arf-01', 'rhost-google-03', 'rhost-google-05'].map((f) =>
-  join(CORPUS_DIR, 'maildir', 'bsd', `${f}.eml`),
+  join(CORPUS_BSD, `${f}.eml`),
 );
 
 function classify(...args: string[]) {
