@@ -12,7 +12,11 @@ function trackedFiles(): string[] | null {
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 64 * 1024 * 1024,
     });
-    return out.split('\0').filter(Boolean);
+    // Each path as a glob that matches only itself.
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((file) => file.replace(/[*?[\]{}()!+@\\]/g, '\\$&'));
   } catch {
     return null;
   }
@@ -22,10 +26,10 @@ const tracked = trackedFiles();
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  // The sources package for addons.mozilla.org: the tracked files (`git ls-files`) and nothing else;
-  // from an unpacked sources package (no git), everything but local run output.
+  // The sources package for addons.mozilla.org: tracked files only (`git ls-files`; WXT leaves out
+  // the test files); from an unpacked sources package (no git), everything but local run output.
   zip: tracked
-    ? { includeSources: tracked, excludeSources: ['**/*', '**/.*', '**/.*/**'] }
+    ? { includeSources: tracked, dotSources: true }
     : { excludeSources: ['demo-output/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
   manifest: ({ browser }) => ({
     name: 'Bounce Triage',

@@ -35,6 +35,10 @@ STEP_NO=0
 STEP_TOTAL=8
 START_ALL=$SECONDS
 
+# The Node the tools run on: node_modules/.bin/node (Node 24 from the node-<platform> package) when
+# it is installed, else the system's.
+echo "test-all: node $(node --version) at $(command -v node)"
+
 # Sum the vitest JSON reports written so far into "N passed, N failed[, N skipped]".
 test_counts() {
   node -e '
