@@ -1,24 +1,22 @@
-// Import resolver for eslint-plugin-import that understands WXT's path aliases
+// Import resolver for eslint-plugin-import-x that understands WXT's path aliases
 // ('@/x', '~/x', '@@/x', '~~/x' all mean the project root, see .wxt/tsconfig.json)
-// and then hands over to the ordinary node resolver. Without it, the lint zones in
+// and then hands over to the plugin's node resolver. Without it, the lint zones in
 // eslint.config.js could be walked around by writing '@/lib/gmail' instead of '../gmail'.
 'use strict';
 
 const path = require('node:path');
-const nodeResolver = require('eslint-import-resolver-node');
+const { createNodeResolver } = require('eslint-plugin-import-x');
 
 const ROOT = path.resolve(__dirname, '..');
 const ALIASES = ['@@/', '~~/', '@/', '~/'];
 
-exports.interfaceVersion = 2;
+const node = createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'] });
 
-exports.resolve = function resolve(source, file, config) {
-  let target = source;
-  for (const alias of ALIASES) {
-    if (source.startsWith(alias)) {
-      target = path.join(ROOT, source.slice(alias.length));
-      break;
-    }
-  }
-  return nodeResolver.resolve(target, file, config);
+module.exports = {
+  interfaceVersion: 3,
+  name: 'wxt-alias',
+  resolve(source, file) {
+    const alias = ALIASES.find((a) => source.startsWith(a));
+    return node.resolve(alias ? path.join(ROOT, source.slice(alias.length)) : source, file);
+  },
 };
