@@ -1,7 +1,7 @@
 /**
  * The engine's knowledge base: categories, reasons, status and reply codes,
- * the seed guide's code table, providers and their reply phrases. Pure data
- * and pure functions; safe to import from the content script, a worker or Node.
+ * providers. Pure data and pure functions; safe to import from the content
+ * script, a worker or Node.
  */
 import type { CategoryId, ProviderId } from '../types';
 import { categoryInfo } from './categories';
@@ -13,9 +13,7 @@ export * from './categories';
 export * from './reasons';
 export * from './status-codes';
 export * from './reply-codes';
-export * from './seed-rows';
 export * from './providers';
-export * from './provider-rules';
 
 /**
  * Troubleshooting links for a verdict: the provider's own pages first (they are

@@ -1,9 +1,12 @@
 /**
  * Enhanced status codes (RFC 3463, the IANA registry up to X.7.30), in plain
- * words, plus the meanings some providers give to numbers of their own.
+ * words, plus the meanings some providers give to numbers of their own
+ * (from the provider modules).
  * A code reads class.subject.detail: the class says how final it is, the
  * subject which part of delivery failed, the detail what exactly.
  */
+
+import { providerCode } from '../providers';
 
 export interface StatusDescription {
   /** Normalised code, e.g. "5.1.1". */
@@ -120,74 +123,13 @@ export const STATUS_MEANINGS: Readonly<Record<string, string>> = {
   '7.30': 'the recipient requires REQUIRETLS support',
 };
 
-/**
- * Numbers that providers use with their own meaning. `from`/`to` are detail
- * numbers within one subject (inclusive); `cls` limits the entry to one class.
- */
-interface ProviderCode {
-  providers: readonly string[];
-  subject: number;
-  from: number;
-  to?: number;
-  cls?: '4' | '5';
-  meaning: string;
-}
-
-const GOOGLE = ['google'];
-const MICROSOFT = ['microsoft'];
-
-// Sources: Gmail's SMTP error table (support.google.com/a/answer/3726730) and
-// Microsoft's Exchange Online NDR pages; see reference/provider-pages.
-// prettier-ignore
-export const PROVIDER_STATUS_CODES: readonly ProviderCode[] = [
-  // Gmail: "421 4.7.23 … doesn't have a PTR record" / "550 5.7.25 …"
-  { providers: GOOGLE, subject: 7, from: 23, cls: '4', meaning: 'the sending IP has no matching reverse DNS (PTR) record, so mail is slowed down' },
-  { providers: GOOGLE, subject: 7, from: 24, meaning: 'the sending domain’s SPF record has suspicious entries' },
-  { providers: GOOGLE, subject: 7, from: 25, meaning: 'the sending IP has no matching reverse DNS (PTR) record' },
-  { providers: GOOGLE, subject: 7, from: 26, meaning: 'the message is unauthenticated: SPF and DKIM did not pass, or the domain’s DMARC policy rejects it' },
-  { providers: GOOGLE, subject: 7, from: 27, meaning: 'SPF authentication did not pass for the sending domain' },
-  { providers: GOOGLE, subject: 7, from: 28, meaning: 'an unusual rate of (unsolicited) mail from this sender; it is being rate limited or blocked' },
-  { providers: GOOGLE, subject: 7, from: 29, meaning: 'the message was not sent over a TLS-encrypted connection' },
-  { providers: GOOGLE, subject: 7, from: 30, meaning: 'DKIM authentication did not pass for the message' },
-  { providers: GOOGLE, subject: 7, from: 32, meaning: 'the From domain is not aligned with the domain that passed SPF or DKIM (DMARC alignment)' },
-  { providers: GOOGLE, subject: 7, from: 40, meaning: 'the sending domain has no DMARC record or its record sets no policy' },
-  { providers: GOOGLE, subject: 3, from: 4, meaning: 'the message or its headers exceed Google’s size limits' },
-  { providers: GOOGLE, subject: 4, from: 5, meaning: 'the sending Google account reached its daily sending limit' },
-  // Microsoft (Exchange Online and Outlook.com)
-  { providers: MICROSOFT, subject: 1, from: 10, meaning: 'the recipient was not found in the organisation’s directory (RecipientNotFound)' },
-  { providers: MICROSOFT, subject: 1, from: 8, cls: '5', meaning: 'the sending account was blocked for sending suspicious or spam mail' },
-  { providers: MICROSOFT, subject: 2, from: 121, meaning: 'the sender passed the hourly limit of messages to this recipient' },
-  { providers: MICROSOFT, subject: 2, from: 122, meaning: 'the recipient passed the hourly limit of messages it may receive' },
-  { providers: MICROSOFT, subject: 4, from: 1, cls: '5', meaning: 'the recipient address was refused by the organisation’s edge (access denied)' },
-  { providers: MICROSOFT, subject: 4, from: 14, meaning: 'the hop count was exceeded, probably a mail loop' },
-  { providers: MICROSOFT, subject: 4, from: 300, meaning: 'the message expired before it could be delivered' },
-  { providers: MICROSOFT, subject: 4, from: 316, meaning: 'the message expired because the destination refused connections' },
-  { providers: MICROSOFT, subject: 4, from: 317, meaning: 'the message expired after repeated failed delivery attempts' },
-  { providers: MICROSOFT, subject: 7, from: 54, meaning: 'relaying to a domain the organisation does not accept is refused' },
-  { providers: MICROSOFT, subject: 7, from: 57, meaning: 'the client must log in before sending (anonymous sending refused)' },
-  { providers: MICROSOFT, subject: 7, from: 64, meaning: 'relay refused: the connection could not be tied to a Microsoft 365 tenant' },
-  { providers: MICROSOFT, subject: 7, from: 124, meaning: 'the sender is not on the group’s list of allowed senders' },
-  { providers: MICROSOFT, subject: 7, from: 133, to: 136, meaning: 'the recipient only accepts mail from authenticated (internal) senders' },
-  { providers: MICROSOFT, subject: 7, from: 500, to: 599, cls: '4', meaning: 'the server is busy or the sending IP is rate limited because of its reputation' },
-  { providers: MICROSOFT, subject: 7, from: 600, to: 699, cls: '4', meaning: 'the sending IP is temporarily rate limited because of its reputation' },
-  { providers: MICROSOFT, subject: 7, from: 509, cls: '5', meaning: 'the message failed DMARC and the sender’s domain has a reject policy' },
-  { providers: MICROSOFT, subject: 7, from: 515, cls: '5', meaning: 'the sending domain does not meet the required authentication level (SPF, DKIM and DMARC)' },
-  { providers: MICROSOFT, subject: 7, from: 520, cls: '5', meaning: 'the organisation’s policy forbids forwarding this message outside' },
-  { providers: MICROSOFT, subject: 7, from: 606, to: 649, cls: '5', meaning: 'the sending IP is banned; delisting can be requested at sender.office.com' },
-  { providers: MICROSOFT, subject: 7, from: 705, cls: '5', meaning: 'the Microsoft 365 tenant went over a sending threshold and its mail is refused' },
-  { providers: MICROSOFT, subject: 7, from: 708, cls: '5', meaning: 'traffic from this sending IP is not accepted' },
-  { providers: MICROSOFT, subject: 7, from: 700, to: 750, cls: '5', meaning: 'the sending Microsoft 365 tenant is blocked, usually for suspicious sending' },
-];
+/** The providers' own uses of numbers live in their modules (lib/engine/providers/). */
+export { PROVIDER_STATUS_CODES } from '../providers';
 
 const CODE_RE = /(?:^|[^\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d])/;
 
 function providerMeaning(cls: string, subject: number, detail: number, providerId: string): string | null {
-  for (const p of PROVIDER_STATUS_CODES) {
-    if (p.subject !== subject || !p.providers.includes(providerId)) continue;
-    if (p.cls && p.cls !== cls) continue;
-    if (detail >= p.from && detail <= (p.to ?? p.from)) return p.meaning;
-  }
-  return null;
+  return providerCode(providerId, cls, subject, detail)?.meaning ?? null;
 }
 
 function capitalise(s: string): string {

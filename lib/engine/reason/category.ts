@@ -3,11 +3,11 @@
  * The category table is the product's contract (corpus README); ids never change.
  */
 import { REASON_IDS, type ActionId, type CategoryId, type MessageKind, type ReasonId } from '../types';
-import { REASONS } from '../knowledge/reasons';
+import { REASON_MODULES } from '../reasons';
 
-/** The category of each reason: the knowledge base's table (checked against the corpus README there). */
+/** The category of each reason, from its module (checked against the corpus README by a test). */
 export const REASON_CATEGORY: Readonly<Record<ReasonId, CategoryId>> = Object.fromEntries(
-  REASON_IDS.map((id) => [id, REASONS[id].category]),
+  REASON_IDS.map((id) => [id, REASON_MODULES[id].category]),
 ) as Record<ReasonId, CategoryId>;
 
 /**
@@ -16,46 +16,19 @@ export const REASON_CATEGORY: Readonly<Record<ReasonId, CategoryId>> = Object.fr
  */
 export function isHard(reason: ReasonId, status: string | null, replyCode: string | null): boolean {
   if (reason === 'notaccept') return (status ?? replyCode ?? '5').startsWith('5');
-  return REASONS[reason].hard;
+  return REASON_MODULES[reason].hard;
 }
 
-const SENDER_SIDE: ReadonlySet<ReasonId> = new Set<ReasonId>([
-  'authfailure',
-  'blocked',
-  'badreputation',
-  'spamdetected',
-  'policyviolation',
-  'contenterror',
-  'virusdetected',
-  'rejected',
-  'requireptr',
-  'notcompliantrfc',
-  'syntaxerror',
-  'securityerror',
-  'mesgtoobig',
-  'exceedlimit',
-  'norelaying',
-]);
-
-const TEMPORARY: ReadonlySet<ReasonId> = new Set<ReasonId>([
-  'mailboxfull',
-  'toomanyconn',
-  'speeding',
-  'expired',
-  'systemerror',
-  'systemfull',
-  'networkerror',
-  'mailererror',
-]);
-
-/** What the sender should do about this recipient. */
+/**
+ * What the sender should do about this recipient: nothing for receipts and auto-replies, remove
+ * the address for complaints and hard bounces, otherwise the reason's own action, except that a
+ * delay notice about anything on the recipient's side asks for patience first.
+ */
 export function actionFor(reason: ReasonId, hard: boolean, kind: MessageKind): ActionId {
   if (kind === 'auto-reply' || kind === 'delivered') return 'none';
-  if (kind === 'complaint') return 'remove-address';
-  if (hard) return 'remove-address';
-  if (reason === 'suspend') return 'remove-address';
-  if (SENDER_SIDE.has(reason)) return 'fix-sending-setup';
-  if (TEMPORARY.has(reason) || kind === 'delayed') return 'retry-later';
-  if (reason === 'filtered') return 'contact-recipient';
-  return 'retry-later';
+  if (kind === 'complaint' || hard) return 'remove-address';
+  const own = REASON_MODULES[reason].action;
+  if (own === 'remove-address' || own === 'fix-sending-setup') return own;
+  if (kind === 'delayed') return 'retry-later';
+  return own === 'none' ? 'retry-later' : own;
 }

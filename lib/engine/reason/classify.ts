@@ -3,7 +3,7 @@
  *
  * Evidence, strongest first:
  *   1. a provider rule (a provider's own wording for its own code),
- *   2. a phrase in the diagnostic (RULES order is the precedence),
+ *   2. a phrase in the diagnostic (reasons/precedence.ts is the order),
  *   3. the enhanced status code, when it names a reason by itself,
  *   4. phrases in the rest of the report text,
  *   5. the class of the codes.
@@ -13,43 +13,11 @@
 import type { Evidence, ReasonId } from '../types';
 import { RULES, WEAK_RULES, type ReasonRule } from './rules';
 import { reasonFromStatus } from './status-map';
-import { matchNormalisedProviderRule } from '../knowledge/provider-rules';
+import { matchNormalisedProviderRule } from './provider-rules';
+import { STRONG_STATUS, WEAK_REASONS } from '../reasons';
+import { providerModule } from '../providers';
 import type { SmtpCommand } from '../report/command';
 import { PhraseIndex } from './phrase-index';
-
-/**
- * Verdicts that a specific status code may overrule. A local delivery program's own words
- * (mailererror) are not among them: the status the MTA attaches to its failure says less.
- */
-export const WEAK_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>([
-  'rejected',
-  'filtered',
-  'systemerror',
-  'networkerror',
-  'securityerror',
-  'contenterror',
-  'syntaxerror',
-  'policyviolation',
-  'blocked',
-  'expired',
-  'notcompliantrfc',
-  'exceedlimit',
-  'spamdetected',
-  'mesgtoobig',
-]);
-
-/** Status verdicts strong enough to overrule a weak phrase. */
-const STRONG_STATUS: ReadonlySet<ReasonId> = new Set<ReasonId>([
-  'userunknown',
-  'mailboxfull',
-  'hostunknown',
-  'hasmoved',
-  'authfailure',
-  'requireptr',
-  'mesgtoobig',
-  'suspend',
-  'exceedlimit',
-]);
 
 export interface ReasonInput {
   /** The cleaned diagnostic for this recipient. */
@@ -236,16 +204,10 @@ function refine(reason: ReasonId, input: ReasonInput, weak = false): ReasonId {
     !/lookup|\bdns\b|name server/i.test(input.diagnostic)
   )
     return 'expired';
-  if (
-    reason === 'userunknown' &&
-    cmd === 'DATA' &&
-    !/^[45]\.2\./.test(status) &&
-    input.host &&
-    /(?:^|\.)docomo\.ne\.jp$/.test(input.host)
-  )
-    // NTT docomo answers "Unknown user" after DATA when the recipient's sender filter refuses the
-    // sender; with a mailbox-status code (X.2.x) the same answer is the recipient's own filter.
-    return 'rejected';
+  // Some providers answer "unknown user" after DATA for something else (see their modules'
+  // userUnknownAtData); a mailbox-status code (X.2.x) with the same words is the recipient's filter.
+  const atData = reason === 'userunknown' && cmd === 'DATA' ? providerModule(input.provider) : null;
+  if (atData?.userUnknownAtData && !/^[45]\.2\./.test(status)) return atData.userUnknownAtData;
   // "User not local" (551, X.1.6): the mailbox existed and moved on.
   if (reason === 'userunknown' && /^[45]\.1\.6$/.test(status)) return 'hasmoved';
   if (reason === 'userunknown' && !/^[45]\.1\.1$/.test(status)) {
@@ -350,6 +312,12 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   if (ctx) {
     evidence.push({ source: 'phrase', detail: `"${ctx.phrase}" in the report text` });
     return refined(ctx.id, input, evidence, true);
+  }
+  // Nothing at all beyond a failed recipient (no diagnostic, no code): the cause is unknown, which
+  // is less than a diagnostic or a code that names no cause.
+  if (!input.diagnostic.trim() && !input.status && !input.replyCode && !context.trim()) {
+    evidence.push({ source: 'default', detail: 'no diagnostic and no code' });
+    return refined('undefined', input, evidence, true);
   }
   evidence.push({ source: 'default', detail: 'no phrase or specific code' });
   return refined('onhold', input, evidence, true);
