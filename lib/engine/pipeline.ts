@@ -115,6 +115,10 @@ export function resultFromView(view: ReportView, warnings: string[] = []): Bounc
   };
   const collected = collectDrafts(view, result.original);
   let drafts = collected.drafts;
+  if (collected.leftOut)
+    warnings.push(
+      `${collected.leftOut} more recipients are named than are read (the first ${drafts.length} are)`,
+    );
   const kind = detectKind(view, drafts);
   result.kind = kind;
   result.decoder = collected.decoder;

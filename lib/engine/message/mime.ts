@@ -117,16 +117,17 @@ export function decodeHeaderValue(v: string): string {
 
 /**
  * Parse a header block. Lines that are neither a field nor a continuation end the block
- * for a message (the caller decides); here they are skipped.
+ * for a message (the caller decides); here they are skipped. Fields past `maxFields` are dropped
+ * (a message's own header block; a delivery-status report passes its own, larger limit).
  */
-export function parseHeaders(head: string): HeaderList {
+export function parseHeaders(head: string, maxFields = MAX_HEADER_FIELDS): HeaderList {
   const fields: HeaderField[] = [];
   if (!head) return new HeaderList(fields);
   const lines = head.split('\n');
   let name = '';
   let value = '';
   const flush = () => {
-    if (name && fields.length < MAX_HEADER_FIELDS) {
+    if (name && fields.length < maxFields) {
       const v = value.length > MAX_HEADER_VALUE ? value.slice(0, MAX_HEADER_VALUE) : value;
       fields.push({ name, value: v.trim() });
     }

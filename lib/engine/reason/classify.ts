@@ -248,12 +248,22 @@ const POSTFIX_TEMPLATE =
   /this is the mail system at host \S+|\bthe mail system\b|delivery report unavailable/g;
 
 /**
+ * Antivirus and disclaimer footers that servers add to any mail they pass on, reports included:
+ * "This message has been scanned for viruses … and is believed to be clean", "No virus found".
+ * They say the message is clean, so their words must not read as a malware verdict.
+ */
+const CLEAN_NOTICE =
+  /\b(?:(?:this (?:message|e-?mail|mail)|it) (?:has been|was|is|have been) (?:scanned|checked)\b[^.]{0,160}?\b(?:virus(?:es)?|malware|spam)\b[^.]*|(?:no|free (?:of|from)) (?:known )?(?:virus(?:es)?|malware)(?: (?:was |were )?(?:found|detected))?|believed to be clean|virus[- ](?:free|checked|scanned))/g;
+
+/**
  * A lower-cased text without the report writer's own template lines, whose words ("mail system")
- * say nothing about this failure.
+ * say nothing about this failure, and without antivirus "clean" footers.
  */
 function withoutTemplate(lower: string): string {
-  return lower.includes('mail system') || lower.includes('report unavailable')
-    ? lower.replace(POSTFIX_TEMPLATE, ' ')
+  if (lower.includes('mail system') || lower.includes('report unavailable'))
+    lower = lower.replace(POSTFIX_TEMPLATE, ' ');
+  return lower.includes('virus') || lower.includes('malware') || lower.includes('clean')
+    ? lower.replace(CLEAN_NOTICE, ' ')
     : lower;
 }
 

@@ -17,6 +17,11 @@ export const mailboxfull: ReasonModule = {
   ],
   phrases: {
     main: [
+      // Servers that count messages rather than bytes: "552 5.2.2 Too many messages on the server for
+      // this user" (a full mailbox, not a rate limit)
+      'too many messages on the server',
+      'too many messages in the mailbox',
+      'too many messages in mailbox',
       "number of messages in recipient's mailbox exceeded", // BIGLOBE: "…----- Non-delivered information ----- The number of messages in recipient's mailbox exceeded the local limit."
       'mailbox exceeded the local limit', // BIGLOBE: "…----- The number of messages in recipient's mailbox exceeded the local limit."
       'mailbox full', // Amazon SES: "…error 550-'5.2.2 <kijitora@example.jp>... Mailbox Full' (delivery attempts: 0)"

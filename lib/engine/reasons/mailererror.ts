@@ -27,7 +27,7 @@ export const mailererror: ReasonModule = {
       'command failed',
       'command died',
       'procmail', // Postfix: "procmail: Couldn't create "/var/spool/mail/neko"…"
-      'unknown mailer error', // Sendmail: "…/home/kijitora/mail/catch.pl line 158 554 5.3.0 unknown mailer error 255"
+      'unknown mailer error', // Sendmail: "…/mail/catch.pl line 158 554 5.3.0 unknown mailer error 255"
       'x-unix',
     ],
     weak: [

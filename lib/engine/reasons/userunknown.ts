@@ -20,6 +20,10 @@ export const userunknown: ReasonModule = {
   ],
   phrases: {
     main: [
+      // Exchange 5.5 and 2000 non-delivery reports: "The recipient name is not recognized"
+      'recipient name is not recognized',
+      // "550 someone@example.org is not an active address at this host"
+      'not an active address',
       'invalid final delivery userid', // IMail Server: "Invalid final delivery userid: kijitora@neko.example.co.jp"
       'please check if address is correct', // InterScan MSS: "…(and other recipients in the same domain). Please check if address is correct. ************************************************…"
       'ディレクトリのリストにありません', // Lotus Notes: "------- Failure Reasons -------- ディレクトリのリストにありません kijitora@u1.example.co.jp"

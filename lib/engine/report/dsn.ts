@@ -35,7 +35,15 @@ export interface DsnReport {
   receivedFromMta: string | null;
   arrivalDate: string | null;
   recipients: DsnRecipient[];
+  /** The report had more fields than are read (MAX_DSN_FIELDS): recipients past that were left out. */
+  truncated?: boolean;
 }
+
+/**
+ * Fields read from one delivery-status part. A record takes about eight (with the blank-line marker
+ * between records), so this reads several thousand recipients; the input's own size limit comes first.
+ */
+export const MAX_DSN_FIELDS = 40_000;
 
 const RECIPIENT_FIELDS = new Set(['final-recipient', 'original-recipient', 'x-actual-recipient']);
 const PER_RECIPIENT = new Set([
@@ -85,7 +93,11 @@ export function parseDeliveryStatus(text: string): DsnReport {
   const report: DsnReport = { reportingMta: null, receivedFromMta: null, arrivalDate: null, recipients: [] };
   // Parse as one header block: blank lines only separate, so drop them, but keep them as
   // record boundaries by marking them.
-  const fields = parseHeaders(text.replace(/\n[ \t]*\n+/g, '\nx--break: -\n').replace(/^\s+/, '')).rawFields;
+  const fields = parseHeaders(
+    text.replace(/\n[ \t]*\n+/g, '\nx--break: -\n').replace(/^\s+/, ''),
+    MAX_DSN_FIELDS,
+  ).rawFields;
+  if (fields.length >= MAX_DSN_FIELDS) report.truncated = true;
   let cur: DsnRecipient | null = null;
   let sawBoundary = false;
   for (const f of fields) {

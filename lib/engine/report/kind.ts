@@ -83,7 +83,7 @@ const AUTO_REPLY_WORDS =
 const DELAY_SUBJECT =
   /\b(?:delay(?:ed)?|warning: message|still being retried|not yet delivered|will retry)\b/i;
 const DELAY_TEXT =
-  /\b(?:will (?:continue to |keep )?(?:try|retry)(?:ing)?|still (?:be )?(?:trying|retrying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is )?delayed|this is a warning|no action is required on your part|temporarily deferred|delayed for)\b/i;
+  /\b(?:will (?:continue to |keep )?(?:try|retry)(?:ing)?|(?:will|shall) be re-?tried|could not send (?:the )?message for (?:the )?(?:past|last) \d+ (?:hours?|minutes?|days?)|message (?:is|has been|was) frozen|still (?:be )?(?:trying|retrying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is )?delayed|this is a warning|no action is required on your part|temporarily deferred|delayed for)\b/i;
 
 /** Body wording that only non-delivery reports use (checked together with a named recipient). */
 export const BOUNCE_TEXT =
@@ -190,7 +190,8 @@ export function detectKind(view: ReportView, drafts: Draft[]): MessageKind {
       (allTemporary || statuses.length === 0)
     ) {
       if (
-        !/\b(?:permanent|given up|giving up|gave up|could not be delivered|failed permanently)\b/i.test(
+        // "could not be delivered yet" is a delay notice's own wording, not a final verdict.
+        !/\b(?:permanent|given up|giving up|gave up|could not be delivered(?! yet)|failed permanently)\b/i.test(
           view.text,
         )
       )

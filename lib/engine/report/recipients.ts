@@ -28,7 +28,8 @@ export interface Draft {
   command: SmtpCommand;
 }
 
-const MAX_RECIPIENTS = 500;
+/** Recipients read from one report; past this a warning says how many were left out. */
+export const MAX_RECIPIENTS = 5000;
 const MAX_DIAGNOSTIC = 4000;
 
 const ADDRESS_IN = /(?<![^\s<>"'(),;:[\]])[^\s<>"'(),;:[\]@]+@[^\s<>"'(),;:[\]@]*[A-Za-z0-9]/;
@@ -48,7 +49,7 @@ function addressesOf(v: string | null): string[] {
 export function collectDrafts(
   view: ReportView,
   original: OriginalInfo,
-): { drafts: Draft[]; decoder: string } {
+): { drafts: Draft[]; decoder: string; leftOut?: number } {
   const h = view.headers;
   const section = view.text;
   const sectionRaw = section.length > MAX_DIAGNOSTIC ? section.slice(0, MAX_DIAGNOSTIC) : section;
@@ -69,11 +70,10 @@ export function collectDrafts(
     const seen = new Set<string>();
     const named = new Set(dsnRecipients.map(({ r }) => r.finalRecipient ?? r.originalRecipient));
     for (const { r, reportingMta } of dsnRecipients.slice(0, MAX_RECIPIENTS)) {
-      // A final recipient on a host without a domain ("kijitora@server") is an internal name:
-      // the original recipient is the address the sender used.
-      const internal = r.finalRecipient && !/@[^@]+\.[^@.]+$/.test(r.finalRecipient);
+      // The original recipient (RFC 3464's Original-Recipient) is the address the sender wrote; the
+      // final one may be what an alias or a forward rewrote it to ("sales@" → "sales-team-7@mailhost").
       // A record whose recipient field is empty or broken borrows the next address the text names.
-      let recipient = (internal ? r.originalRecipient : null) ?? r.finalRecipient ?? r.originalRecipient;
+      let recipient = r.originalRecipient ?? r.finalRecipient;
       if (recipient == null) {
         scanned ??= scanRecipients(section, new Set());
         unclaimed ??= scanned.filter((t) => !named.has(t.address));
@@ -130,7 +130,10 @@ export function collectDrafts(
         ),
       );
     }
-    return { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text' };
+    const leftOut = Math.max(0, dsnRecipients.length - MAX_RECIPIENTS);
+    return leftOut
+      ? { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text', leftOut }
+      : { drafts, decoder: view.hasDsnPart ? 'rfc3464' : 'dsn-text' };
   }
 
   const scanned = scanRecipients(section, nonRecipients(view, original));
@@ -158,6 +161,7 @@ export function collectDrafts(
         );
       }),
       decoder: 'text',
+      ...(scanned.length > MAX_RECIPIENTS ? { leftOut: scanned.length - MAX_RECIPIENTS } : {}),
     };
   }
 

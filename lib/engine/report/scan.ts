@@ -20,15 +20,18 @@ export interface TextRecipient {
 
 const ADDR = String.raw`(?:"[^"\n@]{1,64}"|[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+`;
 
-// A line that is essentially one address, optionally in angle brackets or quotes, with an optional
+// A line that is essentially one address, optionally in angle brackets or quotes (stray ones too:
+// "'addr'"), with an optional
 // trailing colon, and optionally followed by a short remark in parentheses or after a colon.
 const LINE_ADDRESS = new RegExp(
-  String.raw`^[ \t]*(?:->\s*|[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["<]?(?:mailto:)?(${ADDR})[">]?[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:;(\[]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
+  String.raw`^[ \t]*(?:->\s*|[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["'<]{0,3}(?:mailto:)?(${ADDR})["'>]{0,3}[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:;(\[]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
 );
 
-// "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>".
+// "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>";
+// older gateways' forms: X.400 "…;dda:SMTP=addr;", Exchange 5.5 "Name [SMTP:addr]", "Error-for: <addr>";
+// and a reply that names the address after its codes: "550 5.1.1 addr: user unknown".
 const PHRASE_ADDRESS = new RegExp(
-  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from)|following recipients? (?:has |have )?failed(?: permanently)?:?|(?:invalid|unknown|bad|no such)(?: [a-z]+){0,3}? (?:user(?:id|name)?|mailbox|account):)[ \t]*:?\s*<?(${ADDR})>?`,
+  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from)|following recipients? (?:has |have )?failed(?: permanently)?:?|(?:invalid|unknown|bad|no such)(?: [a-z]+){0,3}? (?:user(?:id|name)?|mailbox|account):|dda:smtp=|(?<=\[)smtp:|error-for:|[45]\d\d(?:[ -][45]\.\d{1,3}\.\d{1,3})?)[ \t]*:?\s*["'<]{0,2}(${ADDR})>?`,
   'gi',
 );
 
@@ -76,6 +79,8 @@ export function normaliseAddress(a: string): string {
   // Most addresses have neither a "mailto:" nor trailing punctuation: each replacement is tried
   // only when the first or the last character allows it.
   if ((a.charCodeAt(0) | 32) === 109) a = a.replace(/^mailto:/i, '');
+  // A stray quote before the address ("'addr'"): a quote never starts a local part unquoted.
+  if (a.charCodeAt(0) === 39 || a.charCodeAt(0) === 96) a = a.replace(/^['`]+/, '');
   const last = a.charCodeAt(a.length - 1);
   if (last === 46 || last === 44 || last === 59 || last === 58 || last === 62) a = a.replace(/[.,;:>]+$/, '');
   return a.toLowerCase();

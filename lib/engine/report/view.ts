@@ -122,6 +122,10 @@ export function buildView(msg: MimeMessage): ReportView {
     fullText = fullText.slice(0, TEXT_LIMIT);
     warnings.push('report text truncated');
   }
+  if (dsn.some((d) => d.truncated))
+    warnings.push(
+      'the delivery-status report is longer than is read: recipients past its first fields are left out',
+    );
   const cut = cutOriginal(fullText);
   if (!original && cut.originalHead) original = parseHeaders(cut.originalHead);
 

@@ -1,0 +1,99 @@
+/**
+ * Families of real bounces that are not in the corpus, each as a synthetic message written for this
+ * project after the public descriptions of those formats (tests/fixtures/unseen/). Each row says
+ * what a person reading the message would say: the kind, the failed recipient, the reason.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyMailbox, classifyMessage } from '../../lib/engine';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
+const read = (f: string) => readFileSync(join(DIR, f));
+
+type Row = [file: string, kind: string, recipient: string | null, reason: string | null];
+
+// prettier-ignore
+const ROWS: Row[] = [
+  // Recipients given only in free text by older servers, and stray quotes.
+  ['freetext-undeliverable-to.eml', 'failed', 'ruth.ames@example.org', 'userunknown'],
+  ['freetext-x400-dda.eml', 'failed', 'paul.kent@example.org', 'userunknown'],
+  ['freetext-smtp-bracket.eml', 'failed', 'nora.field@example.org', 'userunknown'],
+  ['freetext-error-for.eml', 'failed', 'omar.lind@example.org', 'userunknown'],
+  ['freetext-stray-quotes.eml', 'failed', 'tess.moreau@example.org', 'userunknown'],
+  // The address the sender wrote, not the one an alias rewrote it to.
+  ['original-vs-final-recipient.eml', 'failed', 'sales@example.org', 'userunknown'],
+  // The envelope sender named in the prose is not a failed recipient.
+  ['sender-in-prose.eml', 'failed', 'lena.ford@example.org', 'userunknown'],
+  // A 4xx reply inside a report that says delivery failed for good: failed.
+  ['4xx-in-final-report.eml', 'failed', 'ivan.holt@example.org', 'mailboxfull'],
+  // Retry notices that read like final reports: delayed.
+  ['retry-will-retry.eml', 'delayed', 'mia.grant@example.org', null],
+  ['retry-past-hours.eml', 'delayed', 'noah.pike@example.org', null],
+  ['retry-frozen.eml', 'delayed', 'zoe.park@example.org', null],
+  // An antivirus footer does not outweigh the reply's own code and words.
+  ['footer-antivirus.eml', 'failed', 'kai.vance@example.org', 'userunknown'],
+  // Counting messages, not a sending rate: a full mailbox.
+  ['too-many-messages.eml', 'failed', 'eli.ward@example.org', 'mailboxfull'],
+  // Plain "no such user" variants.
+  ['plain-unknown-1.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
+  ['plain-unknown-2.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
+  ['plain-unknown-3.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
+  ['plain-unknown-4.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
+  ['plain-unknown-5.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
+  ['plain-unknown-6.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
+];
+
+describe('bounces from families outside the corpus', () => {
+  it.each(ROWS)('%s → %s, %s, %s', (file, kind, recipient, reason) => {
+    const r = classifyMessage(read(file));
+    expect(r.kind).toBe(kind);
+    expect(r.records.map((x) => x.recipient)).toEqual([recipient]);
+    if (reason) expect(r.records[0]!.reason).toBe(reason);
+  });
+
+  it('does not take the envelope sender in the prose for a recipient', () => {
+    const r = classifyMessage(read('sender-in-prose.eml'));
+    expect(r.records.map((x) => x.recipient)).not.toContain('sender@example.com');
+  });
+
+  it.each(['challenge-response-preapproved.eml', 'challenge-response-confirm.eml'])(
+    'does not read a challenge-response request (%s) as a bounce',
+    (file) => {
+      const kind = classifyMessage(read(file)).kind;
+      expect(['failed', 'delayed']).not.toContain(kind);
+    },
+  );
+
+  it('reads every recipient of a report with 120 of them, and says nothing was cut', () => {
+    const [r] = classifyMailbox(read('dsn-120-recipients.eml'));
+    expect(r!.records).toHaveLength(120);
+    expect(new Set(r!.records.map((x) => x.recipient)).size).toBe(120);
+    expect(r!.records.every((x) => x.reason === 'userunknown' && x.status === '5.1.1')).toBe(true);
+    expect(r!.warnings).toEqual([]);
+  });
+
+  it('says so when a report names more recipients than are read', () => {
+    const rcpts = Array.from({ length: 5200 }, (_, i) => `u${i}@example.org`);
+    const dsn = rcpts.map((a) => `Final-Recipient: rfc822; ${a}\nAction: failed\nStatus: 5.1.1\n`).join('\n');
+    const raw = [
+      'From: MAILER-DAEMON@mail.example.net',
+      'To: sender@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mail.example.net',
+      '',
+      dsn,
+      '--b--',
+      '',
+    ].join('\n');
+    const r = classifyMessage(raw);
+    expect(r.records.length).toBe(5000);
+    expect(r.warnings.join(' ')).toMatch(/200 more recipients are named than are read/);
+  });
+});
