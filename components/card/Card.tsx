@@ -80,13 +80,13 @@ function NeutralNote({ model, theme, onDismiss, onRendered }: CardProps) {
       data-theme={theme}
       data-field="card"
       data-tone="neutral"
-      aria-label={`Bounce Triage: ${model.categoryTitle}`}
+      aria-label="Bounce Triage"
     >
       <div className="bt-note-row">
         <Icon name={model.kind === 'delayed' ? 'clock' : 'info'} />
-        <strong className="bt-note-title" data-field="categoryTitle">
+        <h2 className="bt-note-title" data-field="categoryTitle">
           {model.categoryTitle}
-        </strong>
+        </h2>
         <span className="bt-note-summary">{model.summary}</span>
         <button
           type="button"
@@ -114,6 +114,7 @@ function NeutralNote({ model, theme, onDismiss, onRendered }: CardProps) {
               ))}
             </p>
           )}
+          {model.suppression && <p data-field="suppression">{model.suppression}</p>}
           <p data-field="definition">{model.definition}</p>
           <ul className="bt-plain-list">
             {model.steps.map((s) => (
@@ -160,7 +161,6 @@ export function Card(props: CardProps) {
   const { copied, copy } = useCopy(rootRef);
   const bodyId = useId();
   const whyId = useId();
-  const titleId = useId();
   useLayoutEffect(() => onRendered?.());
   if (model.tone === 'neutral') return <NeutralNote {...props} />;
 
@@ -174,16 +174,14 @@ export function Card(props: CardProps) {
       data-field="card"
       data-tone="alarm"
       data-category={model.category}
-      aria-labelledby={titleId}
+      aria-label="Bounce Triage"
       style={{ '--bt-accent': model.colour } as React.CSSProperties}
     >
       <header className="bt-head">
-        <span className="bt-badge" data-field="category" data-value={model.category}>
+        <h2 className="bt-badge" data-field="category" data-value={model.category}>
           <span className="bt-dot" aria-hidden="true" />
-          <span id={titleId} data-field="categoryTitle">
-            {model.categoryTitle}
-          </span>
-        </span>
+          <span data-field="categoryTitle">{model.categoryTitle}</span>
+        </h2>
         {sev && (
           <span
             className={`bt-sev bt-sev-${model.severity}`}
@@ -200,7 +198,9 @@ export function Card(props: CardProps) {
           </span>
         )}
         <span className="bt-spacer" />
-        <span className="bt-brand">Bounce Triage</span>
+        <span className="bt-brand" aria-hidden="true">
+          Bounce Triage
+        </span>
         <button
           type="button"
           className="bt-icon-button"
@@ -230,8 +230,14 @@ export function Card(props: CardProps) {
           <dl className="bt-facts">
             {model.cause && (
               <div className="bt-fact">
-                <dt>Cause</dt>
+                <dt>{model.mixed ? 'Cause (first recipient)' : 'Cause'}</dt>
                 <dd data-field="cause">{model.cause}</dd>
+              </div>
+            )}
+            {model.suppression && !model.mixed && (
+              <div className="bt-fact">
+                <dt>Suppression</dt>
+                <dd data-field="suppression">{model.suppression}</dd>
               </div>
             )}
             {model.recipients.length > 0 && (
@@ -244,19 +250,19 @@ export function Card(props: CardProps) {
                 <dd>
                   <ul className="bt-recipients">
                     {model.recipientDetails.map(
-                      ({ address: r, differs, status, replyCode, categoryTitle, colour }) => (
+                      ({ address: r, status, replyCode, categoryTitle, causeTitle, colour, suppression }) => (
                         <li key={r}>
                           <span className="bt-address" data-field="recipient">
                             {r}
                           </span>
-                          {differs && (
+                          {model.mixed && (
                             <span
                               className="bt-recipient-tag"
                               data-field="recipientDetail"
                               style={{ '--bt-tag': colour } as React.CSSProperties}
                             >
                               <span className="bt-tag-dot" aria-hidden="true" />
-                              {categoryTitle}
+                              {categoryTitle} · {causeTitle}
                               {(status ?? replyCode) ? ` · ${status ?? replyCode}` : ''}
                             </span>
                           )}
@@ -269,6 +275,11 @@ export function Card(props: CardProps) {
                             <Icon name={copied === `addr:${r}` ? 'check' : 'copy'} />
                             {copied === `addr:${r}` ? 'Copied' : 'Copy address'}
                           </button>
+                          {model.mixed && (
+                            <span className="bt-recipient-verdict" data-field="recipientSuppression">
+                              {suppression}
+                            </span>
+                          )}
                         </li>
                       ),
                     )}

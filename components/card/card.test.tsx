@@ -108,12 +108,45 @@ describe('card model', () => {
     const mixed: BounceResult = { ...full, records: [full.records[0]!, unknown.records[0]!] };
     const m = buildCardModel(mixed);
     expect(m.category).toBe('invalid-address');
-    expect(m.recipients).toEqual(['full@example.org', 'gone@example.org']);
-    expect(m.recipientDetails.map((r) => [r.address, r.differs, r.category])).toEqual([
-      ['full@example.org', true, 'mailbox-full'],
-      ['gone@example.org', false, 'invalid-address'],
+    expect(m.mixed).toBe(true);
+    // The lead first, so the Cause and codes shown belong to the first address listed.
+    expect(m.recipients).toEqual(['gone@example.org', 'full@example.org']);
+    expect(m.recipientDetails.map((r) => [r.address, r.lead, r.differs, r.category, r.causeTitle])).toEqual([
+      ['gone@example.org', true, false, 'invalid-address', 'Unknown user'],
+      ['full@example.org', false, true, 'mailbox-full', 'Mailbox full'],
     ]);
-    expect(stepsAsText(m)).toContain('full@example.org (Mailbox Full 5.2.2)');
+    expect(m.recipientDetails.map((r) => r.suppression)).toEqual([
+      'Will be suppressed: the address does not exist',
+      'Soft: 1 of 3 bounces before suppression (the mailbox is full)',
+    ]);
+    const text = stepsAsText(m);
+    expect(text).toContain('gone@example.org (Invalid address: Unknown user 5.1.1)');
+    expect(text).toContain('full@example.org (Mailbox Full: Mailbox full 5.2.2)');
+    expect(text).toContain('Cause (gone@example.org): Unknown user:');
+    const html = renderToStaticMarkup(<Card model={m} theme="light" onDismiss={() => undefined} />);
+    expect(html).toContain('Cause (first recipient)');
+    expect(html).toContain('Soft: 1 of 3 bounces before suppression (the mailbox is full)');
+  });
+
+  it('calls a DMARC refusal a permanent refusal of the setup, not a soft bounce of the address', () => {
+    const m = buildCardModel(load('rhost-google-03.eml'), 'raw');
+    expect(m.category).toBe('dmarc');
+    expect(m.severity).toBe('refused');
+    expect(m.suppression).toMatch(/^Not an address problem: your sending setup was refused/);
+    // 550's generic "mailbox unavailable, not found" is not what this server said.
+    expect(m.replyCode).toBe('550');
+    expect(m.replyMeaning).not.toMatch(/mailbox/i);
+    expect(m.replyMeaning).toMatch(/^Permanent refusal/);
+    const html = renderToStaticMarkup(<Card model={m} theme="light" onDismiss={() => undefined} />);
+    expect(html).toContain('Permanent refusal');
+    expect(html).not.toContain('Soft bounce');
+  });
+
+  it('keeps the reply code’s own words where they fit the verdict', () => {
+    const m = buildCardModel(failedWith('550 5.1.1 no such user', ['a@example.org']));
+    expect(m.replyMeaning).toMatch(/mailbox unavailable/);
+    expect(m.severity).toBe('hard');
+    expect(m.suppression).toBe('Will be suppressed: the address does not exist');
   });
 
   it('keeps delay notices and auto-replies neutral', () => {
@@ -126,7 +159,7 @@ describe('card model', () => {
   it('"Copy steps" is numbered plain text with recipients, codes and links', () => {
     const text = stepsAsText(buildCardModel(failedWith('550 5.1.1 no such user', ['a@example.org'])));
     expect(text).toMatch(
-      /^Invalid address \(hard bounce\)\nRecipient: a@example\.org\nCause: Unknown user: .+\nCode: 550 5\.1\.1/,
+      /^Invalid address \(hard bounce\)\nRecipient: a@example\.org\nCause: Unknown user: .+\nWill be suppressed: the address does not exist\nCode: 550 5\.1\.1/,
     );
     expect(text).toMatch(/\n1\. /);
     expect(text).not.toMatch(/<\/?[a-z]/i);
@@ -161,6 +194,9 @@ describe('card markup', () => {
     expect(html).toContain('aria-label="Dismiss the bounce explanation"');
     expect(html).toContain('aria-label="Collapse the bounce explanation"');
     expect(html).toContain('aria-label="Copy address a@example.org"');
+    // The region is named for the extension; the verdict is its heading.
+    expect(html).toMatch(/^<section[^>]*aria-label="Bounce Triage"/);
+    expect(html).toMatch(/<h2 class="bt-badge"[^>]*>.*Invalid address.*<\/h2>/);
     expect(html).toContain('data-theme="dark"');
     expect(html).toContain('type="checkbox"');
   });

@@ -53,10 +53,27 @@ export function statusMeaning(
   return `${meaning} That is the code's usual meaning; this server's reply says otherwise, and the reply decided.`;
 }
 
-/** One line explaining a basic SMTP reply code, or null. */
-export function replyMeaning(code: string | null): string | null {
+/** Categories a reply code's "mailbox unavailable / not found" wording fits. */
+const MAILBOX_CATEGORIES = new Set([
+  'invalid-address',
+  'mailbox',
+  'mailbox-full',
+  'recipient-error',
+  'unclassified',
+]);
+
+/**
+ * One line explaining a basic SMTP reply code, or null. The basic codes are coarse: 550 reads
+ * "mailbox unavailable, not found, or access denied" whatever the refusal was for. When the
+ * verdict (from the server's own words) is not about the mailbox, say only that it was refused.
+ */
+export function replyMeaning(code: string | null, category: string | null = null): string | null {
   if (!code) return null;
-  return describeReplyCode(code);
+  const text = describeReplyCode(code);
+  if (!text || !category || MAILBOX_CATEGORIES.has(category) || !/mailbox/i.test(text)) return text;
+  return code.startsWith('5')
+    ? 'Permanent refusal; the server’s own words (under Why?) say what for'
+    : 'Temporary refusal; the server’s own words (under Why?) say what for';
 }
 
 /** A display name for a provider id. */

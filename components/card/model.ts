@@ -2,6 +2,8 @@
  * What the card shows, computed from an engine result: plain data, no React, so the same model
  * feeds the card, "Copy steps" and the demo's JSON.
  */
+import { decideSuppression } from '../../lib/engine/suppression/index';
+import { serverWords, verdictOf } from '../shared/verdict';
 import type { BounceRecord, BounceResult, MessageKind } from '../../lib/engine/types';
 import {
   actionRank,
@@ -22,7 +24,13 @@ export interface RecipientDetail {
   category: string;
   categoryTitle: string;
   colour: string;
-  /** True when its category or codes differ from the card's lead record. */
+  /** This recipient's own finer cause (the reason's title). */
+  causeTitle: string;
+  /** This recipient's own suppression decision, one sentence. */
+  suppression: string;
+  /** True for the record the card's Cause and codes describe. */
+  lead: boolean;
+  /** True when its category, cause or codes differ from the card's lead record. */
   differs: boolean;
 }
 
@@ -35,8 +43,15 @@ export interface CardModel {
   categoryTitle: string;
   colour: string;
   summary: string;
-  /** "Hard bounce" / "Soft bounce" / "Delayed" / null for non-bounces. */
-  severity: 'hard' | 'soft' | 'delayed' | null;
+  /**
+   * "Hard bounce" / "Soft bounce" / "Permanent refusal" (a 5xx refusal of the sender: the address
+   * is fine) / "Delayed" / null for non-bounces.
+   */
+  severity: 'hard' | 'soft' | 'refused' | 'delayed' | null;
+  /** What the suppression rules make of this bounce alone ("Will be suppressed: …"); null for non-bounces. */
+  suppression: string | null;
+  /** True when the recipients' verdicts differ, so each is shown with its own. */
+  mixed: boolean;
   hard: boolean;
   /**
    * The finer cause within the category, as "Title: one sentence" ("Delivery expired: …"), for
@@ -99,6 +114,11 @@ function categoryOf(result: BounceResult, rec: BounceRecord | null): string {
   return rec?.category ?? 'unclassified';
 }
 
+/** The suppression rules' reading of one record of this message alone. */
+function decisionFor(kind: MessageKind, r: BounceRecord) {
+  return decideSuppression([{ reason: r.reason, kind, at: null, status: r.status, replyCode: r.replyCode }]);
+}
+
 export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' = 'visible'): CardModel {
   const rec = primaryRecord(result);
   const category = categoryOf(result, rec);
@@ -106,7 +126,9 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
   const providerId = rec?.provider ?? null;
   const recipients: string[] = [];
   const recipientDetails: RecipientDetail[] = [];
-  for (const r of result.records) {
+  // The lead record first, so the Cause and codes shown above belong to the first address listed.
+  const ordered = rec ? [rec, ...result.records.filter((r) => r !== rec)] : result.records;
+  for (const r of ordered) {
     if (!r.recipient || recipients.includes(r.recipient)) continue;
     recipients.push(r.recipient);
     const cat = result.kind === 'failed' ? r.category : category;
@@ -118,11 +140,29 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
       category: cat,
       categoryTitle: catInfo.title,
       colour: catInfo.colour,
-      differs: !!rec && (cat !== category || r.status !== rec.status || r.replyCode !== rec.replyCode),
+      causeTitle: reasonInfo(r.reason).title,
+      suppression: decisionFor(result.kind, r).why,
+      lead: r === rec,
+      differs:
+        !!rec &&
+        (cat !== category ||
+          r.reason !== rec.reason ||
+          r.status !== rec.status ||
+          r.replyCode !== rec.replyCode),
     });
   }
+  const mixed = recipientDetails.some((d) => d.differs);
+  const verdict = rec ? verdictOf(result.kind, rec) : null;
   const severity =
-    result.kind === 'delayed' ? 'delayed' : result.kind === 'failed' ? (rec?.hard ? 'hard' : 'soft') : null;
+    result.kind === 'delayed'
+      ? 'delayed'
+      : result.kind === 'failed'
+        ? verdict === 'hard' || verdict === 'refused'
+          ? verdict
+          : 'soft'
+        : null;
+  const suppression =
+    rec && (result.kind === 'failed' || result.kind === 'delayed') ? decisionFor(result.kind, rec).why : null;
   const evidence: string[] = [];
   for (const e of rec?.evidence ?? [])
     evidence.push(`${EVIDENCE_LABELS[e.source] ?? e.source}: ${readableDetail(e.source, e.detail)}`);
@@ -136,12 +176,14 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
     colour: info.colour,
     summary: info.summary,
     severity,
+    suppression,
+    mixed,
     hard: !!rec?.hard && result.kind === 'failed',
     cause: causeOf(result.kind, rec),
     recipients,
     recipientDetails,
     replyCode: rec?.replyCode ?? null,
-    replyMeaning: replyMeaning(rec?.replyCode ?? null),
+    replyMeaning: replyMeaning(rec?.replyCode ?? null, result.kind === 'failed' ? category : null),
     status: rec?.status ?? null,
     statusMeaning: statusMeaning(rec?.status ?? null, providerId, result.kind === 'failed' ? category : null),
     providerId,
@@ -150,7 +192,7 @@ export function buildCardModel(result: BounceResult, source: 'visible' | 'raw' =
     steps: [...info.steps],
     links: linksFor(category, providerId),
     evidence,
-    diagnostic: rec?.diagnostic ?? null,
+    diagnostic: serverWords(rec?.diagnostic),
     remoteHost: rec?.remoteHost ?? null,
     decoder: result.decoder,
     source,
@@ -192,7 +234,12 @@ function causeOf(kind: MessageKind, rec: BounceRecord | null): string | null {
   return `${info.title}: ${info.description}`;
 }
 
-const SEVERITY_TEXT = { hard: 'Hard bounce', soft: 'Soft bounce', delayed: 'Delayed' } as const;
+const SEVERITY_TEXT = {
+  hard: 'Hard bounce',
+  soft: 'Soft bounce',
+  refused: 'Permanent refusal',
+  delayed: 'Delayed',
+} as const;
 
 export function severityText(m: CardModel): string | null {
   return m.severity ? SEVERITY_TEXT[m.severity] : null;
@@ -205,11 +252,14 @@ export function stepsAsText(m: CardModel): string {
   lines.push(`${m.categoryTitle}${sev ? ` (${sev.toLowerCase()})` : ''}`);
   if (m.recipientDetails.length) {
     const list = m.recipientDetails.map((r) =>
-      r.differs ? `${r.address} (${r.categoryTitle}${r.status ? ` ${r.status}` : ''})` : r.address,
+      m.mixed
+        ? `${r.address} (${r.categoryTitle}: ${r.causeTitle}${r.status ? ` ${r.status}` : ''})`
+        : r.address,
     );
     lines.push(`Recipient${list.length > 1 ? 's' : ''}: ${list.join(', ')}`);
   }
-  if (m.cause) lines.push(`Cause: ${m.cause}`);
+  if (m.cause) lines.push(`Cause${m.mixed ? ` (${m.recipientDetails[0]?.address})` : ''}: ${m.cause}`);
+  if (m.suppression && !m.mixed) lines.push(m.suppression);
   const codes = [m.replyCode, m.status].filter(Boolean).join(' ');
   if (codes) lines.push(`Code: ${codes}${m.statusMeaning ? ` - ${m.statusMeaning}` : ''}`);
   if (m.provider) lines.push(`Provider: ${m.provider}`);

@@ -25,7 +25,7 @@ body { padding-bottom: 14px; }
 .bt-head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; min-height: 32px; }
 .bt-badge {
   display: inline-flex; align-items: center; gap: 6px; font-weight: 600; font-size: 15px;
-  color: var(--bt-fg);
+  color: var(--bt-fg); margin: 0; line-height: inherit;
 }
 .bt-dot { width: 10px; height: 10px; border-radius: 50%; background: var(--bt-accent, #e03131); flex: none; }
 .bt-sev {
@@ -35,6 +35,9 @@ body { padding-bottom: 14px; }
 .bt-sev-hard { color: #c5221f; }
 .bt-sev-soft { color: #8a5a00; }
 .bt-sev-delayed { color: var(--bt-muted); }
+.bt-sev-refused { color: #a1421b; }
+[data-theme="dark"] .bt-sev-refused { color: #f6ae85; }
+.bt-recipient-verdict { display: block; font-size: 12px; color: var(--bt-muted); }
 [data-theme="dark"] .bt-sev-hard { color: #f28b82; }
 [data-theme="dark"] .bt-sev-soft { color: #fdd663; }
 .bt-head-recipient { color: var(--bt-muted); font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 280px; }
@@ -99,7 +102,7 @@ button:focus-visible, a:focus-visible, input:focus-visible { outline: 2px solid 
   border: 1px solid var(--bt-border); border-radius: 10px; padding: 4px 6px 4px 12px; color: var(--bt-muted);
 }
 .bt-note-row { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; min-height: 30px; }
-.bt-note-title { color: var(--bt-fg); font-weight: 600; font-size: 13px; }
+.bt-note-title { color: var(--bt-fg); font-weight: 600; font-size: 13px; margin: 0; line-height: inherit; }
 .bt-note-summary { font-size: 13px; flex: 1; min-width: 200px; }
 .bt-note-details { padding: 2px 8px 8px 26px; color: var(--bt-fg); font-size: 13px; }
 .bt-note-details p { margin: 6px 0; }

@@ -9,7 +9,16 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistoryRow } from '@/lib/history/store';
 import { gmailLink } from './api';
-import { categoryColour, categoryTitle, codes, copyText, stepsText, when } from './format';
+import {
+  codes,
+  copyText,
+  recordColour,
+  recordDetail,
+  recordTitle,
+  recordVerdict,
+  stepsText,
+  when,
+} from './format';
 import { PAGE_SIZE, useHistory } from './state';
 
 const ROW_HEIGHT = 58;
@@ -47,13 +56,17 @@ const Row = memo(function Row({
   const who = row.recipient || 'unknown recipient';
   const link = gmailLink(row.account, row.messageId);
   const codeText = codes(row);
+  const title = recordTitle(row);
+  const colour = recordColour(row);
+  const verdict = recordVerdict(row);
+  const detail = recordDetail(row);
   return (
     <div
       className={`bt-row${selected ? ' bt-row--selected' : ''}`}
       role="listitem"
       aria-posinset={index + 1}
       aria-setsize={total}
-      aria-label={`${who}, ${categoryTitle(row.category)}, ${row.severity}${codeText ? `, ${codeText}` : ''}, ${when(row.lastSeen)}`}
+      aria-label={`${who}, ${title}${verdict !== 'delayed' ? `, ${verdict}` : ''}${codeText ? `, ${codeText}` : ''}, ${when(row.lastSeen)}`}
       tabIndex={focused ? 0 : -1}
       data-row-index={index}
       data-key={row.key}
@@ -77,19 +90,16 @@ const Row = memo(function Row({
               ×{row.count}
             </span>
           )}
-          <span
-            className="bt-badge"
-            style={{ borderColor: categoryColour(row.category), color: categoryColour(row.category) }}
-          >
-            {categoryTitle(row.category)}
+          <span className="bt-badge" style={{ borderColor: colour, color: colour }}>
+            {title}
           </span>
-          <span className={`bt-sev bt-sev--${row.severity}`}>{row.severity}</span>
+          {verdict !== 'delayed' && <span className={`bt-sev bt-sev--${verdict}`}>{verdict}</span>}
           {codeText && <span className="bt-codes">{codeText}</span>}
           <span className="bt-when">{when(row.lastSeen)}</span>
         </div>
         <div className="bt-row-line bt-row-line--sub">
-          <span className="bt-diag" title={row.diagnostic ?? ''}>
-            {row.diagnostic ?? row.subject ?? ''}
+          <span className="bt-diag" title={detail}>
+            {detail}
           </span>
           <span className="bt-actions">
             {link && (

@@ -2,6 +2,7 @@
 import { CATEGORIES, DELAY_INFO } from '@/lib/engine/knowledge/categories';
 import type { CategoryId } from '@/lib/engine/types';
 import type { HistoryRecord } from '@/lib/history/record';
+import { serverWords, verdictOf } from '../shared/verdict';
 
 export function categoryTitle(id: CategoryId): string {
   return CATEGORIES[id]?.title ?? id;
@@ -9,6 +10,30 @@ export function categoryTitle(id: CategoryId): string {
 
 export function categoryColour(id: CategoryId): string {
   return CATEGORIES[id]?.colour ?? '#7a7a7a';
+}
+
+/** The title a record is listed under: a delay notice is "Delayed", as on the card, whatever its reason. */
+export function recordTitle(r: Pick<HistoryRecord, 'kind' | 'category'>): string {
+  return r.kind === 'delayed' ? DELAY_INFO.title : categoryTitle(r.category);
+}
+
+export function recordColour(r: Pick<HistoryRecord, 'kind' | 'category'>): string {
+  return r.kind === 'delayed' ? DELAY_INFO.colour : categoryColour(r.category);
+}
+
+/** The card's word for a record: hard, soft, refused (the sender was refused; the address is fine), delayed … */
+export function recordVerdict(
+  r: Pick<HistoryRecord, 'kind' | 'reason' | 'hard' | 'status' | 'replyCode'>,
+): string {
+  return verdictOf(r.kind, r);
+}
+
+/** The line under a record: the server's own words, else what is known instead. */
+export function recordDetail(r: Pick<HistoryRecord, 'kind' | 'diagnostic' | 'subject'>): string {
+  return (
+    serverWords(r.diagnostic) ??
+    (r.kind === 'delayed' ? 'The notice quotes no server reply; the server keeps trying' : (r.subject ?? ''))
+  );
 }
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

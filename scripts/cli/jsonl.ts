@@ -2,6 +2,7 @@
  * The command line's JSON Lines contract (documented in the README): one object per recipient
  * record, and one with null fields for a message without records. Field order is part of it.
  */
+import { verdictOf } from '../../lib/engine/suppression/index';
 import type { BounceResult } from '../../lib/engine/types';
 
 /** The lines of one message: `message` is its 0-based position in the file. */
@@ -49,7 +50,7 @@ export function summaryLines(file: string, results: BounceResult[]): string[] {
     for (const rec of r.records) {
       const codes = [rec.replyCode, rec.status].filter(Boolean).join(' ') || 'no code';
       out.push(
-        `  ${rec.recipient ?? '(recipient unknown)'}  ${rec.category} (${rec.reason}) ${rec.hard ? 'hard' : 'soft'}  ${codes}  → ${rec.action}${rec.provider ? `  [${rec.provider}]` : ''}`,
+        `  ${rec.recipient ?? '(recipient unknown)'}  ${rec.category} (${rec.reason}) ${verdictOf(r.kind, rec)}  ${codes}  → ${rec.action}${rec.provider ? `  [${rec.provider}]` : ''}`,
       );
     }
   });

@@ -30,6 +30,16 @@ describe('classify --suppression', () => {
     expect(ses.stdout).toBe('userunknown@example.jp,BOUNCE\r\nredacted@example.net,COMPLAINT\r\n');
   });
 
+  it('names each record in the summary for what it is: complaints and auto-replies are not "soft"', () => {
+    const files = ['arf-01', 'rfc3834-01', 'rhost-google-03', 'lhost-gmail-01', 'lhost-opensmtpd-06'];
+    const r = classify(...files.map((f) => join(CORPUS_BSD, `${f}.eml`)));
+    const verdicts = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .map((l) => / \([a-z]+\) ([a-z-]+) /.exec(l)?.[1]);
+    expect(verdicts).toEqual(['complaint', 'auto-reply', 'refused', 'hard', 'delayed']);
+  });
+
   it('refuses a format it does not know', () => {
     const r = classify('--suppression', 'xml', ...FILES);
     expect(r.status).toBe(2);

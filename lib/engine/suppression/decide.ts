@@ -174,3 +174,25 @@ export function decideSuppression(
     why: 'Not a bounce: the mail was delivered',
   };
 }
+
+/** One word for what a record of a message is, as the card, the popup and the command line say it. */
+export type Verdict =
+  'hard' | 'soft' | 'refused' | 'delayed' | 'complaint' | 'auto-reply' | 'delivered' | 'not-bounce';
+
+/**
+ * The verdict of one record: a failure is `hard` (the address is bad), `refused` (a permanent
+ * refusal of the sender: authentication, reputation, block lists, policy, content; the address is
+ * fine) or `soft` (temporary, or about the recipient's side); other kinds are named as they are.
+ *
+ * @example
+ * verdictOf('failed', { reason: 'authfailure', hard: false, status: '5.7.26', replyCode: '550' }) // 'refused'
+ */
+export function verdictOf(
+  kind: MessageKind,
+  r: { reason: string; hard: boolean; status?: string | null; replyCode?: string | null },
+): Verdict {
+  if (kind !== 'failed') return kind;
+  if (r.hard) return 'hard';
+  const permanent = r.status ? r.status.startsWith('5') : !!r.replyCode?.startsWith('5');
+  return permanent && policyOf(r.reason).policy === 'never' ? 'refused' : 'soft';
+}

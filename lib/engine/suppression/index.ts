@@ -7,9 +7,11 @@ export {
   DEFAULT_RULES,
   decideSuppression,
   eventPolicy,
+  verdictOf,
   type BounceEvent,
   type SoftProgress,
   type SuppressionDecision,
   type SuppressionRules,
+  type Verdict,
 } from './decide';
 export { suppressionList, type SuppressionEntry, type AddressEvent } from './list';

@@ -7,6 +7,7 @@ import {
   eventPolicy,
   policyOf,
   suppressionList,
+  verdictOf,
   type BounceEvent,
 } from './index';
 
@@ -181,5 +182,24 @@ describe('suppression list', () => {
       ['ann@example.com', 'example.com', 2, 'a2', false],
       ['bob@example.org', 'example.org', 1, 'b1', true],
     ]);
+  });
+});
+
+describe('verdict of a record', () => {
+  it('tells a refusal of the sender from a soft bounce and a dead address', () => {
+    const r = (reason: string, hard: boolean, status: string | null, replyCode: string | null = null) => ({
+      reason,
+      hard,
+      status,
+      replyCode,
+    });
+    expect(verdictOf('failed', r('userunknown', true, '5.1.1'))).toBe('hard');
+    expect(verdictOf('failed', r('authfailure', false, '5.7.26'))).toBe('refused');
+    expect(verdictOf('failed', r('blocked', false, null, '554'))).toBe('refused');
+    expect(verdictOf('failed', r('toomanyconn', false, '4.7.0'))).toBe('soft');
+    expect(verdictOf('failed', r('mailboxfull', false, '5.2.2'))).toBe('soft');
+    expect(verdictOf('complaint', r('feedback', false, null))).toBe('complaint');
+    expect(verdictOf('auto-reply', r('vacation', false, null))).toBe('auto-reply');
+    expect(verdictOf('delayed', r('expired', false, '4.4.7'))).toBe('delayed');
   });
 });
