@@ -3,7 +3,7 @@
  * feeds the card, "Copy steps" and the demo's JSON.
  */
 import { decideSuppression } from '../../lib/engine/suppression/index';
-import { serverWords, verdictOf } from '../shared/verdict';
+import { serverWords, verdictOf } from '../verdict/verdict';
 import type { BounceRecord, BounceResult, MessageKind } from '../../lib/engine/types';
 import {
   actionRank,

@@ -2,7 +2,7 @@
 import { CATEGORIES, DELAY_INFO } from '@/lib/engine/knowledge/categories';
 import type { CategoryId } from '@/lib/engine/types';
 import type { HistoryRecord } from '@/lib/history/record';
-import { serverWords, verdictOf } from '../shared/verdict';
+import { serverWords, verdictOf } from '../verdict/verdict';
 
 export function categoryTitle(id: CategoryId): string {
   return CATEGORIES[id]?.title ?? id;
