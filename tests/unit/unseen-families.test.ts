@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyMailbox, classifyMessage } from '../../lib/engine';
+import { scanRecipients } from '../../lib/engine/report/scan';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
 const read = (f: string) => readFileSync(join(DIR, f));
@@ -95,5 +96,19 @@ describe('bounces from families outside the corpus', () => {
     const r = classifyMessage(raw);
     expect(r.records.length).toBe(5000);
     expect(r.warnings.join(' ')).toMatch(/200 more recipients are named than are read/);
+  });
+
+  it('takes an address after a reply code only when the code stands alone', () => {
+    // "422f" inside a message id is not a reply code, and what follows it is not an address.
+    const text =
+      "Unknown address error 550-'5.7.1 <0001-2be1-422f-a8d4-000000@bounces.example.com>... Access denied'";
+    expect(scanRecipients(text, new Set()).map((r) => r.address)).not.toContain(
+      'f-a8d4-000000@bounces.example.com',
+    );
+    expect(
+      scanRecipients('Reason:\n  550 5.1.1 ada.lee@example.org: no such user', new Set()).map(
+        (r) => r.address,
+      ),
+    ).toEqual(['ada.lee@example.org']);
   });
 });
