@@ -12,5 +12,6 @@ export const amazonses: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
+  fixtures: ['corpus:maildir/bsd/lhost-amazonses-14.eml'],
   codes: [],
 };

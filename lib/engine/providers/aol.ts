@@ -13,5 +13,6 @@ export const aol: ProviderModule = {
   domains: ['aol.*', 'aim.com', 'verizon.net'],
   links: [LINKS.yahooErrorCodes, LINKS.yahooSenderHub],
   wording: [],
+  fixtures: [],
   codes: [],
 };

@@ -50,5 +50,6 @@ export const apple: ProviderModule = {
       link: LINKS.appleIcloud.url,
     },
   ],
+  fixtures: ['corpus:maildir/bsd/arf-26.eml'],
   codes: [],
 };

@@ -22,5 +22,6 @@ export const att: ProviderModule = {
       replyCode: '550',
     },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-exim-43.eml'],
   codes: [],
 };

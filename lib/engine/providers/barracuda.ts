@@ -34,5 +34,6 @@ export const barracuda: ProviderModule = {
       link: LINKS.barracudaCodes.url,
     },
   ],
+  fixtures: [],
   codes: [],
 };

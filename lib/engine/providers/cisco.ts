@@ -12,5 +12,6 @@ export const cisco: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
+  fixtures: [],
   codes: [],
 };

@@ -23,5 +23,6 @@ export const cloudflare: ProviderModule = {
       strict: true,
     },
   ],
+  fixtures: [],
   codes: [],
 };

@@ -18,5 +18,6 @@ export const comcast: ProviderModule = {
     { phrase: 'must have a ptr record with a valid reverse dns', reason: 'requireptr', replyCode: '554' },
     { phrase: 'comcast block for spam', reason: 'blocked', replyCode: '554' },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-exim-33.eml'],
   codes: [],
 };

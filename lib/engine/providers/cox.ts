@@ -12,5 +12,6 @@ export const cox: ProviderModule = {
   domains: ['cox.net'],
   links: [],
   wording: [],
+  fixtures: ['corpus:maildir/bsd/rhost-cox-01.eml'],
   codes: [],
 };

@@ -15,5 +15,6 @@ export const docomo: ProviderModule = {
   // docomo's servers answer "550 Unknown user" after DATA when the recipient's own sender filter
   // turns the sender away; a mailbox-status code (X.2.x) with the same words is the recipient's filter.
   userUnknownAtData: 'rejected',
+  fixtures: ['corpus:maildir/bsd/lhost-amazonses-02.eml'],
   codes: [],
 };

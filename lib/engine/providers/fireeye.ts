@@ -12,5 +12,6 @@ export const fireeye: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
+  fixtures: [],
   codes: [],
 };

@@ -16,5 +16,6 @@ export const free: ProviderModule = {
     { phrase: 'user quota exceeded', reason: 'mailboxfull', status: '5.2.2', replyCode: '552' },
     { phrase: 'spam detected', reason: 'spamdetected', replyCode: '550' },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-dragonfly-20.eml'],
   codes: [],
 };

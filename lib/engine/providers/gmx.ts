@@ -47,5 +47,6 @@ export const gmx: ProviderModule = {
       replyCode: '550',
     },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-postfix-60.eml'],
   codes: [],
 };

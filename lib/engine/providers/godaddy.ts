@@ -12,5 +12,6 @@ export const godaddy: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
+  fixtures: ['corpus:maildir/bsd/lhost-exim-45.eml'],
   codes: [],
 };

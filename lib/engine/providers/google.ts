@@ -294,6 +294,7 @@ export const google: ProviderModule = {
       link: LINKS.googleSmtpErrors.url,
     },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-amazonses-20.eml'],
   codes: [
     {
       subject: 7,

@@ -12,5 +12,6 @@ export const hey: ProviderModule = {
   domains: ['hey.com'],
   links: [],
   wording: [],
+  fixtures: [],
   codes: [],
 };

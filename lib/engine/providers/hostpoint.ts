@@ -12,5 +12,6 @@ export const hostpoint: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
+  fixtures: [],
   codes: [],
 };

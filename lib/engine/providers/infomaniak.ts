@@ -12,5 +12,6 @@ export const infomaniak: ProviderModule = {
   domains: ['ik.me'],
   links: [],
   wording: [],
+  fixtures: [],
   codes: [],
 };

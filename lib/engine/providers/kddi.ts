@@ -19,5 +19,6 @@ export const kddi: ProviderModule = {
     // au's own notice when the recipient's reception filter turned the message away
     { phrase: 'each of the following recipients was rejected by a remote mail server', reason: 'filtered' },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-ezweb-01.eml'],
   codes: [],
 };

@@ -15,5 +15,6 @@ export const laposte: ProviderModule = {
     // La Poste answers an unknown recipient at the end of DATA; the words, not the stage, decide.
     { phrase: 'adresse destinataire invalide', reason: 'userunknown', status: '5.5.0', replyCode: '550' },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-sendmail-46.eml'],
   codes: [],
 };

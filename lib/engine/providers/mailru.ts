@@ -14,5 +14,6 @@ export const mailru: ProviderModule = {
     { label: 'Mail.ru: 550 spam rejection', url: 'https://help.mail.ru/notspam-support/errors/550spam' },
   ],
   wording: [{ phrase: 'is unavailable: account is disabled', reason: 'suspend', replyCode: '550' }],
+  fixtures: ['corpus:maildir/bsd/lhost-mailru-05.eml'],
   codes: [],
 };

@@ -166,6 +166,7 @@ export const microsoft: ProviderModule = {
       link: LINKS.outlookTroubleshooting.url,
     },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-dragonfly-02.eml'],
   codes: [
     {
       subject: 1,

@@ -63,5 +63,6 @@ export const mimecast: ProviderModule = {
       link: LINKS.mimecastCodes.url,
     },
   ],
+  fixtures: ['corpus:maildir/bsd/rhost-mimecast-01.eml'],
   codes: [],
 };

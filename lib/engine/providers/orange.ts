@@ -20,5 +20,6 @@ export const orange: ProviderModule = {
     // Orange's code 506 is its content filter calling the message spam.
     { phrase: 'ofr_506', reason: 'spamdetected', status: '5.2.0', replyCode: '550' },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-einsundeins-03.eml'],
   codes: [],
 };

@@ -47,5 +47,6 @@ export const proofpoint: ProviderModule = {
       replyCode: '550',
     },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-postfix-38.eml'],
   codes: [],
 };

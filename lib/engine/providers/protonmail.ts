@@ -12,5 +12,6 @@ export const protonmail: ProviderModule = {
   domains: ['protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'],
   links: [],
   wording: [],
+  fixtures: [],
   codes: [],
 };

@@ -23,5 +23,6 @@ export const qq: ProviderModule = {
     { phrase: 'suspected spam sender', reason: 'badreputation', replyCode: '550' },
     { phrase: 'bad address syntax', reason: 'userunknown', replyCode: '501' },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-postfix-56.eml'],
   codes: [],
 };

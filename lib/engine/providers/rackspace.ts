@@ -24,5 +24,6 @@ export const rackspace: ProviderModule = {
       replyCode: '550',
     },
   ],
+  fixtures: [],
   codes: [],
 };

@@ -12,5 +12,6 @@ export const sendgrid: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
+  fixtures: ['corpus:maildir/bsd/lhost-postfix-65.eml'],
   codes: [],
 };

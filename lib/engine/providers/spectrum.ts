@@ -13,5 +13,6 @@ export const spectrum: ProviderModule = {
   domains: ['charter.net', 'rr.com', 'spectrum.net'],
   links: [],
   wording: [{ phrase: 'aup#in-1310', reason: 'toomanyconn', replyCode: '550' }],
+  fixtures: ['corpus:maildir/bsd/rhost-spectrum-01.eml'],
   codes: [],
 };

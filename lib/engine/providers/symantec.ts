@@ -25,5 +25,6 @@ export const symantec: ProviderModule = {
       replyCode: '553',
     },
   ],
+  fixtures: [],
   codes: [],
 };

@@ -27,5 +27,6 @@ export const trendmicro: ProviderModule = {
       replyCode: '554',
     },
   ],
+  fixtures: [],
   codes: [],
 };

@@ -48,6 +48,11 @@ export interface ProviderModule {
   domains: readonly string[];
   links: readonly Link[];
   wording: readonly Wording[];
+  /**
+   * Bounces this provider answered (`corpus:` paths under the corpus, others under tests/fixtures/):
+   * the registry test expects the engine to name this provider for each.
+   */
+  fixtures: readonly string[];
   codes: readonly ProviderCode[];
   /**
    * What an "unknown user" answer to DATA means from this provider's servers, when it is not a

@@ -124,5 +124,6 @@ export const yahoo: ProviderModule = {
       link: LINKS.yahooErrorCodes.url,
     },
   ],
+  fixtures: ['corpus:maildir/bsd/arf-02.eml'],
   codes: [],
 };

@@ -19,5 +19,6 @@ export const zerospam: ProviderModule = {
       replyCode: '554',
     },
   ],
+  fixtures: [],
   codes: [],
 };

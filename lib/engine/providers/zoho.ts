@@ -28,5 +28,6 @@ export const zoho: ProviderModule = {
     { phrase: 'mailpolicy violation', reason: 'policyviolation', status: '5.2.3', replyCode: '554' },
     { phrase: 'mail rejected by destination domain', reason: 'filtered', status: '5.4.1', replyCode: '541' },
   ],
+  fixtures: ['corpus:maildir/bsd/lhost-postfix-73.eml'],
   codes: [],
 };
