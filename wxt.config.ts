@@ -23,9 +23,20 @@ function trackedFiles(): string[] | null {
 }
 const tracked = trackedFiles();
 
+/**
+ * The measuring build: `BT_MEASURE=1 wxt build` (npm run build:measure) writes
+ * .output/chrome-mv3-measure, and `BT_MEASURE=1 wxt build -b firefox --mv3`
+ * (npm run build:measure:firefox) writes .output/firefox-mv3-measure. Only these carry the timing
+ * hooks end-to-end tests and bench:card read (lib/gmail/measure.ts); `npm run build` and
+ * `npm run zip` never do. (Not a WXT mode: WXT would also make React a development build.)
+ */
+const MEASURING = process.env.BT_MEASURE === '1';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  ...(MEASURING && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-measure' }),
+  vite: () => ({ define: { __BT_MEASURING_BUILD__: JSON.stringify(MEASURING) } }),
   // The sources package for addons.mozilla.org: tracked files only (`git ls-files`; WXT leaves out
   // the test files); from an unpacked sources package (no git), everything but local run output.
   zip: tracked

@@ -2,7 +2,17 @@ import { browser } from 'wxt/browser';
 import { createCardRenderer } from '../components/card/mount';
 import { classifyMessage, classifyVisible } from '../lib/engine';
 import { GmailController } from '../lib/gmail/controller';
+import { pageMeasureHooks } from '../lib/gmail/measure';
 import type { RuntimeMessage } from '../lib/messages';
+
+/**
+ * The measuring build (`npm run build:measure` → .output/chrome-mv3-measure; for Firefox
+ * `npm run build:measure:firefox` → .output/firefox-mv3-measure; both set BT_MEASURE=1, see
+ * wxt.config.ts) carries the timing hooks the end-to-end tests and `bench:card` read (data-bt-ms,
+ * data-bt-raw). In the store build (`npm run build`, `npm run zip`) this constant is false, the
+ * hooks module is left out of the bundle, and no page script can switch them on.
+ */
+const MEASURING_BUILD = __BT_MEASURING_BUILD__;
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
@@ -24,6 +34,8 @@ export default defineContentScript({
       engine: { classifyMessage, classifyVisible },
       renderer: createCardRenderer(ctx),
       send,
+      sendStats: send,
+      measure: MEASURING_BUILD ? pageMeasureHooks(document) : undefined,
     });
     controller.start();
   },

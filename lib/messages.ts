@@ -29,4 +29,41 @@ export interface PageStatusMessage {
   at: number;
 }
 
-export type RuntimeMessage = BounceSeenMessage | PageStatusMessage;
+/**
+ * Sent by the content script now and then: how well it reads Gmail's page (counts since the last
+ * such message, never content). The background adds them to the "Gmail connection" counters.
+ */
+export interface ConnectionStatsMessage {
+  type: 'connection-stats';
+  counts: ConnectionCounts;
+  /** The raw-source read that failed last in this batch: the step and a short reason code. */
+  lastFailure: RawFailure | null;
+  /** Selector set name → the candidate that matched (selector text only). */
+  selectors: Record<string, string>;
+  at: number;
+}
+
+export interface ConnectionCounts {
+  /** Gmail pages (navigations to a conversation) whose messages were found. */
+  recognised: number;
+  /** Conversation pages where no message could be found. */
+  unrecognised: number;
+  /** Cards shown (each message once per page life). */
+  cards: number;
+  /** Raw-source reads that gave the original message. */
+  rawOk: number;
+  /** Raw-source reads that gave nothing. */
+  rawFailed: number;
+}
+
+export interface RawFailure {
+  /** "show-original" or "download". */
+  step: string;
+  /** A short code: "HTTP 404", "network", "no source in the page", "not a message". */
+  why: string;
+  /** Whether Gmail's account key was found in the page. */
+  key: boolean;
+  at: number;
+}
+
+export type RuntimeMessage = BounceSeenMessage | PageStatusMessage | ConnectionStatsMessage;

@@ -13,6 +13,17 @@ export interface CardProps {
   onRendered?(): void;
   /** Open the "Why?" disclosure from the start. */
   defaultWhyOpen?: boolean;
+  /** Gmail did not give the original message: say the card reads the text Gmail shows only. */
+  firstViewOnly?: boolean;
+}
+
+/** The line a card shows when the original message could not be read. */
+function FirstViewOnly() {
+  return (
+    <p className="bt-muted bt-first-view" data-field="firstViewOnly">
+      First view only: Gmail did not give the original message, so this reads only the text Gmail shows.
+    </p>
+  );
 }
 
 async function copyText(text: string, fallbackRoot: Node): Promise<boolean> {
@@ -70,7 +81,7 @@ function Icon({ name }: { name: 'chevron' | 'close' | 'copy' | 'info' | 'clock' 
 }
 
 /** Delay notices, auto-replies, complaints and delivery receipts: one quiet line, details on demand. */
-function NeutralNote({ model, theme, onDismiss, onRendered }: CardProps) {
+function NeutralNote({ model, theme, onDismiss, onRendered, firstViewOnly }: CardProps) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   useLayoutEffect(() => onRendered?.());
@@ -101,6 +112,7 @@ function NeutralNote({ model, theme, onDismiss, onRendered }: CardProps) {
           <Icon name="close" />
         </button>
       </div>
+      {firstViewOnly && <FirstViewOnly />}
       {open && (
         <div id={detailsId} className="bt-note-details">
           {model.recipients.length > 0 && (
@@ -226,6 +238,7 @@ export function Card(props: CardProps) {
       {!collapsed && (
         <div id={bodyId} className="bt-body">
           <p className="bt-summary">{model.summary}</p>
+          {props.firstViewOnly && <FirstViewOnly />}
 
           <dl className="bt-facts">
             {model.cause && (

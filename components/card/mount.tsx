@@ -19,11 +19,19 @@ function renderInto(root: Root, host: HTMLElement, view: CardView, onDismiss: ()
     host.setAttribute('data-bt-category', model.category);
     host.setAttribute('data-bt-source', view.source);
     host.setAttribute('data-bt-state', view.enriched ? 'enriched' : 'visible');
+    host.toggleAttribute('data-bt-first-view-only', view.rawFailed);
   };
   // Synchronous commit: the card is in the page when this returns (timed by the benchmark).
   flushSync(() => {
     root.render(
-      <Card key={model.category} model={model} theme={view.theme} onDismiss={onDismiss} onRendered={mark} />,
+      <Card
+        key={model.category}
+        model={model}
+        theme={view.theme}
+        firstViewOnly={view.rawFailed}
+        onDismiss={onDismiss}
+        onRendered={mark}
+      />,
     );
   });
 }

@@ -3,22 +3,36 @@
  * message once, enriches it from the raw source, and asks a renderer to show, update or remove
  * cards. Knows nothing about React; the content script passes the renderer in.
  *
- * Cost model: one MutationObserver on the conversation pane (re-attached when the location
- * changes), one scan per mutation batch that added elements, each message id gated once.
+ * Cost model: one MutationObserver on the container of Gmail's views (the parent of the element
+ * carrying role="main"; Gmail shows and hides sibling views by style and moves role="main" between
+ * them, so the observer also watches the style, role and hidden attributes, and class changes of
+ * message rows), one scan per mutation batch, each message id gated once. After each navigation a
+ * few spaced re-scans run until the conversation appears (Gmail renders it asynchronously); a page
+ * found unrecognised is looked at again later.
  */
 import type { BounceResult, VisibleMessage } from '../engine/types';
-import type { BounceSeenMessage, PageStatusMessage, RuntimeMessage } from '../messages';
+import type {
+  BounceSeenMessage,
+  ConnectionCounts,
+  ConnectionStatsMessage,
+  PageStatusMessage,
+  RawFailure,
+  RuntimeMessage,
+} from '../messages';
 import { WEAK_GATE_REASONS, gate, type GateReason } from './gate';
 import { accountOf, isConversationHash } from './ids';
+import { readAccountKey } from './ik';
 import { RawSourceLoader, type Fetcher } from './raw';
 import {
+  isCollapsed,
+  isShown,
   readGateInput,
   readVisibleMessage,
   scanConversation,
   type ConversationScan,
   type FoundMessage,
 } from './scan';
-import { CARD_TAG, SELECTORS, queryFirst } from './selectors';
+import { CARD_TAG, SELECTORS, matchedCandidates, queryFirst } from './selectors';
 import { themeBehind } from './theme';
 
 export interface CardView {
@@ -29,7 +43,17 @@ export interface CardView {
   source: 'visible' | 'raw';
   /** True once the raw source was read (even when it did not change the verdict). */
   enriched: boolean;
+  /** True when Gmail did not give the raw source: the card shows the first view only. */
+  rawFailed: boolean;
   theme: 'light' | 'dark';
+}
+
+/** Test and benchmark timing hooks (only the measuring build passes them; see measure.ts). */
+export interface MeasureHooks {
+  /** Script time spent gating and classifying a message the first time it was seen. */
+  decided(messageEl: Element, ms: number): void;
+  /** Progress of the raw-source step of a message (by perm id, "msg-f:<decimal>"). */
+  raw(permId: string, state: 'pending' | 'done' | 'failed'): void;
 }
 
 export interface CardHandle {
@@ -62,22 +86,39 @@ export interface ControllerOptions {
   engine: Engine;
   renderer: CardRenderer;
   send: (msg: RuntimeMessage) => void;
+  /** Receives the "Gmail connection" counters now and then (see ConnectionStatsMessage). */
+  sendStats?: (msg: ConnectionStatsMessage) => void;
   fetch?: Fetcher;
+  /** Only in the measuring build. */
+  measure?: MeasureHooks;
   /** How long a conversation URL may show no recognisable message before page-status says so. */
   unrecognisedAfterMs?: number;
+  /** Delays of the re-scans after a navigation, until the conversation appears (ms). */
+  rescanDelaysMs?: readonly number[];
+  /** Delays of the later looks at a page found unrecognised (ms). */
+  lookAgainDelaysMs?: readonly number[];
 }
+
+const RESCAN_DELAYS_MS = [60, 150, 300, 600, 1200, 2500, 5000];
+const LOOK_AGAIN_DELAYS_MS = [5000, 15000, 45000];
+/** Attributes by which Gmail shows, hides and moves views and collapses messages. */
+const WATCHED_ATTRIBUTES = ['style', 'role', 'hidden', 'class'];
+const STATS_FLUSH_MS = 1000;
 
 interface Entry {
   gate: GateReason;
   result: BounceResult | null;
   source: 'visible' | 'raw';
   enriched: boolean;
+  rawFailed: boolean;
   version: number;
   threadId: string | null;
 }
 
 interface Mounted {
   body: Element;
+  /** The message element the body belongs to (to notice it being collapsed). */
+  message: Element;
   handle: CardHandle | null;
   version: number;
   /** The theme the card was last drawn in. */
@@ -98,20 +139,29 @@ export class GmailController {
   private entries = new Map<string, Entry>();
   private mounted = new Map<string, Mounted>();
   private dismissed = new Set<string>();
+  private carded = new Set<string>();
   private observer: MutationObserver | null = null;
   private themeObserver: MutationObserver | null = null;
   private rethemeQueued = false;
   private observed: Element | null = null;
+  private observedPane: Element | null = null;
   private lastHref = '';
+  /** Bumped on every navigation: timers of an older navigation see it changed and stop. */
+  private navigation = 0;
+  private found = false;
   private statusSent: boolean | null = null;
   private statusTimer: number | null = null;
   private scanQueued = false;
+  private counts: ConnectionCounts = emptyCounts();
+  private lastFailure: RawFailure | null = null;
+  private statsTimer: number | null = null;
   readonly raw: RawSourceLoader;
 
   constructor(private opts: ControllerOptions) {
     const view = opts.doc.defaultView;
     this.raw = new RawSourceLoader({
       pathname: () => view?.location.pathname ?? '/mail/u/0/',
+      accountKey: () => readAccountKey(opts.doc)?.key ?? null,
       fetch: opts.fetch,
       signal: opts.ctx.signal,
     });
@@ -137,10 +187,10 @@ export class GmailController {
   }
 
   /**
-   * Gmail switches theme without touching the conversation: it swaps style sheets in the head and
-   * classes or styles on the root elements, or follows the system's colour scheme. Each of these
-   * re-checks the background behind the cards (a sheet that loads later is caught by the second,
-   * delayed check).
+   * Gmail switches theme without touching the conversation: it rewrites the text of its <style>
+   * elements (2025-26), swaps style sheets in the head, sets classes or styles on the root
+   * elements, or follows the system's colour scheme. Each of these re-checks the background
+   * behind the cards (a sheet that loads later is caught by the second, delayed check).
    */
   private watchTheme(): void {
     const { ctx, doc } = this.opts;
@@ -148,7 +198,8 @@ export class GmailController {
     const MO = win?.MutationObserver ?? MutationObserver;
     const onChange = () => this.queueRetheme();
     this.themeObserver = new MO(onChange);
-    if (doc.head) this.themeObserver.observe(doc.head, { childList: true });
+    if (doc.head)
+      this.themeObserver.observe(doc.head, { childList: true, subtree: true, characterData: true });
     const rootAttrs = { attributes: true, attributeFilter: ['class', 'style'] };
     this.themeObserver.observe(doc.documentElement, rootAttrs);
     if (doc.body) this.themeObserver.observe(doc.body, rootAttrs);
@@ -192,6 +243,8 @@ export class GmailController {
     const href = this.opts.doc.defaultView?.location.href ?? '';
     if (href === this.lastHref) return;
     this.lastHref = href;
+    this.navigation++;
+    this.found = false;
     this.statusSent = null;
     if (this.statusTimer !== null) clearTimeout(this.statusTimer);
     this.statusTimer = null;
@@ -201,42 +254,74 @@ export class GmailController {
         () => this.reportUnrecognised(),
         this.opts.unrecognisedAfterMs ?? 3000,
       );
+      // Gmail renders the conversation some time after the hash changed, maybe in a view that
+      // already exists (shown by style): look again a few times until it is there.
+      this.scanLater(this.opts.rescanDelaysMs ?? RESCAN_DELAYS_MS, () => this.found);
     }
     this.attach();
     this.scan();
   }
 
-  /** Observe the conversation pane, or the document until the pane exists. */
+  /** Scan after each of `delays` (spaced, from now) for this navigation, until `done()`. */
+  private scanLater(delays: readonly number[], done: () => boolean): void {
+    const nav = this.navigation;
+    let i = 0;
+    const next = () => {
+      const delay = delays[i++];
+      if (delay === undefined) return;
+      this.opts.ctx.setTimeout(() => {
+        if (this.navigation !== nav || this.opts.ctx.isInvalid || done()) return;
+        this.attach();
+        this.scan();
+        if (!done()) next();
+      }, delay);
+    };
+    next();
+  }
+
+  /**
+   * Observe the container of Gmail's views (the pane's parent: role="main" moves between its
+   * children), or the document until the pane exists.
+   */
   private attach(): void {
     const { doc } = this.opts;
     const pane = queryFirst(doc, SELECTORS.conversationPane);
-    const target = pane ?? doc.body ?? doc.documentElement;
+    const target = pane?.parentElement ?? pane ?? doc.body ?? doc.documentElement;
+    this.observedPane = pane;
     if (this.observer && this.observed === target) return;
     this.observer?.disconnect();
     const MO = doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new MO((records) => this.onMutations(records));
-    this.observer.observe(target, { childList: true, subtree: true });
-    // The same observer also watches the pane's parent, shallowly: if Gmail swaps the pane
-    // element without a URL change, the next scan re-targets.
-    if (pane?.parentElement) this.observer.observe(pane.parentElement, { childList: true });
+    this.observer.observe(target, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
+    // The same observer also watches the container's parent, shallowly: if Gmail swaps the whole
+    // container without a URL change, the next scan re-targets.
+    if (pane && target.parentElement) this.observer.observe(target.parentElement, { childList: true });
     this.observed = target;
   }
 
   private onMutations(records: MutationRecord[]): void {
     if (this.opts.ctx.isInvalid) return this.stop();
-    let relevant = false;
-    for (const r of records) {
-      for (const n of Array.from(r.addedNodes)) {
-        if (n.nodeType === 1 && (n as Element).localName !== CARD_TAG) {
-          relevant = true;
-          break;
-        }
-      }
-      if (relevant) break;
+    if (records.some((r) => this.isRelevant(r))) this.queueScan();
+  }
+
+  /** Whether a mutation may have shown, hidden, added or removed a view, a message or a body. */
+  private isRelevant(r: MutationRecord): boolean {
+    const isCard = (n: Node) => n.nodeType === 1 && (n as Element).localName === CARD_TAG;
+    if (r.type === 'childList') {
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1 && !isCard(n)) return true;
+      for (const n of Array.from(r.removedNodes)) if (n.nodeType === 1 && !isCard(n)) return true;
+      return false;
     }
-    if (!relevant) return;
-    // scan() re-targets the observer when the pane appeared or changed.
-    this.queueScan();
+    if (r.type !== 'attributes' || isCard(r.target)) return false;
+    // Gmail changes classes all the time (hover, focus); only a message row's class says that the
+    // message was collapsed or expanded.
+    if (r.attributeName === 'class') return isMessageRow(r.target as Element);
+    return true;
   }
 
   private queueScan(): void {
@@ -254,17 +339,20 @@ export class GmailController {
     const { doc } = this.opts;
     this.sweep();
     const found = scanConversation(doc);
-    if (found.pane && this.observed !== found.pane) this.attach();
-    if (found.messages.length > 0 && this.statusSent !== true) this.reportRecognised();
-    const measuring = doc.documentElement.hasAttribute('data-bt-measure');
+    if (found.pane && this.observedPane !== found.pane) this.attach();
+    if (found.messages.length > 0) {
+      this.found = true;
+      if (this.statusSent !== true) this.reportRecognised();
+    }
+    const measure = this.opts.measure;
     for (const msg of found.messages) {
       if (!msg.body) continue;
       try {
         let entry = this.entries.get(msg.id);
         if (!entry) {
-          const t0 = measuring ? performance.now() : 0;
+          const t0 = measure ? performance.now() : 0;
           entry = this.classify(msg, found);
-          if (measuring) msg.el.setAttribute('data-bt-ms', String(performance.now() - t0));
+          measure?.decided(msg.el, performance.now() - t0);
         }
         this.render(msg, entry);
       } catch {
@@ -281,6 +369,7 @@ export class GmailController {
       result: null,
       source: 'visible',
       enriched: false,
+      rawFailed: false,
       version: 0,
       threadId: scan.threadId,
     };
@@ -298,26 +387,32 @@ export class GmailController {
       this.report(msg.id, entry, 'visible');
     }
     // A subject or a holiday phrase alone is weak evidence: fetch the source only when the visible
-    // text already reads as a report.
-    if (!WEAK_GATE_REASONS.has(reason) || showsCard(visible)) void this.enrich(msg.id, entry);
+    // text already reads as a report. The card never waits for it.
+    if (msg.permId && (!WEAK_GATE_REASONS.has(reason) || showsCard(visible)))
+      void this.enrich(msg.id, msg.permId, entry);
     return entry;
   }
 
-  /** Test and benchmark hook: mark the raw step's progress on the message element. */
-  private markRaw(id: string, state: 'pending' | 'done' | 'failed'): void {
-    if (!this.opts.doc.documentElement.hasAttribute('data-bt-measure')) return;
-    for (const el of this.opts.doc.querySelectorAll(`[data-message-id="#msg-f:${id}"]`))
-      el.setAttribute('data-bt-raw', state);
-  }
-
-  private async enrich(id: string, entry: Entry): Promise<void> {
-    this.markRaw(id, 'pending');
-    const bytes = await this.raw.load(id);
-    this.markRaw(id, bytes ? 'done' : 'failed');
-    if (!bytes || this.opts.ctx.isInvalid) return;
+  private async enrich(id: string, permId: string, entry: Entry): Promise<void> {
+    const measure = this.opts.measure;
+    measure?.raw(permId, 'pending');
+    const got = await this.raw.load(permId);
+    measure?.raw(permId, got.ok ? 'done' : 'failed');
+    if (this.opts.ctx.isInvalid) return;
+    if (!got.ok) {
+      this.counts.rawFailed++;
+      this.lastFailure = { step: got.step, why: got.why, key: got.key, at: Date.now() };
+      this.statsChanged();
+      entry.rawFailed = true;
+      entry.version++;
+      this.queueScan();
+      return;
+    }
+    this.counts.rawOk++;
+    this.statsChanged();
     let result: BounceResult | null = null;
     try {
-      result = this.opts.engine.classifyMessage(bytes);
+      result = this.opts.engine.classifyMessage(got.bytes);
     } catch {
       result = null;
     }
@@ -343,7 +438,7 @@ export class GmailController {
       return;
     }
     existing?.handle?.remove();
-    const slot: Mounted = { body, handle: null, version: entry.version, theme: 'light' };
+    const slot: Mounted = { body, message: msg.el, handle: null, version: entry.version, theme: 'light' };
     this.mounted.set(msg.id, slot);
     this.opts.renderer
       .mount(body, this.view(msg.id, entry, body), { onDismiss: () => this.dismiss(msg.id) })
@@ -353,6 +448,11 @@ export class GmailController {
           return;
         }
         slot.handle = handle;
+        if (!this.carded.has(msg.id)) {
+          this.carded.add(msg.id);
+          this.counts.cards++;
+          this.statsChanged();
+        }
         if (slot.version !== entry.version) {
           slot.version = entry.version;
           handle.update(this.view(msg.id, entry, body));
@@ -373,6 +473,7 @@ export class GmailController {
       result: entry.result!,
       source: entry.source,
       enriched: entry.enriched,
+      rawFailed: entry.rawFailed,
       theme,
     };
   }
@@ -383,10 +484,14 @@ export class GmailController {
     this.mounted.delete(id);
   }
 
-  /** Unmount cards whose message left the page (navigation, collapse, Gmail re-render). */
+  /**
+   * Unmount cards whose message left the page or the screen: navigation, a view hidden by style,
+   * a message collapsed again (its old body may stay, hidden), a Gmail re-render.
+   */
   private sweep(): void {
     for (const [id, m] of this.mounted) {
-      if (!m.body.isConnected || (m.handle && !m.handle.host.isConnected)) {
+      const gone = !m.body.isConnected || (m.handle && !m.handle.host.isConnected);
+      if (gone || isCollapsed(m.message) || !isShown(m.body)) {
         m.handle?.remove();
         this.mounted.delete(id);
       }
@@ -417,6 +522,8 @@ export class GmailController {
 
   private reportRecognised(): void {
     this.statusSent = true;
+    this.counts.recognised++;
+    this.statsChanged();
     const msg: PageStatusMessage = {
       type: 'page-status',
       recognised: true,
@@ -432,6 +539,8 @@ export class GmailController {
     const scan = scanConversation(this.opts.doc);
     if (scan.messages.length > 0) return this.reportRecognised();
     this.statusSent = false;
+    this.counts.unrecognised++;
+    this.statsChanged();
     const msg: PageStatusMessage = {
       type: 'page-status',
       recognised: false,
@@ -439,10 +548,51 @@ export class GmailController {
       at: Date.now(),
     };
     this.safeSend(msg);
+    // Gmail may still be loading, or render in a way the observer does not see: look again later.
+    this.scanLater(this.opts.lookAgainDelaysMs ?? LOOK_AGAIN_DELAYS_MS, () => this.found);
+  }
+
+  /** Send the connection counters within a second, in one message. */
+  private statsChanged(): void {
+    if (!this.opts.sendStats || this.statsTimer !== null) return;
+    this.statsTimer = this.opts.ctx.setTimeout(() => this.flushStats(), STATS_FLUSH_MS);
+  }
+
+  private flushStats(): void {
+    this.statsTimer = null;
+    if (this.opts.ctx.isInvalid) return;
+    const msg: ConnectionStatsMessage = {
+      type: 'connection-stats',
+      counts: this.counts,
+      lastFailure: this.lastFailure,
+      selectors: matchedCandidates(),
+      at: Date.now(),
+    };
+    this.counts = emptyCounts();
+    this.lastFailure = null;
+    try {
+      this.opts.sendStats?.(msg);
+    } catch {
+      // best effort
+    }
   }
 
   /** Number of message ids classified so far (for tests). */
   get classifiedCount(): number {
     return this.entries.size;
   }
+}
+
+function emptyCounts(): ConnectionCounts {
+  return { recognised: 0, unrecognised: 0, cards: 0, rawOk: 0, rawFailed: 0 };
+}
+
+/** A message row of the conversation (its class changes when Gmail collapses or expands it). */
+function isMessageRow(el: Element): boolean {
+  if (typeof el.matches !== 'function') return false;
+  return (
+    el.getAttribute('role') === 'listitem' ||
+    SELECTORS.collapsedRow.candidates.some((c) => el.matches(c.css)) ||
+    SELECTORS.message.candidates.some((c) => el.matches(c.css))
+  );
 }

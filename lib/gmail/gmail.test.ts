@@ -248,13 +248,39 @@ describe('raw source loader', () => {
       loader.load('1'),
       loader.load('3'),
     ]);
-    expect(results.every((r) => r && new TextDecoder().decode(r) === RAW)).toBe(true);
+    expect(results.every((r) => r.ok && new TextDecoder().decode(r.bytes) === RAW)).toBe(true);
     expect(maxActive).toBe(1);
     expect(urls).toEqual(['1', '2', '3'].map((id) => rawSourceUrl('/mail/u/1/', id)));
   });
 
-  it('falls back to the Show original page, and gives null when both fail', async () => {
-    const page = `<html><body><pre id="raw_message_text" class="raw_message_text">${RAW.replace(/</g, '&lt;')}</pre></body></html>`;
+  const page = `<html><body><pre id="raw_message_text" class="raw_message_text">${RAW.replace(/</g, '&lt;')}</pre></body></html>`;
+
+  it('asks Show original with the account key first, and the download form only when it fails', async () => {
+    const urls: string[] = [];
+    const loader = new RawSourceLoader({
+      pathname: () => '/mail/u/0/',
+      accountKey: () => '1a2b3c4d5e',
+      fetch: async (url) => {
+        urls.push(url);
+        return url.includes('ik=1a2b3c4d5e') && url.includes('msg-f:7')
+          ? new Response(page, { status: 200 })
+          : url.includes('view=att')
+            ? new Response(RAW, { status: 200 })
+            : new Response('<html>error</html>', { status: 400 });
+      },
+    });
+    const first = await loader.load('7');
+    expect(first.ok && first.via).toBe('show-original');
+    expect(urls).toEqual(['/mail/u/0/?ik=1a2b3c4d5e&view=om&permmsgid=msg-f:7']);
+    const second = await loader.load('msg-f:8');
+    expect(second.ok && second.via).toBe('download');
+    expect(urls.slice(1)).toEqual([
+      '/mail/u/0/?ik=1a2b3c4d5e&view=om&permmsgid=msg-f:8',
+      '/mail/u/0/?view=att&permmsgid=msg-f:8&attid=0&disp=comp&safe=1&zw',
+    ]);
+  });
+
+  it('without a key, tries the download form then Show original, and names the step that failed', async () => {
     const loader = new RawSourceLoader({
       pathname: () => '/mail/u/0/',
       fetch: async (url) =>
@@ -262,17 +288,19 @@ describe('raw source loader', () => {
           ? new Response('<!doctype html><html>login</html>', { status: 200 })
           : new Response(page, { status: 200 }),
     });
-    expect(new TextDecoder().decode((await loader.load('7'))!)).toBe(RAW);
+    const got = await loader.load('7');
+    expect(got.ok && new TextDecoder().decode(got.bytes)).toBe(RAW);
     const failing = new RawSourceLoader({
       pathname: () => '/mail/u/0/',
+      accountKey: () => 'abcdef1234',
       fetch: async () => new Response('oops', { status: 500 }),
     });
-    expect(await failing.load('7')).toBeNull();
+    expect(await failing.load('7')).toEqual({ ok: false, step: 'download', why: 'HTTP 500', key: true });
     const throwing = new RawSourceLoader({
       pathname: () => '/mail/u/0/',
-      fetch: async () => Promise.reject(new Error('offline')),
+      fetch: async () => Promise.reject(new TypeError('Failed to fetch')),
     });
-    expect(await throwing.load('7')).toBeNull();
+    expect(await throwing.load('7')).toEqual({ ok: false, step: 'show-original', why: 'network', key: false });
   });
 
   it('tells a message from an HTML page', () => {
@@ -353,7 +381,11 @@ describe('controller on the fixture pages', () => {
     expect(rec.mounts[0]!.messageId).toBe('1803528081934081569');
     expect(rec.mounts[0]!.result.kind).toBe('failed');
     expect(rec.mounts[0]!.result.records[0]?.recipient).toBe('no.such.user@example.org');
-    expect(rec.updates).toHaveLength(0);
+    expect(rec.mounts[0]!.rawFailed).toBe(false);
+    // One update: the same verdict, now saying it is the first view only.
+    expect(rec.updates).toHaveLength(1);
+    expect(rec.updates[0]).toMatchObject({ rawFailed: true, enriched: false, source: 'visible' });
+    expect(rec.updates[0]!.result).toEqual(rec.mounts[0]!.result);
     expect(sent.find((m) => m.type === 'page-status')).toMatchObject({ recognised: true });
     expect(sent.filter((m) => m.type === 'bounce-seen')).toHaveLength(1);
     // Scanning again classifies nothing new and mounts nothing twice.

@@ -9,13 +9,39 @@ export function hexToDecimal(hex: string): string | null {
   return BigInt(`0x${hex}`).toString(10);
 }
 
-/** The decimal Gmail message id of a message element, or null. */
+/**
+ * The key of a message element: its decimal Gmail id (data-message-id="#msg-f:<decimal>", or the
+ * hex data-legacy-message-id), else the perm id of a message just sent from this account
+ * ("msg-a:r-123…", which has no legacy id yet), else null.
+ */
 export function messageIdOf(el: Element): string | null {
   const perm = el.getAttribute('data-message-id');
-  const m = perm ? /msg-[fa]:(\d+)/.exec(perm) : null;
+  const m = perm ? /msg-f:(\d+)/.exec(perm) : null;
   if (m?.[1]) return m[1];
   const legacy = el.getAttribute('data-legacy-message-id');
-  return legacy ? hexToDecimal(legacy) : null;
+  const decimal = legacy ? hexToDecimal(legacy) : null;
+  if (decimal) return decimal;
+  return sentPermId(perm);
+}
+
+function sentPermId(perm: string | null): string | null {
+  const a = perm ? /msg-a:(r-?\d+)/.exec(perm) : null;
+  return a?.[1] ? `msg-a:${a[1]}` : null;
+}
+
+/**
+ * The id Gmail's raw-source URLs take (`permmsgid=`): "msg-f:<decimal>" for a received message,
+ * "msg-a:r…" for one sent from this account; null when the element carries neither.
+ */
+export function permIdOf(el: Element): string | null {
+  const perm = el.getAttribute('data-message-id');
+  const f = perm ? /msg-f:(\d+)/.exec(perm) : null;
+  if (f?.[1]) return `msg-f:${f[1]}`;
+  const sent = sentPermId(perm);
+  if (sent) return sent;
+  const legacy = el.getAttribute('data-legacy-message-id');
+  const decimal = legacy ? hexToDecimal(legacy) : null;
+  return decimal ? `msg-f:${decimal}` : null;
 }
 
 /** The decimal thread id from the subject heading, or null. */
@@ -37,14 +63,26 @@ export function accountOf(pathname: string): string {
   return m?.[1] ?? 'u/0';
 }
 
-/** Same-origin URL of a message's raw source (the "download original" form). */
-export function rawSourceUrl(pathname: string, messageId: string): string {
-  return `/mail/${accountOf(pathname)}/?view=att&permmsgid=msg-f:${messageId}&attid=0&disp=comp&safe=1&zw`;
+/** "msg-f:<decimal>" for a bare decimal id, the perm id itself otherwise. */
+function permParam(id: string): string {
+  return /^\d+$/.test(id) ? `msg-f:${id}` : id;
 }
 
-/** Same-origin URL of the "Show original" page (source inside pre#raw_message_text). */
-export function showOriginalUrl(pathname: string, messageId: string): string {
-  return `/mail/${accountOf(pathname)}/?view=om&permmsgid=msg-f:${messageId}`;
+/** Same-origin URL of a message's raw source (the "download original" form). */
+export function rawSourceUrl(pathname: string, id: string): string {
+  return `/mail/${accountOf(pathname)}/?view=att&permmsgid=${encodeURIComponent(permParam(id))}&attid=0&disp=comp&safe=1&zw`.replace(
+    /%3A/g,
+    ':',
+  );
+}
+
+/**
+ * Same-origin URL of the "Show original" page (source inside pre#raw_message_text). Gmail answers
+ * it only with the account key `ik` (see ik.ts); without one the URL is still built, as a last try.
+ */
+export function showOriginalUrl(pathname: string, id: string, ik: string | null = null): string {
+  const perm = encodeURIComponent(permParam(id)).replace(/%3A/g, ':');
+  return `/mail/${accountOf(pathname)}/?${ik ? `ik=${encodeURIComponent(ik)}&` : ''}view=om&permmsgid=${perm}`;
 }
 
 /**

@@ -44,59 +44,116 @@ export async function ownBytes(res: Response): Promise<Uint8Array> {
 export interface RawFetcherOptions {
   /** Page path, e.g. location.pathname, to build the account's URLs from. */
   pathname: () => string;
+  /** Gmail's account key `ik` (ik.ts); asked before each message until it gives one. */
+  accountKey?: () => string | null;
   fetch?: Fetcher;
   signal?: AbortSignal;
 }
 
+/** The two ways to Gmail's original source, in the order they are tried. */
+export type RawStep = 'show-original' | 'download';
+
+export type RawOutcome =
+  | { ok: true; bytes: Uint8Array; via: RawStep }
+  | {
+      ok: false;
+      /** The last step tried, and why it gave nothing (a short code, never content). */
+      step: RawStep;
+      why: string;
+      /** False when Gmail's account key was not found in the page (Show original then fails). */
+      key: boolean;
+    };
+
 /**
- * Throttled, cached raw-source loader.
+ * Throttled, cached raw-source loader. "Show original" with the account key first (what Gmail's
+ * own menu opens); the download form (?view=att) second: Gmail has been seen answering that one
+ * with a redirect to another origin (googleusercontent), which a content script may not read.
  *
- *   const raw = new RawSourceLoader({ pathname: () => location.pathname });
- *   const bytes = await raw.load('1803528081934081569'); // null when Gmail would not give it
+ *   const raw = new RawSourceLoader({ pathname: () => location.pathname, accountKey });
+ *   const got = await raw.load('1803528081934081569'); // { ok, bytes } or { ok: false, step, why }
  */
 export class RawSourceLoader {
-  private cache = new Map<string, Promise<Uint8Array | null>>();
+  private cache = new Map<string, Promise<RawOutcome>>();
   private tail: Promise<unknown> = Promise.resolve();
+  private key: string | null = null;
   /** Number of network requests made (for tests and benchmarks). */
   requests = 0;
 
   constructor(private opts: RawFetcherOptions) {}
 
-  /** The raw bytes of a message, or null when both URLs failed. Never rejects. */
-  load(messageId: string): Promise<Uint8Array | null> {
+  /** The raw source of a message (decimal id or perm id). Never rejects; each id once per page life. */
+  load(messageId: string): Promise<RawOutcome> {
     let p = this.cache.get(messageId);
     if (!p) {
       const path = this.opts.pathname();
-      p = this.tail.then(() => this.fetchBoth(path, messageId)).catch(() => null);
+      p = this.tail
+        .then(() => this.fetchBoth(path, messageId))
+        .catch((): RawOutcome => ({ ok: false, step: 'download', why: 'error', key: this.key !== null }));
       this.tail = p;
       this.cache.set(messageId, p);
     }
     return p;
   }
 
-  private async fetchBoth(pathname: string, messageId: string): Promise<Uint8Array | null> {
-    if (this.opts.signal?.aborted) return null;
+  private accountKey(): string | null {
+    if (this.key === null) {
+      try {
+        this.key = this.opts.accountKey?.() ?? null;
+      } catch {
+        this.key = null;
+      }
+    }
+    return this.key;
+  }
+
+  private async fetchBoth(pathname: string, messageId: string): Promise<RawOutcome> {
+    const key = this.accountKey();
+    const aborted = (): RawOutcome => ({
+      ok: false,
+      step: 'show-original',
+      why: 'stopped',
+      key: key !== null,
+    });
+    if (this.opts.signal?.aborted) return aborted();
     const f = this.opts.fetch ?? pageFetch;
     const init: RequestInit = { credentials: 'same-origin', signal: this.opts.signal };
-    try {
-      this.requests++;
-      const res = await f(rawSourceUrl(pathname, messageId), init);
-      if (res.ok) {
-        const bytes = await ownBytes(res);
-        if (bytes.length > 0 && looksLikeMessage(bytes)) return bytes;
-      }
-    } catch {
-      // fall through to the "Show original" page
+    if (key) {
+      const got = await this.showOriginal(f, init, showOriginalUrl(pathname, messageId, key));
+      if (got instanceof Uint8Array) return { ok: true, bytes: got, via: 'show-original' };
     }
-    if (this.opts.signal?.aborted) return null;
+    if (this.opts.signal?.aborted) return aborted();
+    const download = await this.download(f, init, rawSourceUrl(pathname, messageId));
+    if (download instanceof Uint8Array) return { ok: true, bytes: download, via: 'download' };
+    if (key) return { ok: false, step: 'download', why: download, key: true };
+    // No key in the page: Show original without one is the last try (older Gmail answered it).
+    if (this.opts.signal?.aborted) return aborted();
+    const got = await this.showOriginal(f, init, showOriginalUrl(pathname, messageId, null));
+    if (got instanceof Uint8Array) return { ok: true, bytes: got, via: 'show-original' };
+    return { ok: false, step: 'show-original', why: got, key: false };
+  }
+
+  private async showOriginal(f: Fetcher, init: RequestInit, url: string): Promise<Uint8Array | string> {
     try {
       this.requests++;
-      const res = await f(showOriginalUrl(pathname, messageId), init);
-      if (!res.ok) return null;
+      const res = await f(url, init);
+      if (!res.ok) return `HTTP ${res.status}`;
       const text = sourceFromShowOriginal(await res.text());
-      return text ? new TextEncoder().encode(text) : null;
+      return text ? new TextEncoder().encode(text) : 'no source in the page';
     } catch {
-      return null;
+      return 'network';
+    }
+  }
+
+  private async download(f: Fetcher, init: RequestInit, url: string): Promise<Uint8Array | string> {
+    try {
+      this.requests++;
+      const res = await f(url, init);
+      if (!res.ok) return `HTTP ${res.status}`;
+      const bytes = await ownBytes(res);
+      return bytes.length > 0 && looksLikeMessage(bytes) ? bytes : 'not a message';
+    } catch {
+      // A redirect to another origin without CORS headers lands here too.
+      return 'network';
     }
   }
 }

@@ -4,15 +4,66 @@
  */
 import type { VisibleMessage } from '../engine/types';
 import { textPrefix, type GateInput } from './gate';
-import { messageIdOf, threadIdOf } from './ids';
-import { SELECTORS, queryAll, queryFirst } from './selectors';
+import { messageIdOf, permIdOf, threadIdOf } from './ids';
+import { SELECTORS, queryAll, queryFirst, type SelectorSet } from './selectors';
 
 export interface FoundMessage {
   el: Element;
-  /** Decimal Gmail message id. */
+  /** Decimal Gmail message id (or "msg-a:r…" for a message just sent, see ids.ts). */
   id: string;
-  /** The body element (div.a3s); null while the message is collapsed. */
+  /** The id raw-source URLs take ("msg-f:<decimal>" or "msg-a:r…"), or null. */
+  permId: string | null;
+  /**
+   * The visible, non-empty body element (div.a3s); null while the message is collapsed, hidden,
+   * or its body is not rendered yet.
+   */
   body: Element | null;
+}
+
+/**
+ * True when `el` is rendered: not inside a display:none ancestor, not `hidden`. Uses the
+ * browser's checkVisibility() where it exists (Chrome 105, Firefox 106), else walks up.
+ */
+export function isShown(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  if (typeof check === 'function') return check.call(el);
+  const view = el.ownerDocument.defaultView;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    if (cur.hasAttribute('hidden')) return false;
+    const inline = (cur as HTMLElement).style?.display;
+    if (inline === 'none') return false;
+    if (view && view.getComputedStyle(cur).display === 'none') return false;
+  }
+  return true;
+}
+
+/** True when `el` holds some non-blank text (stops at the first one; bodies can be long). */
+function hasText(el: Element): boolean {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (/\S/.test(n.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The body to read and to put the card on: the first match of the newest matching candidate that
+ * is visible, has text and is not Gmail's placeholder (class "undefined"); null when none is yet.
+ */
+export function visibleBody(msg: Element, s: SelectorSet = SELECTORS.body): Element | null {
+  const candidates = queryAll(msg, s);
+  for (const el of candidates) {
+    if (el.classList.contains('undefined')) continue;
+    if (hasText(el) && isShown(el)) return el;
+  }
+  return null;
+}
+
+/** True when the message sits in a row Gmail collapsed (its old body may still be in the page). */
+export function isCollapsed(msg: Element): boolean {
+  for (const c of SELECTORS.collapsedRow.candidates) if (msg.closest(c.css)) return true;
+  return false;
 }
 
 export interface ConversationScan {
@@ -39,7 +90,8 @@ export function scanConversation(doc: Document): ConversationScan {
   for (const el of queryAll(pane, SELECTORS.message)) {
     const id = messageIdOf(el);
     if (!id) continue;
-    messages.push({ el, id, body: queryFirst(el, SELECTORS.body) });
+    const body = isCollapsed(el) ? null : visibleBody(el);
+    messages.push({ el, id, permId: permIdOf(el), body });
   }
   const subjectEl = queryFirst(pane, SELECTORS.subject);
   return {

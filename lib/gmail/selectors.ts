@@ -43,12 +43,24 @@ export const SELECTORS = {
     { css: 'h3.iw span[email]', seen: '2016' },
     { css: 'span[email][data-hovercard-id]', seen: '2019' },
   ),
-  /** The rendered body of an expanded message. Collapsed messages have none. */
+  /**
+   * The rendered body of an expanded message. Collapsed messages have none, or keep their old one
+   * hidden. An expanded message may also hold a hidden, empty copy (div.ii.gt style="display:none"
+   * around an empty div.a3s, sometimes with the class "undefined", seen 2025-26), before or after
+   * the real one: scan.ts picks the visible, non-empty match, never simply the first.
+   */
   body: set(
     'body',
     { css: 'div.a3s', seen: '2012', note: 'sanitized mail HTML or text lives here' },
     { css: 'div.ii.gt > div', seen: '2012' },
   ),
+  /** A message row collapsed in the conversation (its old body may stay in the page, hidden). */
+  collapsedRow: set('collapsedRow', { css: '.kv', seen: '2012', note: 'gmail.js, FlowCrypt' }),
+  /**
+   * Gmail's own links that carry the account key `ik` (the key "Show original" needs). The first
+   * source of the key is the inline GLOBALS script (see ik.ts); these are the fallback.
+   */
+  keyLink: set('keyLink', { css: 'a[href*="ik="]', seen: '2016' }),
   /** The thread subject (the ORIGINAL subject when a bounce is threaded into a conversation). */
   subject: set(
     'subject',
@@ -66,11 +78,29 @@ export const SELECTORS = {
 
 export type SelectorName = keyof typeof SELECTORS;
 
+/**
+ * Which candidate of each set matched last in this page (set name → candidate css), for the
+ * diagnostics a user can copy into a bug report. Selector text only, never page content.
+ */
+const matched = new Map<string, string>();
+
+/** The candidates that matched so far, by set name. */
+export function matchedCandidates(): Record<string, string> {
+  return Object.fromEntries(matched);
+}
+
+function note(s: SelectorSet, c: Candidate): void {
+  if (matched.get(s.name) !== c.css) matched.set(s.name, c.css);
+}
+
 /** The first element matching the newest candidate that matches anything. */
 export function queryFirst(root: ParentNode, s: SelectorSet): Element | null {
   for (const c of s.candidates) {
     const el = root.querySelector(c.css);
-    if (el) return el;
+    if (el) {
+      note(s, c);
+      return el;
+    }
   }
   return null;
 }
@@ -79,7 +109,10 @@ export function queryFirst(root: ParentNode, s: SelectorSet): Element | null {
 export function queryAll(root: ParentNode, s: SelectorSet): Element[] {
   for (const c of s.candidates) {
     const list = root.querySelectorAll(c.css);
-    if (list.length > 0) return Array.from(list);
+    if (list.length > 0) {
+      note(s, c);
+      return Array.from(list);
+    }
   }
   return [];
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildExtension, PROJECT_ROOT } from './support/extension';
+import { buildExtension, PROJECT_ROOT, STORE_EXTENSION } from './support/extension';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -48,4 +48,25 @@ describe('manifests', () => {
       data_collection_permissions: { required: ['none'] },
     });
   });
+});
+
+describe('timing hooks', () => {
+  const HOOKS = ['data-bt-measure', 'data-bt-ms', 'data-bt-raw'];
+  const contentScripts = (dir: string): string =>
+    (read(dir).content_scripts as Array<{ js?: string[] }> | undefined)
+      ?.flatMap((c) => c.js ?? [])
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n') ?? '';
+
+  it('are in the measuring build the tests load, and in no store build', () => {
+    const measuring = contentScripts(inject('extensionDir'));
+    for (const hook of HOOKS) expect(measuring, hook).toContain(hook);
+    buildExtension({ store: true, quiet: true });
+    const builds = [STORE_EXTENSION, join(PROJECT_ROOT, '.output/firefox-mv3')];
+    for (const dir of builds) {
+      const code = contentScripts(dir);
+      expect(code.length, dir).toBeGreaterThan(10_000);
+      for (const hook of HOOKS) expect(code, `${hook} in ${dir}`).not.toContain(hook);
+    }
+  }, 120_000);
 });

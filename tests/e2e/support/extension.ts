@@ -15,7 +15,13 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
-export const BUILT_EXTENSION = join(PROJECT_ROOT, '.output/chrome-mv3');
+/**
+ * The measuring build the tests, the demo and the benchmarks load: the store build plus the timing
+ * hooks (data-bt-ms, data-bt-raw; see wxt.config.ts). `npm run build` never writes it.
+ */
+export const BUILT_EXTENSION = join(PROJECT_ROOT, '.output/chrome-mv3-measure');
+/** The store build (`npm run build`): no timing hooks. */
+export const STORE_EXTENSION = join(PROJECT_ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Source paths whose changes make the built extension stale. */
@@ -34,9 +40,9 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when .output/chrome-mv3 is missing or older than any source file. */
-export function extensionIsStale(root = PROJECT_ROOT): boolean {
-  const manifest = join(root, '.output/chrome-mv3/manifest.json');
+/** True when the build in `dir` is missing or older than any source file. */
+export function extensionIsStale(root = PROJECT_ROOT, dir = BUILT_EXTENSION): boolean {
+  const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) return true;
   const built = statSync(manifest).mtimeMs;
   const newest = Math.max(
@@ -47,17 +53,24 @@ export function extensionIsStale(root = PROJECT_ROOT): boolean {
 }
 
 /**
- * Build the Chrome extension with WXT unless it is fresh (or `force`); with `firefox`, build the
- * Firefox MV3 one (always).
+ * Build an extension with WXT. By default the Chrome measuring build (.output/chrome-mv3-measure),
+ * only when it is missing or stale (or `force`). `store: true` builds the store build instead
+ * (.output/chrome-mv3, always). With `firefox`, the Firefox MV3 store build (.output/firefox-mv3),
+ * or with `firefox` and `measure: true` the Firefox measuring build (.output/firefox-mv3-measure),
+ * always.
  */
-export function buildExtension(opts: { force?: boolean; quiet?: boolean; firefox?: boolean } = {}): void {
-  if (!opts.firefox && !opts.force && !extensionIsStale()) return;
+export function buildExtension(
+  opts: { force?: boolean; quiet?: boolean; firefox?: boolean; store?: boolean; measure?: boolean } = {},
+): void {
+  const measure = opts.firefox ? !!opts.measure : !opts.store;
+  if (!opts.firefox && measure && !opts.force && !extensionIsStale()) return;
   // A clean production environment: started from vitest, NODE_ENV=test and VITEST* would leak into
   // the build (development React, test-mode WXT), which is not what users run.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(k)),
+    Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$|BT_MEASURE$)/.test(k)),
   );
   env.NODE_ENV = 'production';
+  if (measure) env.BT_MEASURE = '1';
   execFileSync('npx', ['wxt', 'build', ...(opts.firefox ? ['-b', 'firefox', '--mv3'] : [])], {
     cwd: PROJECT_ROOT,
     env,
@@ -71,7 +84,7 @@ export function buildExtension(opts: { force?: boolean; quiet?: boolean; firefox
  */
 export function snapshotExtension(from = BUILT_EXTENSION): string {
   if (!existsSync(join(from, 'manifest.json'))) {
-    throw new Error(`No built extension at ${from}: run \`npx wxt build\` first`);
+    throw new Error(`No built extension at ${from}: run \`npm run build:measure\` first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'bt-ext-'));
   cpSync(from, dir, { recursive: true });
@@ -90,7 +103,7 @@ export const HEADLESS_ARGS = [
 ];
 
 export interface LaunchOptions {
-  /** Unpacked extension directory; defaults to $BT_EXTENSION_DIR or .output/chrome-mv3. */
+  /** Unpacked extension directory; defaults to $BT_EXTENSION_DIR or .output/chrome-mv3-measure. */
   extensionPath?: string;
   /** Headless unless false; defaults to headless when there is no DISPLAY. */
   headless?: boolean;
@@ -119,7 +132,7 @@ export interface LaunchedExtension {
 export async function launchExtension(opts: LaunchOptions = {}): Promise<LaunchedExtension> {
   const extensionPath = opts.extensionPath ?? process.env.BT_EXTENSION_DIR ?? BUILT_EXTENSION;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionPath}: run \`npx wxt build\` first`);
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build:measure\` first`);
   }
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
