@@ -4,6 +4,8 @@
  * ask with "history-*" requests. Nobody else opens the database.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { ConnectionStatsMessage } from '@/lib/messages';
+import { ConnectionRecorder } from '@/lib/history/connection';
 import { isHistoryRequest } from '@/lib/history/protocol';
 import { HistoryService, type KeyValueStore } from '@/lib/history/service';
 import { HistoryStore } from '@/lib/history/store';
@@ -30,6 +32,7 @@ export default defineBackground(() => {
   const store = new HistoryStore();
   const service = new HistoryService(store, localKv);
   void service.start();
+  const connection = new ConnectionRecorder(localKv);
 
   // Tell open extension pages (the popup) that the history changed, at most twice a second.
   let notifyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -55,6 +58,13 @@ export default defineBackground(() => {
     if (fromExtensionPage(sender) && type !== 'history-changed') {
       // Anything else from an extension page is a request; a malformed one is refused and counted.
       if (isHistoryRequest(message) || typeof type !== 'string') return service.handle(message);
+    }
+    if (type === 'connection-stats' && fromGmail(sender)) {
+      // Counts only; the recorder keeps well-formed fields and drops the rest.
+      return connection.record(message as ConnectionStatsMessage).then(
+        () => ({ ok: true }),
+        () => ({ ok: false }),
+      );
     }
     return undefined;
   });

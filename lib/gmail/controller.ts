@@ -113,6 +113,8 @@ interface Entry {
   rawFailed: boolean;
   version: number;
   threadId: string | null;
+  /** Classified while the body showed no text (read again once it does, if nothing was found). */
+  fromEmptyBody?: boolean;
 }
 
 interface Mounted {
@@ -140,6 +142,9 @@ export class GmailController {
   private mounted = new Map<string, Mounted>();
   private dismissed = new Set<string>();
   private carded = new Set<string>();
+  /** Raw reads already counted in the connection stats (a message may be classified twice). */
+  private rawCounted = new Set<string>();
+
   private observer: MutationObserver | null = null;
   private themeObserver: MutationObserver | null = null;
   private rethemeQueued = false;
@@ -346,12 +351,28 @@ export class GmailController {
     }
     const measure = this.opts.measure;
     for (const msg of found.messages) {
+      // A visible body without text is read at once (a message may show only attachments), and
+      // read again if Gmail fills it in before anything was found in it.
+      const filled = msg.body !== null;
+      msg.body ??= msg.emptyBody;
       if (!msg.body) continue;
       try {
         let entry = this.entries.get(msg.id);
+        let before = 0;
+        if (entry?.fromEmptyBody && filled) {
+          entry.fromEmptyBody = false;
+          // Nothing from the raw source yet: the text Gmail now shows is the better first view.
+          if (!entry.enriched) {
+            before = entry.version + 1;
+            this.entries.delete(msg.id);
+            entry = undefined;
+          }
+        }
         if (!entry) {
           const t0 = measure ? performance.now() : 0;
           entry = this.classify(msg, found);
+          entry.version += before;
+          entry.fromEmptyBody = !filled;
           measure?.decided(msg.el, performance.now() - t0);
         }
         this.render(msg, entry);
@@ -398,18 +419,24 @@ export class GmailController {
     measure?.raw(permId, 'pending');
     const got = await this.raw.load(permId);
     measure?.raw(permId, got.ok ? 'done' : 'failed');
-    if (this.opts.ctx.isInvalid) return;
+    if (this.opts.ctx.isInvalid || this.entries.get(id) !== entry) return;
+    const count = !this.rawCounted.has(permId);
+    this.rawCounted.add(permId);
     if (!got.ok) {
-      this.counts.rawFailed++;
-      this.lastFailure = { step: got.step, why: got.why, key: got.key, at: Date.now() };
-      this.statsChanged();
+      if (count) {
+        this.counts.rawFailed++;
+        this.lastFailure = { step: got.step, why: got.why, key: got.key, at: Date.now() };
+        this.statsChanged();
+      }
       entry.rawFailed = true;
       entry.version++;
       this.queueScan();
       return;
     }
-    this.counts.rawOk++;
-    this.statsChanged();
+    if (count) {
+      this.counts.rawOk++;
+      this.statsChanged();
+    }
     let result: BounceResult | null = null;
     try {
       result = this.opts.engine.classifyMessage(got.bytes);

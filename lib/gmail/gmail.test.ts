@@ -300,7 +300,12 @@ describe('raw source loader', () => {
       pathname: () => '/mail/u/0/',
       fetch: async () => Promise.reject(new TypeError('Failed to fetch')),
     });
-    expect(await throwing.load('7')).toEqual({ ok: false, step: 'show-original', why: 'network', key: false });
+    expect(await throwing.load('7')).toEqual({
+      ok: false,
+      step: 'show-original',
+      why: 'network',
+      key: false,
+    });
   });
 
   it('tells a message from an HTML page', () => {

@@ -18,6 +18,11 @@ export interface FoundMessage {
    * or its body is not rendered yet.
    */
   body: Element | null;
+  /**
+   * A visible body with no text, when there is no other: Gmail may not have filled it yet, or the
+   * message really shows nothing but attachments. The controller waits a moment before using it.
+   */
+  emptyBody: Element | null;
 }
 
 /**
@@ -50,14 +55,19 @@ function hasText(el: Element): boolean {
 /**
  * The body to read and to put the card on: the first match of the newest matching candidate that
  * is visible, has text and is not Gmail's placeholder (class "undefined"); null when none is yet.
+ * `empty` is the first visible, non-placeholder match without text, for when no body has text.
  */
-export function visibleBody(msg: Element, s: SelectorSet = SELECTORS.body): Element | null {
-  const candidates = queryAll(msg, s);
-  for (const el of candidates) {
-    if (el.classList.contains('undefined')) continue;
-    if (hasText(el) && isShown(el)) return el;
+export function visibleBody(
+  msg: Element,
+  s: SelectorSet = SELECTORS.body,
+): { body: Element | null; empty: Element | null } {
+  let empty: Element | null = null;
+  for (const el of queryAll(msg, s)) {
+    if (el.classList.contains('undefined') || !isShown(el)) continue;
+    if (hasText(el)) return { body: el, empty: null };
+    empty ??= el;
   }
-  return null;
+  return { body: null, empty };
 }
 
 /** True when the message sits in a row Gmail collapsed (its old body may still be in the page). */
@@ -90,8 +100,8 @@ export function scanConversation(doc: Document): ConversationScan {
   for (const el of queryAll(pane, SELECTORS.message)) {
     const id = messageIdOf(el);
     if (!id) continue;
-    const body = isCollapsed(el) ? null : visibleBody(el);
-    messages.push({ el, id, permId: permIdOf(el), body });
+    const { body, empty } = isCollapsed(el) ? { body: null, empty: null } : visibleBody(el);
+    messages.push({ el, id, permId: permIdOf(el), body, emptyBody: empty });
   }
   const subjectEl = queryFirst(pane, SELECTORS.subject);
   return {

@@ -105,16 +105,16 @@ describe('the card in Gmail situations', () => {
     const b = await sim.add([POSTFIX_BOUNCE]);
     const { page, errors } = await open(sim, sim.url(a));
     await waitCard(page, a.messages[0]!.decimal, 'enriched');
-    await page.evaluate((h) => (location.hash = h), `#inbox/${b.threadHex}`);
+    await page.evaluate((h) => (location.hash = h), sim.hash(b));
     await waitCard(page, b.messages[0]!.decimal, 'enriched');
     expect((await readCards(page)).map((c) => c.messageId)).toEqual([b.messages[0]!.decimal]);
     await page.evaluate(() => (location.hash = '#inbox'));
     await page.waitForSelector('.sim-list');
     expect(await page.locator('bounce-triage-card').count()).toBe(0);
-    await page.evaluate((h) => (location.hash = h), `#label/Work/${a.threadHex}`);
+    await page.evaluate((h) => (location.hash = h), `#label/Work/${a.token}`);
     await waitCard(page, a.messages[0]!.decimal, 'enriched');
     // Each message's source was fetched once, however often it was shown.
-    expect(sim.rawRequests.filter((r) => r.view === 'att').map((r) => r.messageId)).toEqual([
+    expect(sim.rawRequests.filter((r) => r.view === 'om').map((r) => r.messageId)).toEqual([
       a.messages[0]!.decimal,
       b.messages[0]!.decimal,
     ]);
@@ -123,7 +123,7 @@ describe('the card in Gmail situations', () => {
   });
 
   it('works in split view: the list stays, each opened bounce gets its card beside it', async () => {
-    const sim = new GmailSim({ splitPane: true });
+    const sim = new GmailSim({ splitPane: true, layout: 'simple' });
     const a = await sim.add([GMAIL_BOUNCE]);
     const b = await sim.add([POSTFIX_BOUNCE]);
     const { page, errors } = await open(sim, sim.url());
@@ -147,9 +147,11 @@ describe('the card in Gmail situations', () => {
       await waitCard(page, conv.messages[0]!.decimal, 'enriched');
       expect(sim.rawRequests[0]).toMatchObject({
         account,
-        view: 'att',
+        view: 'om',
         messageId: conv.messages[0]!.decimal,
       });
+      expect(sim.rawRequests[0]!.url).toContain(`ik=${sim.options.ik}`);
+      expect(sim.rawRequests).toHaveLength(1);
       const seen = ((await recorded()) as Bounce[]).filter(
         (m) => m.type === 'bounce-seen' && m.account === account,
       );
@@ -170,8 +172,9 @@ describe('the card in Gmail situations', () => {
     expect(cards[0]!.state).toBe('visible');
     expect(cards[0]!.tone).toBe('alarm');
     expect(cards[0]!.recipients).toEqual(['userunknown@example.jp']);
-    // Both raw URLs were tried, once each.
-    expect(sim.rawRequests.map((r) => r.view)).toEqual(['att', 'om']);
+    // Both raw URLs were tried, once each, Show original first.
+    expect(sim.rawRequests.map((r) => r.view)).toEqual(['om', 'att']);
+    expect(await page.locator('bounce-triage-card[data-bt-first-view-only]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -300,7 +303,7 @@ describe('the card in Gmail situations', () => {
     await waitCard(page, conv.messages[0]!.decimal, 'enriched');
     const layout = await page.evaluate(() => {
       const host = document.querySelector('bounce-triage-card')!;
-      const body = document.querySelector('div.a3s')!;
+      const body = host.nextElementSibling!;
       const header = document.querySelector('div.adn .gE')!;
       const h = host.getBoundingClientRect();
       const b = body.getBoundingClientRect();

@@ -61,7 +61,7 @@ describe('corpus bounces in simulated Gmail', () => {
     const msg = conv.messages[0]!;
     await page.evaluate((h) => {
       location.hash = h;
-    }, `#inbox/${conv.threadHex}`);
+    }, sim.hash(conv));
     const rawState = await waitRaw(page, msg.decimal);
     expect(rawState).toBe('done');
     const raw = classifyMessage(readFileSync(join(BSD, file)));

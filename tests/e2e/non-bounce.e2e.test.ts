@@ -66,7 +66,7 @@ afterAll(async () => {
 
 async function show(name: string): Promise<string> {
   const conv = convs.get(name)!;
-  await page.evaluate((h) => (location.hash = h), `#inbox/${conv.threadHex}`);
+  await page.evaluate((h) => (location.hash = h), sim.hash(conv));
   await page.waitForSelector(`[data-message-id="#msg-f:${conv.messages[0]!.decimal}"]`);
   await waitProcessed(page);
   return conv.messages[0]!.decimal;

@@ -52,7 +52,7 @@ describe('Gmail simulator', () => {
   });
 
   it('serves the raw source at both Gmail raw URLs, for /u/1/ and delegated accounts, and can fail', async () => {
-    const sim = new GmailSim();
+    const sim = new GmailSim({ layout: 'simple' });
     const conv = await sim.add([`${CORPUS}lhost-gmail-01.eml`]);
     const msg = conv.messages[0]!;
     const page = await ext.context.newPage();
@@ -85,9 +85,25 @@ describe('Gmail simulator', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body.toString('utf8')).toContain('<html');
-    const raw = await sim.respond({ url: sim.rawUrl(msg), method: 'GET', headers: {} });
+    // Show original answers only with the account key of the page.
+    const om = (ik: string) =>
+      sim.respond({
+        url: `https://mail.google.com/mail/u/0/?ik=${ik}&view=om&permmsgid=msg-f:${msg.decimal}`,
+        method: 'GET',
+        headers: {},
+      });
+    expect(page.body.toString('utf8')).toContain(`"${sim.options.ik}"`);
+    expect((await om(sim.options.ik)).body.toString('utf8')).toContain('raw_message_text');
+    expect((await om('0000000000')).status).toBe(400);
+    // The download form redirects to another origin, which sends no CORS headers.
+    const att = await sim.respond({ url: sim.rawUrl(msg), method: 'GET', headers: {} });
+    expect(att.status).toBe(302);
+    const target = new URL(att.headers.location!);
+    expect(target.origin).not.toBe('https://mail.google.com');
+    const raw = await sim.respond({ url: target.href, method: 'GET', headers: {} });
     expect(raw.status).toBe(200);
     expect(raw.body.equals(msg.raw)).toBe(true);
+    expect(raw.headers).not.toHaveProperty('access-control-allow-origin');
     const elsewhere = await sim.respond({
       url: 'https://mail.google.com/favicon.ico',
       method: 'GET',
@@ -111,8 +127,9 @@ describe('Gmail simulator', () => {
     const page = await ext.context.newPage();
     await sim.install(page.context());
     await page.goto(sim.url(conv));
-    await page.waitForSelector('div.a3s');
-    const html = await page.evaluate(() => document.querySelector('div.a3s')!.innerHTML);
+    const BODY = 'div.a3s:not(.undefined):not(:empty)';
+    await page.waitForSelector(BODY);
+    const html = await page.evaluate((sel) => document.querySelector(sel)!.innerHTML, BODY);
     expect(html).toContain('<b>there</b>');
     expect(html).not.toMatch(/onclick|onerror|<script|javascript:|<img/i);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -98,8 +98,13 @@ export async function waitProcessed(page: EvaluatingPage, timeout = 15_000): Pro
   await pollPage(
     page,
     () => {
-      const msgs = Array.from(document.querySelectorAll('div.adn[data-message-id]')).filter((m) =>
-        m.querySelector('div.a3s'),
+      // Messages on screen with a body shown (Gmail keeps hidden, empty copies and hidden views).
+      const msgs = Array.from(document.querySelectorAll('div.adn[data-message-id]')).filter(
+        (m) =>
+          m.checkVisibility() &&
+          Array.from(m.querySelectorAll('div.a3s')).some(
+            (b) => b.checkVisibility() && !b.classList.contains('undefined'),
+          ),
       );
       return msgs.length > 0 && msgs.every((m) => m.hasAttribute('data-bt-ms'));
     },

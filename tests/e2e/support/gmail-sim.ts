@@ -219,6 +219,11 @@ export interface SimMessage {
   expanded: boolean;
   /** File name the message came from, when known. */
   source: string | null;
+  /**
+   * Sent from this account a moment ago: Gmail marks it data-message-id="#msg-a:r-…" and gives it
+   * no data-legacy-message-id yet.
+   */
+  sent?: boolean;
 }
 
 export interface SimConversation {
@@ -229,6 +234,10 @@ export interface SimConversation {
   messages: SimMessage[];
   /** Render the page without Gmail's hooks, as a future Gmail that our selectors no longer match. */
   unrecognised?: boolean;
+  /** Opaque hash token naming the thread in the realistic layout (#inbox/<token>). */
+  token: string;
+  /** data-thread-perm-id="undefined" (Gmail since Nov 2025, now and then): only the legacy id is right. */
+  threadPermUndefined?: boolean;
 }
 
 function firstMailbox(a: Address | Address[] | undefined): { address: string; name: string } {
@@ -307,16 +316,19 @@ export async function parseEml(
 
 /** Build a conversation from .eml paths or buffers; the thread subject is the first message's. */
 export async function conversationFrom(
-  items: Array<string | { path?: string; raw?: Buffer | string; expanded?: boolean }>,
-  opts: { unrecognised?: boolean } = {},
+  items: Array<string | { path?: string; raw?: Buffer | string; expanded?: boolean; sent?: boolean }>,
+  opts: { unrecognised?: boolean; threadPermUndefined?: boolean } = {},
 ): Promise<SimConversation> {
   const messages: SimMessage[] = [];
   for (const item of items) {
     const spec = typeof item === 'string' ? { path: item } : item;
     const raw = spec.raw ?? (spec.path ? readFileSync(spec.path) : Buffer.alloc(0));
-    messages.push(
-      await parseEml(raw, { expanded: spec.expanded, source: spec.path ? basename(spec.path) : null }),
-    );
+    const m = await parseEml(raw, {
+      expanded: spec.expanded,
+      source: spec.path ? basename(spec.path) : null,
+    });
+    if (spec.sent) m.sent = true;
+    messages.push(m);
   }
   const first = messages[0];
   if (!first) throw new Error('a conversation needs at least one message');
@@ -326,7 +338,24 @@ export async function conversationFrom(
     subject: first.subject,
     messages,
     unrecognised: opts.unrecognised,
+    token: threadToken(first.decimal),
+    threadPermUndefined: opts.threadPermUndefined,
   };
+}
+
+const TOKEN_LETTERS = 'BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz';
+/**
+ * An opaque thread token like Gmail's hash ids (#inbox/FMfcgz…): derived from the thread id but
+ * not readable as it, so nothing can map hash to page ids.
+ */
+export function threadToken(decimal: string): string {
+  let n = BigInt(decimal) * 0x9e3779b97f4a7c15n + 0x632be59bd9b4e019n;
+  let out = 'FMfcgz';
+  while (out.length < 32) {
+    out += TOKEN_LETTERS[Number(n % BigInt(TOKEN_LETTERS.length))];
+    n = n / BigInt(TOKEN_LETTERS.length) + (n % 7919n) * 104729n;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,11 +390,19 @@ function senderSpan(m: SimMessage): string {
 }
 
 /** The expanded message block, as in the fixtures (div.h7 … div.adn.ads … div.a3s). */
-export function renderExpanded(m: SimMessage, account: string, threadDecimal: string): string {
+export function renderExpanded(
+  m: SimMessage,
+  account: string,
+  threadDecimal: string,
+  bodyArea?: string,
+): string {
   const email = escapeHtml(m.fromAddress);
+  const ids = m.sent
+    ? `data-message-id="#msg-a:r-${m.decimal}"`
+    : `data-message-id="#msg-f:${m.decimal}" data-legacy-message-id="${m.hex}"`;
   const jslog = `20277; u014N:xr6bB; 1:${Buffer.from(`["#thread-f:${threadDecimal}"]`).toString('base64')}; 4:${Buffer.from(`["#msg-f:${m.decimal}"]`).toString('base64')}`;
   return `<div class="h7 ie nH oy8Mbf" role="listitem" aria-expanded="true" tabindex="-1" data-sim-id="${m.decimal}"><div class="Bk"><div class="G3 G2"><div><div>
-<div class="adn ads" data-message-id="#msg-f:${m.decimal}" data-legacy-message-id="${m.hex}">
+<div class="adn ads" ${ids}>
  <div class="aju"><div class="aCi"><div class="ajn sim-avatar" aria-hidden="true">${escapeHtml((m.fromName || m.fromAddress || '?').charAt(0).toUpperCase())}</div></div></div>
  <div class="gs">
   <div class="gE iv gt"><table cellpadding="0" class="cf gJ"><tbody>
@@ -380,7 +417,7 @@ export function renderExpanded(m: SimMessage, account: string, threadDecimal: st
   <div class="qQVYZb"></div><div class="utdU2e"></div><div class="btm"></div>
   <div class="">
    <div class="aHl"></div><div tabindex="-1"></div>
-   <div class="ii gt" jslog="${jslog}"><div class="a3s aiL ">${m.bodyHtml}<div class="yj6qo"></div><div class="adL"></div></div></div>
+   ${bodyArea ?? `<div class="ii gt" jslog="${jslog}"><div class="a3s aiL ">${m.bodyHtml}<div class="yj6qo"></div><div class="adL"></div></div></div>`}
    ${attachmentChips(m, account)}
    <div class="hi"></div>
   </div>
@@ -580,6 +617,261 @@ ${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}
 </body></html>`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The realistic layout: Gmail as maintained integrations describe it (2025-26)
+
+/** One conversation as the realistic page's script needs it. */
+interface RealisticConversation {
+  token: string;
+  threadHex: string;
+  subject: string;
+  snippet: string;
+  from: string;
+  /** Subject header (h2.hP with the thread ids). */
+  header: string;
+  /** Whole-view HTML for a page our selectors must not recognise, or null. */
+  unrecognised: string | null;
+  messages: Array<{
+    id: string;
+    expanded: boolean;
+    /** The message with an empty real body (filled later by the page, like Gmail). */
+    shell: string;
+    /** The collapsed row shown before the message was ever opened. */
+    collapsed: string;
+    /** Body HTML (sanitized) filled into the real body. */
+    body: string;
+  }>;
+}
+
+function realisticConversation(c: SimConversation, account: string): RealisticConversation {
+  const last = c.messages[c.messages.length - 1];
+  const perm = c.threadPermUndefined ? 'undefined' : `thread-f:${c.threadDecimal}`;
+  return {
+    token: c.token,
+    threadHex: c.threadHex,
+    subject: c.subject,
+    snippet: last?.snippet ?? '',
+    from: last?.fromName || last?.fromAddress || '',
+    header: `<div class="nH"><div class="ha"><h2 class="hP" tabindex="-1" data-thread-perm-id="${perm}" data-legacy-thread-id="${c.threadHex}">${escapeHtml(c.subject)}</h2></div></div>`,
+    unrecognised: c.unrecognised ? renderUnrecognised(c) : null,
+    messages: c.messages.map((m, i) => {
+      // Gmail's hidden, empty body copy: sometimes before the real body, sometimes after.
+      const hidden = `<div class="ii gt" style="display:none"><div class="a3s aiL undefined"></div></div>`;
+      const real = `<div class="ii gt sim-real"><div class="a3s aiL " data-sim-body="${m.decimal}"></div></div>`;
+      const area = (BigInt(m.decimal) + BigInt(i)) % 2n === 0n ? hidden + real : real + hidden;
+      return {
+        id: m.decimal,
+        expanded: m.expanded,
+        shell: renderExpanded(m, account, c.threadDecimal, area),
+        collapsed: renderCollapsed(m),
+        body: `${m.bodyHtml}<div class="yj6qo"></div><div class="adL"></div>`,
+      };
+    }),
+  };
+}
+
+/** A GLOBALS array as Gmail's inline script sets it: the account key at index 9. */
+function globalsScript(ik: string): string {
+  const globals = [
+    null,
+    null,
+    1733400000,
+    'me@example.com',
+    ['en', 'US'],
+    'https://mail.google.com/mail/u/0/',
+    [1, [2, 'x,y]']],
+    0,
+    '',
+    ik,
+    'sim',
+  ];
+  return `<script nonce="sim">var GM_START=Date.now();var GLOBALS=${JSON.stringify(globals)};</script>`;
+}
+
+function realisticShellPage(
+  conversations: RealisticConversation[],
+  opts: SimPageOptions & { ik: string; globals: boolean; keyLinks: boolean },
+): string {
+  const data = JSON.stringify({
+    renderDelayMs: opts.renderDelayMs,
+    conversations: Object.fromEntries(conversations.map((c) => [c.token, c])),
+  }).replace(/</g, '\\u003c');
+  const keyLink = opts.keyLinks
+    ? `<a class="sim-help" href="/mail/${opts.account}/?ik=${opts.ik}&view=pt&search=inbox">Print all</a>`
+    : '';
+  return `<!doctype html>
+<html lang="en"${opts.measure ? ' data-bt-measure=""' : ''}><head><meta charset="utf-8"><title>Inbox - me@example.com - Gmail (simulated)</title>
+<style id="sim-base">
+*{box-sizing:border-box}
+body{margin:0;font:14px/20px Roboto,Arial,Helvetica,sans-serif}
+header.gb_{height:56px;display:flex;align-items:center;padding:0 20px;font-size:20px;gap:12px}
+.sim-layout{display:flex}
+.aeN{width:220px;padding:8px 12px}
+.aeN a{display:block;padding:4px 12px;border-radius:16px;color:inherit;text-decoration:none;font-weight:600}
+.sim-pane{flex:1;margin:0 16px 16px 0;border-radius:16px;min-height:calc(100vh - 72px);padding:12px 24px}
+h2.hP{font-size:22px;line-height:28px;font-weight:400;margin:12px 0 16px 56px}
+.h7,.kv{padding:8px 0}
+.kv{cursor:pointer}
+.adn,.adf{display:flex;gap:12px}
+.aju{width:40px;flex:none}
+.sim-avatar{width:40px;height:40px;border-radius:50%;background:#7b1fa2;color:#fff;display:flex;align-items:center;justify-content:center;font-size:18px}
+.gs{flex:1;min-width:0}
+.gE{cursor:pointer}
+table.cf{border-collapse:collapse;width:100%}
+h3.iw{margin:0;font-size:14px;font-weight:400}
+span.gD{font-weight:700}
+.g3{font-size:12px;white-space:nowrap}
+.gH{text-align:right}
+.ii{margin-top:12px;overflow-x:auto}
+.hq{display:flex;gap:8px;margin-top:16px}
+.aZo{display:inline-block;border:1px solid #8884;border-radius:8px;padding:8px 12px;min-width:160px}
+.aZo a{color:inherit;text-decoration:none}
+.a3I{display:none}
+.aV3{display:block;font-weight:500}
+.SaH2Ve{font-size:12px;opacity:.7}
+.sim-list{width:100%;border-collapse:collapse}
+.sim-row td{padding:10px 8px;cursor:pointer}
+.sim-row a{color:inherit;text-decoration:none}
+</style>
+<style id="sim-theme">${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}</style>
+${opts.globals ? globalsScript(opts.ik) : ''}
+</head>
+<body>
+<div class="nH"><div class="nH">
+ <header class="gb_" role="banner"><span class="sim-logo">Gmail</span><span style="font-size:13px;opacity:.7">simulated for Bounce Triage tests</span></header>
+ <div class="nH bkL sim-layout">
+  <div class="aeN" role="navigation"><div class="TK"><a href="#inbox" title="Inbox">Inbox</a>${keyLink}</div></div>
+  <div class="nH bkK sim-pane"><div class="nH aeF" id="sim-views"><div class="nH" id="sim-list-view" role="main"></div></div></div>
+ </div>
+</div></div>
+<script type="application/json" id="sim-data">${data}</script>
+<script>
+(() => {
+  const DATA = JSON.parse(document.getElementById('sim-data').textContent);
+  const THEMES = ${JSON.stringify({ light: LIGHT_CSS, dark: DARK_CSS })};
+  const sim = (window.__sim = { bodyAt: {}, cardAt: {}, enrichedAt: {}, renders: 0, rendered: null, views: 0 });
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      const el = r.target;
+      if (!el.getAttribute) continue;
+      const id = el.getAttribute('data-bt-message-id');
+      const state = el.getAttribute('data-bt-state');
+      if (!id || !state) continue;
+      if (!(id in sim.cardAt)) sim.cardAt[id] = now;
+      if (state === 'enriched' && !(id in sim.enrichedAt)) sim.enrichedAt[id] = now;
+    }
+  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-bt-state'] });
+  // Gmail switches theme by rewriting the text of its style elements.
+  sim.setTheme = (name) => { document.getElementById('sim-theme').textContent = THEMES[name]; };
+  const views = document.getElementById('sim-views');
+  const listView = document.getElementById('sim-list-view');
+  let navigation = 0;
+  function escapeText(s) { const d = document.createElement('div'); d.textContent = s; return d.innerHTML; }
+  function tokenOf() {
+    const parts = location.hash.replace(/^#/, '').split('/');
+    const last = parts[parts.length - 1];
+    return parts.length > 1 && DATA.conversations[last] ? last : null;
+  }
+  // Only one view is shown at a time (by style) and carries role="main".
+  function show(view) {
+    for (const v of Array.from(views.children)) {
+      if (v === view) { v.style.display = ''; v.setAttribute('role', 'main'); }
+      else { v.style.display = 'none'; v.removeAttribute('role'); }
+    }
+  }
+  function fillBody(el, conv, id) {
+    const m = conv.messages.find((x) => x.id === id);
+    const body = el.querySelector('[data-sim-body="' + id + '"]');
+    if (!m || !body) return;
+    const t = performance.now();
+    body.innerHTML = m.body;
+    sim.bodyAt[id] = t;
+  }
+  function renderList() {
+    listView.innerHTML = '<table class="sim-list F cf zt"><tbody>' + Object.values(DATA.conversations).map((c) =>
+      '<tr class="sim-row zA" data-thread="' + c.token + '"><td style="width:200px;font-weight:700">' + escapeText(c.from) +
+      '</td><td><a href="#inbox/' + c.token + '"><b>' + escapeText(c.subject) + '</b> - ' + escapeText(c.snippet) + '</a></td></tr>').join('') +
+      '</tbody></table>';
+  }
+  function openThread(token, nav) {
+    const conv = DATA.conversations[token];
+    // Views left behind earlier go away; the one on screen is hidden, not removed, for now.
+    for (const v of Array.from(views.children)) if (v !== listView && v.style.display === 'none') v.remove();
+    const view = document.createElement('div');
+    view.className = 'nH';
+    view.style.display = 'none';
+    view.setAttribute('data-sim-thread', token);
+    views.appendChild(view);
+    sim.views++;
+    // The view is shown empty first; the conversation renders a moment later, each body after it.
+    setTimeout(() => {
+      if (nav !== navigation) return;
+      show(view);
+      setTimeout(() => {
+        if (nav !== navigation) return;
+        sim.renders++;
+        sim.rendered = token;
+        if (conv.unrecognised) { view.innerHTML = conv.unrecognised; return; }
+        view.innerHTML = conv.header + '<div class="nH"><div class="nH aHU"><div class="nH hx"><div class="nH" role="list">' +
+          conv.messages.map((m) => (m.expanded ? m.shell : m.collapsed)).join('') + '</div></div></div></div>';
+        setTimeout(() => {
+          if (nav !== navigation) return;
+          for (const m of conv.messages) if (m.expanded) fillBody(view, conv, m.id);
+        }, 20);
+      }, 40);
+    }, 15);
+  }
+  function route() {
+    const nav = ++navigation;
+    const token = tokenOf();
+    if (token) openThread(token, nav);
+    else setTimeout(() => { if (nav === navigation) show(listView); }, 15);
+  }
+  views.addEventListener('click', (ev) => {
+    const target = ev.target;
+    if (!target.closest) return;
+    const view = target.closest('[data-sim-thread]');
+    const conv = view && DATA.conversations[view.getAttribute('data-sim-thread')];
+    if (!conv) return;
+    const row = target.closest('[role="listitem"]');
+    if (!row) return;
+    const id = row.getAttribute('data-sim-id');
+    if (row.classList.contains('kv')) {
+      const kept = row.querySelector('.sim-real');
+      if (kept) {
+        // Expanded before: Gmail shows the kept body again.
+        row.classList.replace('kv', 'h7');
+        row.setAttribute('aria-expanded', 'true');
+        const t = performance.now();
+        kept.style.display = '';
+        sim.bodyAt[id] = t;
+        return;
+      }
+      const m = conv.messages.find((x) => x.id === id);
+      const tpl = document.createElement('template');
+      tpl.innerHTML = m.shell;
+      const el = tpl.content.firstElementChild;
+      row.replaceWith(el);
+      setTimeout(() => fillBody(el, conv, id), 20);
+      return;
+    }
+    if (row.classList.contains('h7') && target.closest('.gE')) {
+      // Collapsing keeps the old body in the page, hidden.
+      row.classList.replace('h7', 'kv');
+      row.setAttribute('aria-expanded', 'false');
+      const real = row.querySelector('.sim-real');
+      if (real) real.style.display = 'none';
+    }
+  });
+  renderList();
+  window.addEventListener('hashchange', route);
+  window.addEventListener('load', () => setTimeout(route, DATA.renderDelayMs));
+})();
+</script>
+</body></html>`;
+}
+
 function rawMessagePage(m: SimMessage): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Original Message</title></head><body>
 <div class="raw_message"><pre class="raw_message_text" id="raw_message_text">${escapeHtml(m.raw.toString('latin1'))}</pre></div></body></html>`;
@@ -597,9 +889,26 @@ export interface GmailSimOptions {
   rawDelayMs?: number;
   /** Ask the extension to mark processed messages (data-bt-ms, data-bt-raw) for tests and timing. */
   measure?: boolean;
-  /** Render Gmail's split view (list and conversation side by side). */
+  /** Render Gmail's split view (list and conversation side by side; simple layout only). */
   splitPane?: boolean;
+  /**
+   * "realistic" (default): Gmail as maintained integrations describe it in 2025-26 (one page life,
+   * opaque hash tokens, views shown and hidden by style with role="main" moving, asynchronous
+   * rendering, hidden empty body copies, the account key in an inline GLOBALS script, Show
+   * original only with that key, the download form redirected to another origin without CORS
+   * headers, theme switches by rewriting style text: sim.setTheme in the page).
+   * "simple": one pane re-rendered per hash (#inbox/<thread hex>), raw sources at both URLs.
+   */
+  layout?: 'realistic' | 'simple';
+  /** The account key `ik` of the realistic layout. */
+  ik?: string;
+  /** Realistic layout: the inline GLOBALS script carries the key (default true). */
+  globals?: boolean;
+  /** Realistic layout: a Gmail link carries ik= (default false). */
+  keyLinks?: boolean;
 }
+
+const ATTACHMENT_ORIGIN = 'https://mail-attachment.googleusercontent.com';
 
 /** A request to the simulated https://mail.google.com/, as any browser driver sees it. */
 export interface SimRequest {
@@ -655,14 +964,22 @@ export class GmailSim {
       rawDelayMs: 0,
       measure: true,
       splitPane: false,
+      layout: 'realistic',
+      ik: '4f1d2e9a7c',
+      globals: true,
+      keyLinks: false,
       ...opts,
     };
+  }
+
+  get realistic(): boolean {
+    return this.options.layout === 'realistic';
   }
 
   /** Add a conversation built from .eml paths (or buffers). */
   async add(
     items: Parameters<typeof conversationFrom>[0],
-    opts: { unrecognised?: boolean } = {},
+    opts: Parameters<typeof conversationFrom>[1] = {},
   ): Promise<SimConversation> {
     const conv = await conversationFrom(items, opts);
     this.addConversation(conv);
@@ -671,13 +988,21 @@ export class GmailSim {
 
   addConversation(conv: SimConversation): void {
     this.conversations.push(conv);
-    for (const m of conv.messages) this.messages.set(m.decimal, m);
+    for (const m of conv.messages) {
+      this.messages.set(`msg-f:${m.decimal}`, m);
+      if (m.sent) this.messages.set(`msg-a:r-${m.decimal}`, m);
+    }
     this.rendered.clear();
   }
 
   /** URL of a conversation (or the inbox) for an account path such as "u/0" or "b/123/u/0". */
   url(conv?: SimConversation, account = 'u/0'): string {
-    return `https://mail.google.com/mail/${account}/#inbox${conv ? `/${conv.threadHex}` : ''}`;
+    return `https://mail.google.com/mail/${account}/${conv ? this.hash(conv) : '#inbox'}`;
+  }
+
+  /** The hash that opens a conversation: an opaque token (realistic) or the thread hex (simple). */
+  hash(conv: SimConversation): string {
+    return `#inbox/${this.realistic ? conv.token : conv.threadHex}`;
   }
 
   /** Raw-source URL Gmail serves for a message (the "download original" form). */
@@ -699,6 +1024,21 @@ export class GmailSim {
 
   /** The simulated Gmail page (all conversations, opened by hash) for an account path. */
   page(account = 'u/0'): string {
+    if (this.realistic) {
+      return realisticShellPage(
+        this.conversations.map((c) => realisticConversation(c, account)),
+        {
+          account,
+          theme: this.options.theme,
+          renderDelayMs: this.options.renderDelayMs,
+          measure: this.options.measure,
+          splitPane: false,
+          ik: this.options.ik,
+          globals: this.options.globals,
+          keyLinks: this.options.keyLinks,
+        },
+      );
+    }
     return shellPage(this.renderedFor(account), {
       account,
       theme: this.options.theme,
@@ -714,6 +1054,7 @@ export class GmailSim {
    */
   async respond(req: SimRequest): Promise<SimResponse> {
     const url = new URL(req.url);
+    if (url.origin === ATTACHMENT_ORIGIN) return this.respondAttachment(url);
     if (url.origin !== 'https://mail.google.com') return textResponse(404, 'text/plain', 'not found');
     const m = /^\/mail\/((?:b\/[^/]+\/)?u\/\d+)\/?$/.exec(url.pathname);
     if (!m) return textResponse(404, 'text/plain', 'not found');
@@ -721,18 +1062,46 @@ export class GmailSim {
     const view = url.searchParams.get('view');
     if (view === 'att' || view === 'om') {
       const perm = url.searchParams.get('permmsgid') ?? '';
-      const id = /^msg-f:(\d+)$/.exec(perm)?.[1] ?? null;
+      const id = /^msg-[fa]:r?-?(\d+)$/.exec(perm)?.[1] ?? null;
       this.rawRequests.push({ url: url.href, view, messageId: id, account });
       if (this.options.rawDelayMs > 0) await new Promise((r) => setTimeout(r, this.options.rawDelayMs));
-      const msg = id ? this.messages.get(id) : undefined;
+      const msg = this.messages.get(perm);
       if (this.options.rawStatus !== 200) {
         return textResponse(this.options.rawStatus, 'text/html', '<html><body>Temporary Error</body></html>');
       }
       if (!msg) return textResponse(404, 'text/html', '<html><body>Not found</body></html>');
-      if (view === 'att') return { status: 200, headers: { 'content-type': 'text/plain' }, body: msg.raw };
+      if (view === 'att') {
+        if (!this.realistic) return { status: 200, headers: { 'content-type': 'text/plain' }, body: msg.raw };
+        // Gmail sends the download elsewhere; that origin sends no CORS headers.
+        const target = new URL(`${ATTACHMENT_ORIGIN}/attachment/${account}/`);
+        target.search = url.search;
+        target.searchParams.set('sadnir', '1');
+        return {
+          status: 302,
+          headers: { location: target.href, 'content-type': 'text/html' },
+          body: Buffer.alloc(0),
+        };
+      }
+      if (this.realistic && url.searchParams.get('ik') !== this.options.ik) {
+        return textResponse(400, 'text/html; charset=utf-8', '<html><body>Bad Request</body></html>');
+      }
       return textResponse(200, 'text/html; charset=utf-8', rawMessagePage(msg));
     }
     return textResponse(200, 'text/html; charset=utf-8', this.page(account));
+  }
+
+  /** The redirect target of the download form: the bytes, without Access-Control-Allow-Origin. */
+  private respondAttachment(url: URL): SimResponse {
+    const perm = url.searchParams.get('permmsgid') ?? '';
+    this.rawRequests.push({
+      url: url.href,
+      view: 'att-redirected',
+      messageId: /(\d+)$/.exec(perm)?.[1] ?? null,
+      account: null,
+    });
+    const msg = this.messages.get(perm);
+    if (!msg) return textResponse(404, 'text/plain', 'not found');
+    return { status: 200, headers: { 'content-type': 'message/rfc822' }, body: msg.raw };
   }
 
   /** Playwright adapter: the handler behind context.route('https://mail.google.com/**'). */

@@ -40,7 +40,7 @@ export async function showConversation(
 ): Promise<MessageOutcome[]> {
   await page.evaluate((h) => {
     location.hash = h;
-  }, `#inbox/${conv.threadHex}`);
+  }, sim.hash(conv));
   const expanded = conv.messages.filter((m) => m.expanded).map((m) => m.decimal);
   // Every expanded message looked at, and every raw fetch it started settled.
   await page.waitForFunction(
