@@ -36,7 +36,7 @@ async function open(
 
 /** Lhost-gmail-01 alone in a conversation, opened, its card enriched from the raw source. */
 async function openGmailBounce(opts: GmailSimOptions = {}) {
-  const sim = new GmailSim(opts);
+  const sim = new GmailSim({ layout: 'simple', ...opts });
   const conv = await sim.add([GMAIL_BOUNCE]);
   const opened = await open(sim, sim.url(conv));
   const id = conv.messages[0]!.decimal;
@@ -70,7 +70,7 @@ function cardButtonByText(page: Page, text: string) {
 
 describe('the card in Firefox', () => {
   it('a conversation with original, bounce and reply: one card, on the bounce, enriched from the raw source', async () => {
-    const sim = new GmailSim();
+    const sim = new GmailSim({ layout: 'simple' });
     const conv = await sim.add([
       { path: join(FIX, 'original-quarterly-report.eml'), expanded: false },
       GMAIL_BOUNCE,
@@ -112,7 +112,7 @@ describe('the card in Firefox', () => {
   });
 
   it('a collapsed bounce gets its card when expanded', async () => {
-    const sim = new GmailSim();
+    const sim = new GmailSim({ layout: 'simple' });
     const conv = await sim.add([
       join(FIX, 'original-quarterly-report.eml'),
       { path: POSTFIX_BOUNCE, expanded: false },
@@ -129,7 +129,7 @@ describe('the card in Firefox', () => {
   });
 
   it('follows hash navigation between conversations, removes cards that left, fetches each source once', async () => {
-    const sim = new GmailSim();
+    const sim = new GmailSim({ layout: 'simple' });
     const a = await sim.add([GMAIL_BOUNCE]);
     const b = await sim.add([POSTFIX_BOUNCE]);
     const idA = a.messages[0]!.decimal;
@@ -153,7 +153,7 @@ describe('the card in Firefox', () => {
   });
 
   it('works in split view: the list stays, each opened bounce gets its card beside it', async () => {
-    const sim = new GmailSim({ splitPane: true });
+    const sim = new GmailSim({ splitPane: true, layout: 'simple' });
     const a = await sim.add([GMAIL_BOUNCE]);
     const b = await sim.add([POSTFIX_BOUNCE]);
     const { page, p, errors } = await open(sim, sim.url());
@@ -171,7 +171,7 @@ describe('the card in Firefox', () => {
   it.each(['u/1', 'b/112233445566/u/0'])(
     'works in the account at /mail/%s/ and fetches the raw source there',
     async (account) => {
-      const sim = new GmailSim();
+      const sim = new GmailSim({ layout: 'simple' });
       const conv = await sim.add([GMAIL_BOUNCE]);
       const { page, p } = await open(sim, sim.url(conv, account));
       await waitCard(p, conv.messages[0]!.decimal, 'enriched');
@@ -184,7 +184,7 @@ describe('the card in Firefox', () => {
   );
 
   it('keeps the first card, read from the page, when the raw fetch fails', async () => {
-    const sim = new GmailSim({ rawStatus: 500 });
+    const sim = new GmailSim({ rawStatus: 500, layout: 'simple' });
     const conv = await sim.add([GMAIL_BOUNCE]);
     const msg = conv.messages[0]!;
     const { page, p, errors } = await open(sim, sim.url(conv));
@@ -210,7 +210,7 @@ describe('the card in Firefox', () => {
     // Firefox hands a content script's fetch a buffer owned by the page: views on it can be read
     // by index, but subarray() and slice() on them throw "Permission denied to access property
     // 'constructor'". The download form is the one raw URL read as bytes.
-    const sim = new GmailSim();
+    const sim = new GmailSim({ layout: 'simple' });
     const conv = await sim.add([GMAIL_BOUNCE]);
     const id = conv.messages[0]!.decimal;
     const showOriginalFails: AlterResponse = (req, res) =>
@@ -234,13 +234,13 @@ describe('the card in Firefox', () => {
   });
 
   it('stays silent on a Gmail whose markup it does not recognise', async () => {
-    const sim = new GmailSim();
+    const sim = new GmailSim({ layout: 'simple' });
     const conv = await sim.add([GMAIL_BOUNCE], { unrecognised: true });
     const { page, p, errors } = await open(sim, sim.url(conv));
     await page.waitForSelector('.zz-msg');
     // Give the content script the time it takes to look (a recognised page gets its card well
     // within this) before checking that nothing was added.
-    const control = new GmailSim();
+    const control = new GmailSim({ layout: 'simple' });
     const ok = await control.add([GMAIL_BOUNCE]);
     const { page: controlPage, p: cp } = await open(control, control.url(ok));
     await waitCard(cp, ok.messages[0]!.decimal, 'any');

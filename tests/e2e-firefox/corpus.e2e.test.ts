@@ -23,7 +23,7 @@ let ff: LaunchedFirefox;
 let page: Page;
 let p: EvaluatingPage;
 let errors: string[];
-const sim = new GmailSim();
+const sim = new GmailSim({ layout: 'simple' });
 const conversations = new Map<string, SimConversation>();
 
 beforeAll(async () => {

@@ -24,7 +24,8 @@ import { PROJECT_ROOT } from '../../e2e/support/extension';
 import { GmailSim, type SimRequest, type SimResponse } from '../../e2e/support/gmail-sim';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const BUILT_FIREFOX_EXTENSION = join(PROJECT_ROOT, '.output/firefox-mv3');
+/** The Firefox measuring build (`npm run build:measure:firefox`): the store build plus timing hooks. */
+export const BUILT_FIREFOX_EXTENSION = join(PROJECT_ROOT, '.output/firefox-mv3-measure');
 
 /**
  * Preferences for a headless Firefox in a container. puppeteer-core already writes its own
@@ -92,7 +93,7 @@ export async function answerFromSim(
 export async function launchFirefox(opts: { extensionPath: string }): Promise<LaunchedFirefox> {
   if (!existsSync(join(opts.extensionPath, 'manifest.json'))) {
     throw new Error(
-      `No built extension at ${opts.extensionPath}: run \`npx wxt build -b firefox --mv3\` first`,
+      `No built extension at ${opts.extensionPath}: run \`npm run build:measure:firefox\` first`,
     );
   }
   if (!existsSync(FIREFOX))

@@ -14,7 +14,7 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  buildExtension({ firefox: true });
+  buildExtension({ firefox: true, measure: true });
   const dir = snapshotExtension(BUILT_FIREFOX_EXTENSION);
   project.provide('firefoxExtensionDir', dir);
   return () => rmSync(dir, { recursive: true, force: true });
