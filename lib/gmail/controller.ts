@@ -186,6 +186,11 @@ export class GmailController {
     }
     ctx.addEventListener(win, 'hashchange', onLocation);
     ctx.addEventListener(win, 'popstate', onLocation);
+    // Counters still waiting for their batch go out when the tab is hidden or closed.
+    ctx.addEventListener(win, 'pagehide', () => this.flushStats());
+    ctx.addEventListener(doc, 'visibilitychange', () => {
+      if (doc.visibilityState === 'hidden') this.flushStats();
+    });
     ctx.signal.addEventListener('abort', () => this.stop(), { once: true });
     this.watchTheme();
     this.onLocationChange();
@@ -586,8 +591,11 @@ export class GmailController {
   }
 
   private flushStats(): void {
+    if (this.statsTimer !== null) clearTimeout(this.statsTimer);
     this.statsTimer = null;
-    if (this.opts.ctx.isInvalid) return;
+    const c = this.counts;
+    const empty = !this.lastFailure && Object.values(c).every((n) => n === 0);
+    if (this.opts.ctx.isInvalid || empty) return;
     const msg: ConnectionStatsMessage = {
       type: 'connection-stats',
       counts: this.counts,

@@ -14,13 +14,16 @@ import { gate, textPrefix, type GateInput } from './gate';
 import {
   accountOf,
   hexToDecimal,
+  permIdOf,
+  threadIdOf,
   isConversationHash,
   messageIdOf,
   rawSourceUrl,
   showOriginalUrl,
 } from './ids';
+import { keyFromScriptText, readAccountKey } from './ik';
 import { RawSourceLoader, looksLikeMessage, sourceFromShowOriginal } from './raw';
-import { readGateInput, scanConversation } from './scan';
+import { readGateInput, scanConversation, visibleBody } from './scan';
 import { SELECTORS, queryAll, queryFirst } from './selectors';
 import { luminance, parseRgb } from './theme';
 import { CORPUS_BSD, GMAIL_PAGES as FIXTURES } from '../../tests/corpus/paths';
@@ -500,5 +503,62 @@ describe('controller on the fixture pages', () => {
       expect.objectContaining({ type: 'page-status', recognised: false, failedSelector: 'message' }),
     ]);
     ctx.abort();
+  });
+});
+
+describe('real Gmail quirks', () => {
+  function page(html: string): Document {
+    const w = new Window({
+      url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmbXpTsnQlqfBhxHVmzq',
+      settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true },
+    });
+    windows.push(w);
+    w.document.write(html);
+    return w.document as unknown as Document;
+  }
+
+  it('reads the account key from the inline GLOBALS script (index 9), else from a Gmail link', () => {
+    const globals = 'var GLOBALS=[null,"a]b,c",[1,[2]],{"k":[3]},0,,"x",\'y\',"",' + '"1a2b3c4d5e",7];';
+    expect(keyFromScriptText(globals)).toBe('1a2b3c4d5e');
+    expect(keyFromScriptText('var GLOBALS=[1,2,3];')).toBeNull();
+    expect(keyFromScriptText('var GLOBALS=[0,1,2,3,4,5,6,7,8,"<script>"];')).toBeNull();
+    expect(readAccountKey(page(`<script>${globals}</script><a href="?ik=ffff000011&view=pt">p</a>`))).toEqual(
+      {
+        key: '1a2b3c4d5e',
+        from: 'globals',
+      },
+    );
+    expect(readAccountKey(page('<a href="/mail/u/0/?ik=ffff000011&view=pt">print</a>'))).toEqual({
+      key: 'ffff000011',
+      from: 'link',
+    });
+    expect(readAccountKey(page('<p>nothing</p>'))).toBeNull();
+  });
+
+  it('picks the visible body with text, skipping a hidden empty copy and the "undefined" placeholder', () => {
+    const d = page(`<div class="adn" data-message-id="#msg-f:1">
+      <div class="ii gt" style="display:none"><div class="a3s undefined"></div></div>
+      <div class="ii gt"><div class="a3s undefined"></div></div>
+      <div class="ii gt"><div class="a3s" id="real">Delivery failed</div></div></div>
+      <div class="adn" data-message-id="#msg-f:2"><div class="ii gt"><div class="a3s" id="empty"> </div></div></div>
+      <div class="adn" data-message-id="#msg-f:3"><div class="ii gt" style="display:none"><div class="a3s">old</div></div></div>`);
+    const [one, two, three] = Array.from(d.querySelectorAll('div.adn'));
+    expect(visibleBody(one!).body?.id).toBe('real');
+    expect(visibleBody(two!)).toEqual({ body: null, empty: d.getElementById('empty') });
+    expect(visibleBody(three!)).toEqual({ body: null, empty: null });
+  });
+
+  it('keys a message just sent by its msg-a id, and reads a thread whose perm id is "undefined" by its legacy id', () => {
+    const d =
+      page(`<h2 class="hP" data-thread-perm-id="undefined" data-legacy-thread-id="19076b3c2a1f5e21">s</h2>
+      <div class="adn" id="sent" data-message-id="#msg-a:r-8123456789012345678"></div>
+      <div class="adn" id="recv" data-message-id="#msg-f:1803528081934081569" data-legacy-message-id="19076b3c2a1f5e21"></div>`);
+    expect(threadIdOf(d.querySelector('h2.hP'))).toBe('1803528081934081569');
+    expect(messageIdOf(d.getElementById('sent')!)).toBe('msg-a:r-8123456789012345678');
+    expect(permIdOf(d.getElementById('sent')!)).toBe('msg-a:r-8123456789012345678');
+    expect(permIdOf(d.getElementById('recv')!)).toBe('msg-f:1803528081934081569');
+    expect(showOriginalUrl('/mail/u/1/', 'msg-a:r-81', 'abc123')).toBe(
+      '/mail/u/1/?ik=abc123&view=om&permmsgid=msg-a:r-81',
+    );
   });
 });

@@ -101,7 +101,9 @@ describe('corpus bounces in simulated Gmail', () => {
     }
   });
 
-  it('raised no page errors', () => {
+  it('raised no page errors, in one page life, reading every source through Show original', () => {
     expect(pageErrors).toEqual([]);
+    expect(sim.pageLoads).toBe(1);
+    expect(new Set(sim.rawRequests.map((r) => r.view))).toEqual(new Set(['om']));
   });
 });

@@ -643,7 +643,11 @@ interface RealisticConversation {
   }>;
 }
 
-function realisticConversation(c: SimConversation, account: string): RealisticConversation {
+function realisticConversation(
+  c: SimConversation,
+  account: string,
+  hiddenBody: 'first' | 'last' | 'alternate',
+): RealisticConversation {
   const last = c.messages[c.messages.length - 1];
   const perm = c.threadPermUndefined ? 'undefined' : `thread-f:${c.threadDecimal}`;
   return {
@@ -658,7 +662,9 @@ function realisticConversation(c: SimConversation, account: string): RealisticCo
       // Gmail's hidden, empty body copy: sometimes before the real body, sometimes after.
       const hidden = `<div class="ii gt" style="display:none"><div class="a3s aiL undefined"></div></div>`;
       const real = `<div class="ii gt sim-real"><div class="a3s aiL " data-sim-body="${m.decimal}"></div></div>`;
-      const area = (BigInt(m.decimal) + BigInt(i)) % 2n === 0n ? hidden + real : real + hidden;
+      const first =
+        hiddenBody === 'alternate' ? (BigInt(m.decimal) + BigInt(i)) % 2n === 0n : hiddenBody === 'first';
+      const area = first ? hidden + real : real + hidden;
       return {
         id: m.decimal,
         expanded: m.expanded,
@@ -796,8 +802,17 @@ ${opts.globals ? globalsScript(opts.ik) : ''}
   }
   function openThread(token, nav) {
     const conv = DATA.conversations[token];
-    // Views left behind earlier go away; the one on screen is hidden, not removed, for now.
-    for (const v of Array.from(views.children)) if (v !== listView && v.style.display === 'none') v.remove();
+    // The thread left last stays in the page, hidden: opening it again only shows it (style and
+    // role change, nothing is added). Views left earlier go away.
+    const kept = Array.from(views.children).find(
+      (v) => v.getAttribute('data-sim-thread') === token && v.hasAttribute('data-sim-rendered'),
+    );
+    for (const v of Array.from(views.children))
+      if (v !== listView && v !== kept && v.style.display === 'none') v.remove();
+    if (kept) {
+      setTimeout(() => { if (nav === navigation) show(kept); }, 15);
+      return;
+    }
     const view = document.createElement('div');
     view.className = 'nH';
     view.style.display = 'none';
@@ -812,6 +827,7 @@ ${opts.globals ? globalsScript(opts.ik) : ''}
         if (nav !== navigation) return;
         sim.renders++;
         sim.rendered = token;
+        view.setAttribute('data-sim-rendered', '');
         if (conv.unrecognised) { view.innerHTML = conv.unrecognised; return; }
         view.innerHTML = conv.header + '<div class="nH"><div class="nH aHU"><div class="nH hx"><div class="nH" role="list">' +
           conv.messages.map((m) => (m.expanded ? m.shell : m.collapsed)).join('') + '</div></div></div></div>';
@@ -906,6 +922,8 @@ export interface GmailSimOptions {
   globals?: boolean;
   /** Realistic layout: a Gmail link carries ik= (default false). */
   keyLinks?: boolean;
+  /** Realistic layout: where the hidden, empty body copy sits (default: alternating). */
+  hiddenBody?: 'first' | 'last' | 'alternate';
 }
 
 const ATTACHMENT_ORIGIN = 'https://mail-attachment.googleusercontent.com';
@@ -952,6 +970,8 @@ export class GmailSim {
   ] as const;
   readonly conversations: SimConversation[] = [];
   readonly rawRequests: RawRequest[] = [];
+  /** Number of times the Gmail page itself was served (one page life: 1). */
+  pageLoads = 0;
   options: Required<GmailSimOptions>;
   private messages = new Map<string, SimMessage>();
   private rendered = new Map<string, RenderedConversation>();
@@ -968,6 +988,7 @@ export class GmailSim {
       ik: '4f1d2e9a7c',
       globals: true,
       keyLinks: false,
+      hiddenBody: 'alternate',
       ...opts,
     };
   }
@@ -1026,7 +1047,7 @@ export class GmailSim {
   page(account = 'u/0'): string {
     if (this.realistic) {
       return realisticShellPage(
-        this.conversations.map((c) => realisticConversation(c, account)),
+        this.conversations.map((c) => realisticConversation(c, account, this.options.hiddenBody)),
         {
           account,
           theme: this.options.theme,
@@ -1087,6 +1108,7 @@ export class GmailSim {
       }
       return textResponse(200, 'text/html; charset=utf-8', rawMessagePage(msg));
     }
+    this.pageLoads++;
     return textResponse(200, 'text/html; charset=utf-8', this.page(account));
   }
 
