@@ -28,14 +28,14 @@ export const blocked: ReasonModule = {
       'blocked using', // Amazon SES: "…<a8-95.smtp-out.amazonses.com[203.0.113.22]>: Client host rejected: blocked using mail.neko.example.org; Please see http://mail……"
       'rbl', // Amazon SES: "…Please see http://mail.neko.example.org/rbl/?ip=203.0.113.22 to send."
       'dnsbl', // Amazon SES: "…unavailable; client [203.0.113.225] blocked using dnsbl.sorbs.net Please see http://support.mailhostbox.com/email-administrator……"
-      'spamhaus', // Godaddy (receiving side): "553 http://www.spamhaus.org/query/bl?ip=192.0.2.222"
+      'spamhaus', // GoDaddy (receiving side): "553 http://www.spamhaus.org/query/bl?ip=192.0.2.222"
       'spamcop',
       'sorbs', // Amazon SES: "…client [203.0.113.225] blocked using dnsbl.sorbs.net Please see http://support.mailhostbox.com/email-administrators-guide-error……"
       'barracuda reputation',
       'barracudacentral',
       'ip blocked',
       'client host rejected', // Amazon SES: "…<a8-95.smtp-out.amazonses.com[203.0.113.22]>: Client host rejected: blocked using mail.neko.example.org; Please…"
-      'client host blocked', // Orange (France) (receiving side): "…IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset……"
+      'client host blocked', // Orange (receiving side): "…IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset……"
       'refused to talk', // Postfix: "…mfsmax.example.com[192.0.2.232]: server refused to talk to me: 421 Service not available, closing…"
       'service unavailable; client host', // Gmail: "554 554 5.7.1 Service unavailable; Client host [192.0.2.49] blocked using cbl.abuseat.org…"
       'not allowed to send', // Office 365: "550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record.…"
@@ -66,9 +66,9 @@ export const blocked: ReasonModule = {
       'connection refused', // Office 365: "550 5.4.316 Message expired, connection refused"
       'blocked by', // Exim: "…after initial connection: 550-192.0.2.222 blocked by ldap:ou=nekochan,dc=example,dc=net Error…"
       'has been blocked', // Postfix: "…protect our users from spam, the message has been blocked. Please visit https://support.google.com/mail/answer/188131…"
-      'is blocked', // Orange (France) (receiving side): "…destinataire est bloque. The recipient account is blocked. LPN007_426"
+      'is blocked', // Orange (receiving side): "…destinataire est bloque. The recipient account is blocked. LPN007_426"
       'are blocked',
-      'sender ip',
+      'sender ip', // Office 365: "Authentication-Results: spf=3Dnone (sender IP is 192.0.2.6)"
       'reputation', // Postfix: "…is likely suspicious due to the very low reputation of the sending IP address. To best protect…"
       'connection rejected',
       'mail from ip',

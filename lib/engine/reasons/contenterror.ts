@@ -38,14 +38,14 @@ export const contenterror: ReasonModule = {
     ],
     weak: [
       'mime', // Exim: "…------ To: neko@example.net Subject: Nyaan MIME-Version: 1.0 Content-type: text/html; charset=utf-8…"
-      'encoding',
+      'encoding', // an ARF report: "Content-Transfer-Encoding: 7bit"
       'character set',
       'charset', // Exim: "…MIME-Version: 1.0 Content-type: text/html; charset=utf-8 To: kijitora@example.com <neko@example.net>…"
       '8-bit', // Sendmail: "550 5.6.9 improper use of 8-bit data in message header"
-      '8bit',
+      '8bit', // an ARF report: "Content-Transfer-Encoding: 8bit"
       'message content', // Barracuda: "550 5.7.1 Message content rejected, UBE, id=00000-22-225"
       'message header', // MX Logic: "…recipient table Included is a copy of the message header: -----------------------------------------"
-      'message format',
+      'message format', // Amazon WorkMail: "understand MIME message format."
     ],
   },
   when: {

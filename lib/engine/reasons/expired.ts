@@ -40,7 +40,7 @@ export const expired: ReasonModule = {
       'queued too long',
       'delivery time expired',
       'delay expired',
-      'undeliverable for',
+      'undeliverable for', // Oracle Messaging Server: "Your message has been enqueued and undeliverable for 1 day"
       'no delivery in',
       'message timed out',
       /\baborted after \d/, // X3: "…Delevery to the following recipients was aborted after 5.0 hour(s): * kijitora@example.co.jp ==================================……"

@@ -34,7 +34,7 @@ export const filtered: ReasonModule = {
       'rejected by recipient',
     ],
     weak: [
-      'filtered', // Amazonworkmail: "550 5.2.1 <filtered@example.jp>... User Unknown"
+      'filtered', // Amazon WorkMail: "550 5.2.1 <filtered@example.jp>... User Unknown"
     ],
   },
   fixtures: ['corpus:maildir/bsd/lhost-amazonworkmail-02.eml'],

@@ -60,7 +60,7 @@ export const mailboxfull: ReasonModule = {
       'quota violation',
       'over storage allocation',
       'exceeds the size limit for the mailbox',
-      "recipient's mailbox is full",
+      "recipient's mailbox is full", // Exchange 2007: "The recipient's mailbox is full and can't accept messages now. Microsoft…"
     ],
   },
   fixtures: ['corpus:maildir/bsd/lhost-amazonses-03.eml'],

@@ -16,19 +16,19 @@ export const mailererror: ReasonModule = {
   phrases: {
     'program-output': [
       // Sendmail, for a delivery program that exited with status 71 (EX_OSERR): \"451 4.0.0 Operating system error\"
-      'operating system error',
+      'operating system error', // Sendmail: "451 4.0.0 Operating system error"
       'procmail:', // Postfix: "procmail: Couldn't create "/var/spool/mail/neko" id:…"
-      'command output:',
+      'command output:', // Postfix: "unknown. Command output: procmail: Couldn't create "/var/spool/mail/neko"…"
       'command died with',
       'mailer error', // DragonFly Mail Agent: "…<mailererror@libsisimai.net>: Recipient address rejected: Mailer error. See https://libsisimai.org/en/reason/#mailererror"
-      'x-unix;',
+      'x-unix;', // Postfix: "Diagnostic-Code: x-unix; procmail: Couldn't create "/var/spool/mail/neko"…"
     ],
     main: [
       'command failed',
       'command died',
       'procmail', // Postfix: "procmail: Couldn't create "/var/spool/mail/neko"…"
       'unknown mailer error', // Sendmail: "…/mail/catch.pl line 158 554 5.3.0 unknown mailer error 255"
-      'x-unix',
+      'x-unix', // Postfix: "Diagnostic-Code: x-unix; procmail: Couldn't create "/var/spool/mail/neko"…"
     ],
     weak: [
       'exit code',

@@ -25,7 +25,7 @@ export const mesgtoobig: ReasonModule = {
       'message is too big',
       'message size exceeds', // Sendmail: "552 5.2.3 Message size exceeds fixed maximum message size (10485760)"
       'message exceeds maximum',
-      'message exceeds the maximum',
+      'message exceeds the maximum', // Exchange 2007: "This message exceeds the maximum message size allowed. Microsoft Exchange…"
       'exceeds size limit',
       'exceeded maximum size',
       'size limit exceeded', // 1&1: "…kijitora@example.org For the following reason: Mail size limit exceeded. For explanation visit http://postmaster.1and1.com/en/e…"

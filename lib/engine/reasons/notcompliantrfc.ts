@@ -21,7 +21,7 @@ export const notcompliantrfc: ReasonModule = {
       'rfc5322',
       'rfc 2822',
       'rfc2822',
-      'rfc 5321',
+      'rfc 5321', // Google (receiving side): "…https://support.google.com/a/answer/3221692 and review RFC 5321"
       'not compliant',
       'non-compliant',
       'noncompliant', // Google (receiving side): "…https://support.google.com/mail/?p=RfcMessageNonCompliant and review RFC 5322 specifications for more…"

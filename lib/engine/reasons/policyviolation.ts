@@ -42,7 +42,7 @@ export const policyviolation: ReasonModule = {
       'violates',
       'violation of',
       'prohibited',
-      'not permitted',
+      'not permitted', // MessageLabs: "550-mail0.bemta0.messagelabs.com [198.51.100.21]:22222 is not permitted to"
       'restricted',
       'by policy', // Postfix: "550 Denied by policy"
       'local policy', // Postfix: "550 5.7.0 Local Policy Violation"

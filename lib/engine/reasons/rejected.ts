@@ -50,14 +50,14 @@ export const rejected: ReasonModule = {
       'refused mail from',
       'group does not exist',
       'you do not have permission to post',
-      'permission to post', // Googlegroups: "…(libsisimai) may not exist, or you may not have permission to post messages to the group. A few more details…"
+      'permission to post', // Google Groups: "…(libsisimai) may not exist, or you may not have permission to post messages to the group. A few more details…"
     ],
     weak: [
-      'from address',
+      'from address', // Oracle Messaging Server: "Reason: Server rejected MAIL FROM address"
       'return path',
       'mail from', // DragonFly Mail Agent: "…final DATA: 550-5.7.26 Unauthenticated email from example.jp is not accepted due to domain's…"
       'envelope from',
-      'your domain',
+      'your domain', // Office 365: "w settings to make sure your domain and any mail flow connectors are set up="
       'mail rejected', // 1&1: "…(193.252.22.65) reason: 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]"
       'message rejected', // Postfix: "554 Message rejected: Email address is not verified. The following…"
       'rejected', // ActiveHunter: "…<kijitora@example.ed.jp>: Recipient address rejected: User unknown in local recipient table"

@@ -32,7 +32,7 @@ export const securityerror: ReasonModule = {
   phrases: {
     main: [
       'unauthenticated senders', // Postfix: "550 Unauthenticated senders not allowed"
-      'starttls',
+      'starttls', // Postfix: "Out: 250-STARTTLS"
       'authentication required', // Exchange 2007: "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"
       'authentication is required',
       'must issue a starttls',
@@ -44,9 +44,9 @@ export const securityerror: ReasonModule = {
     ],
     weak: [
       'tls', // Gmail: "500 Remote server does not support TLS (state 6)."
-      'ssl',
+      'ssl', // Apache James: "with ESMTP via SSL; 12 Jun 2013 02:22:13 -0000"
       'encryption',
-      'certificate',
+      'certificate', // AOL: "(No client certificate requested)"
       'password',
       'insecure', // Sendmail 5: "MAIL From: <<< 550 Insecure Mail Relay <kijitora@example.edu>... Remote…"
       'secure connection',

@@ -27,9 +27,9 @@ export const spamdetected: ReasonModule = {
       'message content rejected', // Barracuda: "550 5.7.1 Message content rejected, UBE, id=00000-22-225"
     ],
     main: [
-      'spam', // Amavis: "554 5.7.0 Reject, id=20025-09 - SPAM"
+      'spam', // amavis: "554 5.7.0 Reject, id=20025-09 - SPAM"
       'junk mail',
-      'unsolicited',
+      'unsolicited', // amavis: "was considered unsolicited bulk e-mail (UBE)."
       'bulk mail',
       'bulk email',
       'message has been blocked as',

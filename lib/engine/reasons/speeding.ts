@@ -15,8 +15,8 @@ export const speeding: ReasonModule = {
   statusCodes: [],
   phrases: {
     'hourly-recipients': [
-      'too many recipients this hour', // Godaddy (receiving side): "…<kijitora@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>"
-      'sent to too many recipients', // Godaddy (receiving side): "…<kijitora@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>"
+      'too many recipients this hour', // GoDaddy (receiving side): "…<kijitora@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>"
+      'sent to too many recipients', // GoDaddy (receiving side): "…<kijitora@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>"
     ],
     main: [
       'rate limit', // Postfix: "452 4.3.2 Connection rate limit exceeded."

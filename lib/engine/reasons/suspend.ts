@@ -19,8 +19,8 @@ export const suspend: ReasonModule = {
   phrases: {
     main: [
       'is inactive', // Google (receiving side): "…The email account that you tried to reach is inactive. For more"
-      'recipient account is blocked', // Orange (France) (receiving side): "…Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426"
-      'account is blocked', // Orange (France) (receiving side): "…du destinataire est bloque. The recipient account is blocked. LPN007_426"
+      'recipient account is blocked', // Orange (receiving side): "…Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426"
+      'account is blocked', // Orange (receiving side): "…du destinataire est bloque. The recipient account is blocked. LPN007_426"
       'temporary locked', // Amazon SES: "…address rejected: User kijitora@example.com temporary locked. Please try again later!"
       'temporarily locked',
       'account disabled', // DragonFly Mail Agent: "…<suspend@libsisimai.net>: Recipient address rejected: User account disabled. See https://libsisimai.org/en/reason/#suspend"
@@ -37,7 +37,7 @@ export const suspend: ReasonModule = {
       'account locked',
       'account has been locked',
       'account is not active',
-      'mailbox disabled',
+      'mailbox disabled', // PowerMTA: "Status: 5.2.1 (mailbox disabled, not accepting messages)"
       'mailbox is disabled',
       'mailbox has been disabled',
       'mailbox is inactive',

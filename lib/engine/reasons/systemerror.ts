@@ -30,8 +30,8 @@ export const systemerror: ReasonModule = {
     ],
     main: [
       // Postfix relaying a server that could not read its own routing data: \"451 Could not load DRD for domain (example.com)\"
-      'could not load',
-      'system error', // Amazonworkmail: "…5.3.5 <kuroneko@example.org>... Internal System Error"
+      'could not load', // Postfix: "example.com.inbound22.mxlogic.net[192.0.2.225] said: 451 Could not load"
+      'system error', // Amazon WorkMail: "…5.3.5 <kuroneko@example.org>... Internal System Error"
       'out of memory',
       'queue file write error', // Postfix: "…<CR><LF>.<CR><LF> Out: 451 4.3.0 Error: queue file write error In: QUIT Out: 221 2.0.0 Bye For other details,…"
     ],

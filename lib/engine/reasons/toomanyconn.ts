@@ -25,7 +25,7 @@ export const toomanyconn: ReasonModule = {
       'connection rate limit', // Postfix: "452 4.3.2 Connection rate limit exceeded."
       'too many hosts',
       'too many smtp sessions',
-      'too many errors',
+      'too many errors', // Sendmail: "<<< 421 4.7.0 lpn-prd-vrin012 Error: too many errors"
     ],
   },
   fixtures: ['corpus:maildir/bsd/lhost-postfix-09.eml'],

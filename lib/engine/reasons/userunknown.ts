@@ -21,7 +21,7 @@ export const userunknown: ReasonModule = {
   phrases: {
     main: [
       // Exchange 5.5 and 2000 non-delivery reports: "The recipient name is not recognized"
-      'recipient name is not recognized',
+      'recipient name is not recognized', // Exchange 2003: "The recipient name is not recognized"
       // "550 someone@example.org is not an active address at this host"
       'not an active address',
       'invalid final delivery userid', // IMail Server: "Invalid final delivery userid: kijitora@neko.example.co.jp"
@@ -34,7 +34,7 @@ export const userunknown: ReasonModule = {
       'unknown user', // Amazon SES: "5.3.0 - Other mail system problem 550-'Unknown user this-local-part-does-not-exist-on-the-server@docomo.ne.jp'…"
       'user not found', // Postfix: "550 User not found"
       'user does not exist',
-      'user doesn', // Powermta: "554 delivery error: dd This user doesn't have a example.com account (kijitora@example.com)…"
+      'user doesn', // PowerMTA: "554 delivery error: dd This user doesn't have a example.com account (kijitora@example.com)…"
       'user is unknown',
       'unknown recipient', // Exchange 2003: "…MSEXCH:IMS:NNN:KIJITORACAT:NEKO 0 (000C05A6) Unknown Recipient"
       'recipient unknown',
@@ -101,7 +101,7 @@ export const userunknown: ReasonModule = {
       'the email account that you tried to reach', // Amazon SES: "550-5.2.1 The email account that you tried to reach is disabled. Learn more at https://support.google.com/mail/?p=DisabledUser…"
       'address is invalid',
       'adresse d au moins un destinataire invalide', // Sendmail: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"
-      'this user doesn', // Powermta: "554 delivery error: dd This user doesn't have a example.com account (kijitora@example.com)…"
+      'this user doesn', // PowerMTA: "554 delivery error: dd This user doesn't have a example.com account (kijitora@example.com)…"
       'sorry, no mailbox here by that name', // ActiveHunter: "…Transcript of session follows ----- 550 sorry, no mailbox here by that name (#5.1.1 - chkusr)"
       'no mailbox here by that name', // ActiveHunter: "…Transcript of session follows ----- 550 sorry, no mailbox here by that name (#5.1.1 - chkusr)"
       'unknown addressee',
@@ -113,7 +113,7 @@ export const userunknown: ReasonModule = {
     ],
     weak: [
       'does not exist', // Exim: "…after end of data: 553 neko.example.com does not exist"
-      "doesn't exist",
+      "doesn't exist", // Office 365: "…Office 365 but the address is incorrect or doesn't exist at the dest="
       'doesn’t exist',
       'not exist', // Exim: "…kijitora@example.net. The account or domain may not exist, they may be blacklisted, or missing the…"
       'address rejected', // ActiveHunter: "…550 <kijitora@example.ed.jp>: Recipient address rejected: User unknown in local recipient table"
@@ -125,10 +125,10 @@ export const userunknown: ReasonModule = {
       'unbekannt',
       'rejected by user',
       'mailbox unavailable', // Office 365: "…Remote server returned unknown recipient or mailbox unavailable -> 550 : User unknown"
-      'mailbox is unavailable',
+      'mailbox is unavailable', // Office 365: "t's mailbox is unavailable. The email address might be misspelled or…"
       'mailbox not available',
       'requested action not taken: mailbox unavailable', // Outlook.com: "550 Requested action not taken: mailbox unavailable (-0000000022:2222:-0000000022)"
-      'address not found',
+      'address not found', // G Suite: "** Address not found **"
     ],
   },
   fixtures: ['corpus:maildir/bsd/lhost-activehunter-01.eml'],

@@ -16,8 +16,8 @@ export const virusdetected: ReasonModule = {
   phrases: {
     main: [
       'virus', // DragonFly Mail Agent: "…[192.0.2.25] did not like our RCPT TO: 550 5.7.0 <virusdetected@libsisimai.net>: Recipient address…"
-      'malware',
-      'infected',
+      'malware', // Oracle Messaging Server: "suspectscore=3 malwarescore=0 phishscore=0 bulkscore=0 spamscore=0"
+      'infected', // amavis: "for infected mail, but for less obvious cases of UBE…"
       'trojan',
       'worm was detected',
       'message contains a malicious',
