@@ -191,6 +191,7 @@ function toRecord(d: Draft, kind: MessageKind): BounceRecord {
       replyCode: d.replyCode,
       provider,
       hint: d.hint,
+      program: d.program === true,
       command: d.command,
       delayed: kind === 'delayed' || d.action === 'delayed',
       host:

@@ -111,4 +111,32 @@ describe('bounces from families outside the corpus', () => {
       ),
     ).toEqual(['ada.lee@example.org']);
   });
+
+  it("reads a delivery program's bare output (X-Unix) as the program's failure, unless its words name a cause", () => {
+    const dsn = (diag: string) =>
+      [
+        'From: MAILER-DAEMON@mail.example.net',
+        'To: sender@example.com',
+        'Subject: Undelivered Mail Returned to Sender',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mail.example.net',
+        '',
+        'Final-Recipient: rfc822; li.wei@example.org',
+        'Action: failed',
+        'Status: 5.3.0',
+        `Diagnostic-Code: x-unix; ${diag}`,
+        '',
+        '--b--',
+        '',
+      ].join('\n');
+    expect(classifyMessage(dsn('75')).records[0]!.reason).toBe('mailererror');
+    expect(classifyMessage(dsn('/var/mail/li.wei: Disk quota exceeded')).records[0]!.reason).toBe(
+      'mailboxfull',
+    );
+  });
 });

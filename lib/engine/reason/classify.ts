@@ -35,6 +35,8 @@ export interface ReasonInput {
   host?: string | null;
   /** The report is a delay notice (the server is still trying). */
   delayed?: boolean;
+  /** The diagnostic is a local delivery program's output (Diagnostic-Code type X-Unix). */
+  program?: boolean;
 }
 
 export interface ReasonVerdict {
@@ -306,6 +308,12 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     evidence.push({ source: 'phrase', detail: `"${strong.phrase}"` });
     if (statusNote) evidence.push({ source: 'status-code', detail: statusNote });
     return refined(strong.id, input, evidence);
+  }
+  // A delivery program's own output that names no cause ("x-unix; temporary failure", an exit
+  // status): the program failed; the status its MTA attached says less.
+  if (input.program) {
+    evidence.push({ source: 'decoder', detail: 'the diagnostic is a delivery program’s output (X-Unix)' });
+    return { reason: 'mailererror', evidence };
   }
   if (byStatus) {
     evidence.push({ source: 'status-code', detail: statusNote });

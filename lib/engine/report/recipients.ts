@@ -26,6 +26,8 @@ export interface Draft {
   hint: ReasonId | null;
   /** The SMTP command the remote server answered, when the report says. */
   command: SmtpCommand;
+  /** The diagnostic is a local delivery program's output (a Diagnostic-Code of type X-Unix). */
+  program?: boolean;
 }
 
 /** Recipients read from one report; past this a warning says how many were left out. */
@@ -121,6 +123,7 @@ export function collectDrafts(
             remoteHost: r.remoteMta,
             reportingMta: reportingMta ?? reportingMtaFromDsn,
             hint: vendorHint(r.vendorCategory),
+            ...(r.diagnosticType?.toLowerCase() === 'x-unix' ? { program: true } : {}),
             command:
               dsnCommand ??
               findCommand(textBlock?.block ?? '') ??
