@@ -135,7 +135,12 @@ function NeutralNote({ model, theme, onDismiss, onRendered, firstViewOnly }: Car
               </li>
             ))}
           </ul>
-          {model.diagnostic && <pre className="bt-diagnostic">{model.diagnostic}</pre>}
+          {model.diagnostic && (
+            // Focusable: it scrolls sideways when a line is long, and keyboards must reach it.
+            <pre className="bt-diagnostic" tabIndex={0} aria-label="The server said">
+              {model.diagnostic}
+            </pre>
+          )}
         </div>
       )}
     </section>
@@ -397,7 +402,12 @@ export function Card(props: CardProps) {
               {model.diagnostic && (
                 <>
                   <h3 className="bt-h">The server said</h3>
-                  <pre className="bt-diagnostic" data-field="diagnostic">
+                  <pre
+                    className="bt-diagnostic"
+                    data-field="diagnostic"
+                    tabIndex={0}
+                    aria-label="The server said"
+                  >
                     {model.diagnostic}
                   </pre>
                 </>

@@ -3,9 +3,10 @@
  * Gmail). The engine is loaded on first use so it does not slow the popup's opening.
  * Everything shown here is rendered as text.
  */
-import { useState, type DragEvent } from 'react';
+import { useState, type CSSProperties, type DragEvent } from 'react';
 import type { BounceResult } from '@/lib/engine/types';
-import { categoryColour, categoryTitle, codes } from './format';
+import { codes, recordColour, recordTitle } from './format';
+import { verdictOf } from '../verdict/verdict';
 import { CATEGORIES, DELAY_INFO } from '@/lib/engine/knowledge/categories';
 
 const MAX_FILE = 15 * 1024 * 1024;
@@ -134,14 +135,14 @@ function ClassifyResult({ result, source }: { result: BounceResult; source: stri
               <b>{r.recipient ?? 'unknown recipient'}</b>{' '}
               <span
                 className="bt-badge"
-                style={{ borderColor: categoryColour(r.category), color: categoryColour(r.category) }}
+                style={
+                  { '--cat': recordColour({ kind: result.kind, category: r.category }) } as CSSProperties
+                }
               >
-                {categoryTitle(r.category)}
+                {recordTitle({ kind: result.kind, category: r.category })}
               </span>{' '}
-              <span
-                className={`bt-sev bt-sev--${result.kind === 'delayed' ? 'delayed' : r.hard ? 'hard' : 'soft'}`}
-              >
-                {result.kind === 'delayed' ? 'delayed' : r.hard ? 'hard' : 'soft'}
+              <span className={`bt-sev bt-sev--${verdictOf(result.kind, r)}`}>
+                {verdictOf(result.kind, r)}
               </span>{' '}
               {codes(r) && <span className="bt-codes">{codes(r)}</span>}
             </div>

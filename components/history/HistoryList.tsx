@@ -6,7 +6,15 @@
  * virtualiser keeps a measurement object per row: with 100,000 rows, rebuilding those on every
  * keystroke that changes the match count cost more than the search itself.)
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { HistoryRow } from '@/lib/history/store';
 import { gmailLink } from './api';
 import {
@@ -90,7 +98,7 @@ const Row = memo(function Row({
               ×{row.count}
             </span>
           )}
-          <span className="bt-badge" style={{ borderColor: colour, color: colour }}>
+          <span className="bt-badge" style={{ '--cat': colour } as CSSProperties}>
             {title}
           </span>
           {verdict !== 'delayed' && <span className={`bt-sev bt-sev--${verdict}`}>{verdict}</span>}
@@ -130,7 +138,7 @@ const Row = memo(function Row({
               type="button"
               className="bt-act"
               tabIndex={focused ? 0 : -1}
-              aria-label={`Copy what to do about ${who}`}
+              aria-label={`Copy steps for ${who}`}
               onClick={() =>
                 void copyText(stepsText(row)).then((ok) => say(ok ? 'Copied the steps' : 'Copy failed'))
               }

@@ -205,7 +205,7 @@ describe('bounce history', () => {
     await expect.poll(copied).toEqual(['ann@example.com\nbob@corp.example\ncy@slow.example\n']);
     await page
       .locator('.bt-row[data-row-index="0"]')
-      .getByRole('button', { name: /Copy what to do/ })
+      .getByRole('button', { name: /^Copy steps for/ })
       .click();
     await expect
       .poll(async () => (await copied())[1])

@@ -1,0 +1,135 @@
+/**
+ * Accessibility in real Chromium: axe-core (the project's own copy, evaluated in the page) finds
+ * no violation in the card or the history popup, in the light and the dark theme; the popup's
+ * list keeps keyboard focus on Home, End and Delete.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CATEGORY_IDS, type CategoryId, type MessageKind } from '../../lib/engine/types';
+import { fakeSeen } from '../../lib/history/test-fixtures';
+import { waitCard, waitProcessed } from './support/cards';
+import { BSD } from './support/corpus';
+import { launchExtension, type LaunchedExtension } from './support/extension';
+import { GmailSim } from './support/gmail-sim';
+import { reportFromPage, waitForList } from './support/history-helpers';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let ext: LaunchedExtension;
+
+beforeAll(async () => {
+  ext = await launchExtension({
+    extensionPath: inject('extensionDir'),
+    viewport: { width: 780, height: 600 },
+  });
+  await ext.context.addInitScript('globalThis.__name = (f) => f;');
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Run axe in the page (evaluated, so an extension page's script policy does not block it). */
+async function axe(page: Page, context: string | null = null): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (ctx) => {
+    const a = (
+      globalThis as unknown as {
+        axe: { run(c: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const r = await a.run(ctx ?? document, { resultTypes: ['violations'] });
+    return r.violations;
+  }, context);
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+  );
+}
+
+const ID = (n: number) => String(18_100_000_000_000_000_000n + BigInt(n));
+
+/** One record of every category, a delay and a complaint, so every badge colour is checked. */
+function everyKind() {
+  const cats = CATEGORY_IDS.filter((c) => !['auto-reply', 'delivered'].includes(c)) as CategoryId[];
+  const out = cats.map((category, i) =>
+    fakeSeen(
+      ID(i + 1),
+      [{ recipient: `person${i}@example.org`, category, hard: category === 'invalid-address' }],
+      {
+        seenAt: Date.UTC(2026, 10, 1 + i),
+        kind: (category === 'complaint' ? 'complaint' : 'failed') as MessageKind,
+      },
+    ),
+  );
+  out.push(
+    fakeSeen(
+      ID(50),
+      [
+        {
+          recipient: 'slow@example.org',
+          category: 'recipient-error',
+          reason: 'expired',
+          hard: false,
+          status: '4.4.7',
+        },
+      ],
+      {
+        kind: 'delayed',
+        seenAt: Date.UTC(2026, 10, 20),
+      },
+    ),
+  );
+  return out;
+}
+
+async function popupWithRecords(theme: 'light' | 'dark'): Promise<Page> {
+  const page = await ext.openPopup();
+  await page.emulateMedia({ colorScheme: theme });
+  await waitForList(page);
+  return page;
+}
+
+describe('accessibility (axe-core, real Chromium)', () => {
+  it('the history popup has no violation in either theme, with a row selected', async () => {
+    const seed = await ext.openPopup();
+    await reportFromPage(seed, everyKind());
+    await seed.close();
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await popupWithRecords(theme);
+      await page.waitForFunction(() => document.querySelectorAll('.bt-row:not(.bt-row--loading)').length > 5);
+      await page.locator('.bt-row[data-row-index="0"] input.bt-check').check();
+      await page.locator('.bt-row[data-row-index="1"]').focus();
+      expect(await axe(page), theme).toEqual([]);
+      await page.close();
+    }
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the card and a delay note have no violation in the ${theme} theme`, async () => {
+      const sim = new GmailSim({ theme });
+      const bounce = await sim.add([join(BSD, 'rhost-google-03.eml')]);
+      const delay = await sim.add([join(BSD, 'lhost-gmail-08.eml')]);
+      await sim.install(ext.context);
+      const page = await ext.context.newPage();
+      await page.goto(sim.url(bounce));
+      await waitCard(page, bounce.messages[0]!.decimal, 'enriched');
+      await waitProcessed(page);
+      // With "Why?" open, so the evidence and the server's words are checked too.
+      await page.locator('bounce-triage-card').getByRole('button', { name: 'Why?' }).click();
+      expect(await axe(page, 'bounce-triage-card'), theme).toEqual([]);
+      await page.goto(sim.url(delay));
+      await waitCard(page, delay.messages[0]!.decimal);
+      await waitProcessed(page);
+      await page.locator('bounce-triage-card').getByRole('button', { name: 'Details' }).click();
+      expect(await axe(page, 'bounce-triage-card'), `${theme} note`).toEqual([]);
+      await page.close();
+    });
+  }
+});
