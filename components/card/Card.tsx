@@ -63,6 +63,21 @@ function useCopy(rootRef: React.RefObject<HTMLElement | null>) {
   return { copied, copy };
 }
 
+/**
+ * Dismiss, and when the focus was in the card, hand it to what the card sat above (the message
+ * body) rather than letting it fall to the page's body.
+ */
+function dismissFrom(inside: HTMLElement | null, onDismiss: () => void): void {
+  const root = inside?.getRootNode();
+  const host = root instanceof ShadowRoot ? (root.host as HTMLElement) : null;
+  const hadFocus = !!host && host.ownerDocument.activeElement === host;
+  const next = host?.nextElementSibling as HTMLElement | null | undefined;
+  onDismiss();
+  if (!hadFocus || !next?.isConnected) return;
+  if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
+  next.focus({ preventScroll: true });
+}
+
 function Icon({ name }: { name: 'chevron' | 'close' | 'copy' | 'info' | 'clock' | 'check' }) {
   const paths: Record<typeof name, string> = {
     chevron: 'M7 10l5 5 5-5',
@@ -82,11 +97,13 @@ function Icon({ name }: { name: 'chevron' | 'close' | 'copy' | 'info' | 'clock' 
 
 /** Delay notices, auto-replies, complaints and delivery receipts: one quiet line, details on demand. */
 function NeutralNote({ model, theme, onDismiss, onRendered, firstViewOnly }: CardProps) {
+  const noteRef = useRef<HTMLElement | null>(null);
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   useLayoutEffect(() => onRendered?.());
   return (
     <section
+      ref={noteRef}
       className="bt-note"
       data-theme={theme}
       data-field="card"
@@ -108,7 +125,12 @@ function NeutralNote({ model, theme, onDismiss, onRendered, firstViewOnly }: Car
         >
           {open ? 'Hide details' : 'Details'}
         </button>
-        <button type="button" className="bt-icon-button" aria-label="Dismiss this note" onClick={onDismiss}>
+        <button
+          type="button"
+          className="bt-icon-button"
+          aria-label="Dismiss this note"
+          onClick={() => dismissFrom(noteRef.current, onDismiss)}
+        >
           <Icon name="close" />
         </button>
       </div>
@@ -234,7 +256,7 @@ export function Card(props: CardProps) {
           type="button"
           className="bt-icon-button"
           aria-label="Dismiss the bounce explanation"
-          onClick={onDismiss}
+          onClick={() => dismissFrom(rootRef.current, onDismiss)}
         >
           <Icon name="close" />
         </button>

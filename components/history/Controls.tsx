@@ -32,12 +32,24 @@ export function HeaderCounts() {
     const cur = filter.categories ?? [];
     setFilter({ categories: cur.includes(id) ? cur.filter((c) => c !== id) : [...cur, id] });
   };
+  const totalText =
+    matched === total && !more
+      ? `${nf.format(total)} bounces`
+      : `${nf.format(matched)}${more ? '+' : ''} of ${nf.format(total)} bounces`;
+  // Screen readers hear the total once the typing or filtering has settled, not every chip on
+  // every keystroke.
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setAnnounced(`${totalText} shown`), 900);
+    return () => clearTimeout(t);
+  }, [totalText]);
   return (
-    <div className="bt-counts" aria-live="polite">
+    <div className="bt-counts">
+      <span className="bt-sr" role="status" data-testid="count-announcement">
+        {announced}
+      </span>
       <span className="bt-total" data-testid="count-total">
-        {matched === total && !more
-          ? `${nf.format(total)} bounces`
-          : `${nf.format(matched)}${more ? '+' : ''} of ${nf.format(total)} bounces`}
+        {totalText}
       </span>
       {partial ? (
         // A broad search over a large history: only the rows found so far are counted.

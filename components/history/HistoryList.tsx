@@ -37,16 +37,17 @@ const Row = memo(function Row({
   total,
   focused,
   onFocusRow,
+  onDelete,
 }: {
   row: HistoryRow | undefined;
   index: number;
   total: number;
   focused: boolean;
   onFocusRow: (i: number) => void;
+  onDelete: (index: number, key: string) => void;
 }) {
   const selected = useHistory((s) => (row ? s.selected.has(row.key) : false));
   const toggle = useHistory((s) => s.toggleSelected);
-  const deleteKeys = useHistory((s) => s.deleteKeys);
   const say = useHistory((s) => s.say);
   if (!row) {
     return (
@@ -150,7 +151,7 @@ const Row = memo(function Row({
               className="bt-act bt-act--danger"
               tabIndex={focused ? 0 : -1}
               aria-label={`Delete the record for ${who}`}
-              onClick={() => void deleteKeys([row.key])}
+              onClick={() => onDelete(index, row.key)}
             >
               Delete
             </button>
@@ -230,15 +231,42 @@ export function HistoryList() {
 
   const rowAt = (i: number): HistoryRow | undefined => pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
 
-  const moveFocus = (i: number) => {
+  /**
+   * The row that should take focus once it is drawn: Home/End scroll to rows that do not exist
+   * yet, and after a Delete the next record slides into the deleted one's place (`not` is the
+   * deleted key, so focus waits for the list to refresh instead of landing on the old row).
+   */
+  const pendingFocus = useRef<{ index: number; not: string | null } | null>(null);
+  useLayoutEffect(() => {
+    const want = pendingFocus.current;
+    if (!want) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`.bt-row[data-row-index="${want.index}"]`);
+    if (!el || el.classList.contains('bt-row--loading') || (want.not && el.dataset.key === want.not)) return;
+    pendingFocus.current = null;
+    el.focus();
+  });
+
+  const moveFocus = (i: number, not: string | null = null) => {
     const next = Math.max(0, Math.min(matched - 1, i));
     setFocusIndex(next);
     scrollToIndex(next);
-    // A row already drawn takes focus at once; one scrolled into view is drawn on the next frame.
-    const find = () => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`);
-    const now = find();
-    if (now) now.focus();
-    else requestAnimationFrame(() => find()?.focus());
+    // Draw the window around the new position now rather than after the scroll event.
+    if (scrollRef.current) setScrollTop(scrollRef.current.scrollTop);
+    pendingFocus.current = { index: next, not };
+    const el = scrollRef.current?.querySelector<HTMLElement>(`.bt-row[data-row-index="${next}"]`);
+    if (el && !el.classList.contains('bt-row--loading') && el.dataset.key !== not) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  };
+
+  /** Delete one record; focus goes to the record that takes its place (or the one before, at the end). */
+  const deleteRow = (index: number, key: string) => {
+    const after = index < matched - 1 ? index : index - 1;
+    void deleteKeys([key]).then(() => {
+      if (after < 0) scrollRef.current?.focus();
+      else moveFocus(after, key);
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -271,7 +299,7 @@ export function HistoryList() {
         if (row) toggle(row.key);
         break;
       case 'Delete':
-        if (row) void deleteKeys([row.key]);
+        if (row) deleteRow(focusIndex, row.key);
         break;
       default:
         return;
@@ -281,7 +309,7 @@ export function HistoryList() {
 
   if (loadedOnce && matched === 0) {
     return (
-      <div className="bt-empty" ref={scrollRef} data-gen={shownGen}>
+      <div className="bt-empty" ref={scrollRef} data-gen={shownGen} tabIndex={-1}>
         No bounces match. Bounces you open in Gmail are listed here.
       </div>
     );
@@ -291,6 +319,7 @@ export function HistoryList() {
     <div
       className="bt-scroll"
       ref={scrollRef}
+      tabIndex={-1}
       onKeyDown={onKeyDown}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
@@ -302,7 +331,8 @@ export function HistoryList() {
       >
         {indexes.map((i) => (
           <div
-            key={i}
+            // Keyed by record: after a delete, no row's buttons silently belong to another record.
+            key={rowAt(i)?.key ?? `loading-${i}`}
             style={{
               position: 'absolute',
               top: 0,
@@ -318,6 +348,7 @@ export function HistoryList() {
               total={matched}
               focused={i === focusIndex}
               onFocusRow={setFocusIndex}
+              onDelete={deleteRow}
             />
           </div>
         ))}

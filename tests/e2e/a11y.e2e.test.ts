@@ -132,4 +132,78 @@ describe('accessibility (axe-core, real Chromium)', () => {
       await page.close();
     });
   }
+
+  it('keeps keyboard focus in the list on Home, End and Delete, and announces counts once settled', async () => {
+    const many = Array.from({ length: 80 }, (_, i) =>
+      fakeSeen(ID(100 + i), [{ recipient: `k${String(i).padStart(2, '0')}@keys.example` }], {
+        seenAt: Date.UTC(2026, 8, 1) + i * 60_000,
+      }),
+    );
+    const seed = await ext.openPopup();
+    await reportFromPage(seed, many);
+    await seed.close();
+    const page = await popupWithRecords('light');
+    expect(await page.locator('.bt-counts').getAttribute('aria-live')).toBeNull();
+    await page.fill('input[name="search"]', 'keys.example');
+    await expect
+      .poll(() => page.getByTestId('count-announcement').textContent(), { timeout: 10_000 })
+      .toMatch(/^80 of \d+ bounces shown$/);
+    await page.waitForFunction(() => document.querySelectorAll('.bt-row:not(.bt-row--loading)').length > 5);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          cls: el?.className ?? '',
+          index: el?.dataset.rowIndex ?? null,
+          key: el?.dataset.key ?? null,
+        };
+      });
+    await page.locator('.bt-row[data-row-index="0"]').focus();
+    await page.keyboard.press('End');
+    await expect.poll(focused).toMatchObject({ index: '79' });
+    await page.keyboard.press('Home');
+    await expect.poll(focused).toMatchObject({ index: '0' });
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toMatchObject({ index: '1' });
+
+    // Delete from the row's button: focus goes to the record that takes its place, not to the
+    // same button (which would now delete another record on a second Enter).
+    const deleted = await page.locator('.bt-row[data-row-index="1"]').getAttribute('data-key');
+    await page
+      .locator('.bt-row[data-row-index="1"]')
+      .getByRole('button', { name: /^Delete/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused, { timeout: 10_000 }).toMatchObject({ index: '1' });
+    const now = await focused();
+    expect(now.cls).toContain('bt-row');
+    expect(now.key).not.toBe(deleted);
+    await expect
+      .poll(() => page.getByTestId('count-total').textContent(), { timeout: 10_000 })
+      .toMatch(/^79 of /);
+    // The Delete key on a row does the same.
+    await page.keyboard.press('Delete');
+    await expect
+      .poll(() => page.getByTestId('count-total').textContent(), { timeout: 10_000 })
+      .toMatch(/^78 of /);
+    await expect.poll(focused, { timeout: 10_000 }).toMatchObject({ index: '1' });
+    await page.close();
+  });
+
+  it('gives focus back to the message when the card is dismissed from the keyboard', async () => {
+    const sim = new GmailSim();
+    const bounce = await sim.add([join(BSD, 'lhost-gmail-01.eml')]);
+    await sim.install(ext.context);
+    const page = await ext.context.newPage();
+    await page.goto(sim.url(bounce));
+    await waitCard(page, bounce.messages[0]!.decimal, 'enriched');
+    await page
+      .locator('bounce-triage-card')
+      .getByRole('button', { name: /Dismiss/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('bounce-triage-card').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+    await page.close();
+  });
 });
