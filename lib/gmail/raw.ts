@@ -117,18 +117,22 @@ export class RawSourceLoader {
     if (this.opts.signal?.aborted) return aborted();
     const f = this.opts.fetch ?? pageFetch;
     const init: RequestInit = { credentials: 'same-origin', signal: this.opts.signal };
+    // Each step answers bytes or a reason (a string). Tell them apart by `typeof`, never by
+    // `instanceof Uint8Array`: in a Firefox content script, TextEncoder belongs to the page, so its
+    // arrays are not instances of the script's own Uint8Array (every Show original read was
+    // thrown away that way in Firefox).
     if (key) {
       const got = await this.showOriginal(f, init, showOriginalUrl(pathname, messageId, key));
-      if (got instanceof Uint8Array) return { ok: true, bytes: got, via: 'show-original' };
+      if (typeof got !== 'string') return { ok: true, bytes: got, via: 'show-original' };
     }
     if (this.opts.signal?.aborted) return aborted();
     const download = await this.download(f, init, rawSourceUrl(pathname, messageId));
-    if (download instanceof Uint8Array) return { ok: true, bytes: download, via: 'download' };
+    if (typeof download !== 'string') return { ok: true, bytes: download, via: 'download' };
     if (key) return { ok: false, step: 'download', why: download, key: true };
     // No key in the page: Show original without one is the last try (older Gmail answered it).
     if (this.opts.signal?.aborted) return aborted();
     const got = await this.showOriginal(f, init, showOriginalUrl(pathname, messageId, null));
-    if (got instanceof Uint8Array) return { ok: true, bytes: got, via: 'show-original' };
+    if (typeof got !== 'string') return { ok: true, bytes: got, via: 'show-original' };
     return { ok: false, step: 'show-original', why: got, key: false };
   }
 

@@ -1,6 +1,8 @@
 /**
- * Real bounces from many servers opened one after another in one Firefox page life (hash
- * navigation, like a person going through their inbox). Each card must show what the engine reads
+ * Real bounces from many servers opened one after another in one Firefox page life of the
+ * realistic simulated Gmail (hash navigation with opaque tokens, views shown and hidden by style,
+ * hidden empty bodies, the raw source through Show original with the account key), like a person
+ * going through their inbox. Each card must show what the engine reads
  * from the message's raw source, fetched by the content script in Firefox: the same verdict the
  * engine gives in Node, so nothing is lost between Gmail's page, Firefox's content-script fetch and
  * the card. (Whether that verdict matches the corpus's expected category is the Chromium corpus
@@ -23,7 +25,7 @@ let ff: LaunchedFirefox;
 let page: Page;
 let p: EvaluatingPage;
 let errors: string[];
-const sim = new GmailSim({ layout: 'simple' });
+const sim = new GmailSim();
 const conversations = new Map<string, SimConversation>();
 
 beforeAll(async () => {
@@ -48,7 +50,7 @@ describe('corpus bounces in Firefox', () => {
     const msg = conv.messages[0]!;
     await page.evaluate((h) => {
       location.hash = h;
-    }, `#inbox/${conv.threadHex}`);
+    }, sim.hash(conv));
     expect(await waitRaw(p, msg.decimal)).toBe('done');
     const raw = classifyMessage(readFileSync(join(BSD, file)));
     await waitCard(p, msg.decimal, raw.kind === 'not-bounce' ? 'any' : 'enriched');

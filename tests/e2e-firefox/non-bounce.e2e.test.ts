@@ -39,7 +39,7 @@ let ff: LaunchedFirefox;
 let page: Page;
 let p: EvaluatingPage;
 let errors: string[];
-const sim = new GmailSim({ layout: 'simple' });
+const sim = new GmailSim();
 const convs = new Map<string, SimConversation>();
 
 beforeAll(async () => {
@@ -54,7 +54,7 @@ afterAll(async () => {
 
 async function show(name: string): Promise<string> {
   const conv = convs.get(name)!;
-  await page.evaluate((h) => (location.hash = h), `#inbox/${conv.threadHex}`);
+  await page.evaluate((h) => (location.hash = h), sim.hash(conv));
   await page.waitForSelector(`[data-message-id="#msg-f:${conv.messages[0]!.decimal}"]`);
   await waitProcessed(p);
   return conv.messages[0]!.decimal;
