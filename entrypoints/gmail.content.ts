@@ -3,7 +3,8 @@ import { createCardRenderer } from '../components/card/mount';
 import { classifyMessage, classifyVisible } from '../lib/engine';
 import { GmailController } from '../lib/gmail/controller';
 import { pageMeasureHooks } from '../lib/gmail/measure';
-import type { RuntimeMessage } from '../lib/messages';
+import { Outbox } from '../lib/history/outbox';
+import type { BounceSeenMessage, RuntimeMessage } from '../lib/messages';
 
 /**
  * The measuring build (`npm run build:measure` → .output/chrome-mv3-measure; for Firefox
@@ -19,9 +20,21 @@ export default defineContentScript({
   // The card's CSS is passed to its shadow root as a string: nothing to fetch, nothing injected in Gmail.
   cssInjectionMode: 'manual',
   main(ctx) {
+    // Bounce reports wait here until the background acknowledges them: the service worker may be
+    // asleep, starting or killed while a report is in flight (see lib/history/outbox.ts).
+    const outbox = new Outbox<BounceSeenMessage>({
+      send: (msg) => browser.runtime.sendMessage(msg),
+      // A later report of the same message (the raw source after the visible text) replaces it.
+      keyOf: (msg) => msg.messageId,
+    });
+    ctx.onInvalidated(() => outbox.stop());
     const send = (msg: RuntimeMessage) => {
-      // The background may be asleep or absent, or the extension reloaded under the page (which
-      // throws synchronously); history is best effort, the card works without it.
+      if (msg.type === 'bounce-seen') {
+        outbox.add(msg);
+        return;
+      }
+      // The page status is a hint for the popup: best effort. Sending throws synchronously when
+      // the extension was reloaded under the page.
       try {
         browser.runtime.sendMessage(msg).catch(() => undefined);
       } catch {
