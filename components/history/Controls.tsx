@@ -274,6 +274,16 @@ export function Banners() {
           </button>
         </div>
       )}
+      {(status?.rejectedReports ?? 0) > 0 && (
+        <div className="bt-banner bt-banner--info" role="status" data-testid="refused">
+          {nf.format(status!.rejectedReports)} malformed message
+          {status!.rejectedReports === 1 ? ' was' : 's were'} refused since the extension started (
+          {Object.entries(status!.refusedByType)
+            .map(([type, n]) => `${type}: ${nf.format(n)}`)
+            .join(', ')}
+          ). Nothing of them was stored.
+        </div>
+      )}
       {page && !page.recognised && (
         <div className="bt-banner bt-banner--warn" role="status" data-testid="page-not-recognised">
           Gmail’s page was not recognised on {when(page.at)}
