@@ -104,6 +104,9 @@ export const useHistory = create<HistoryState>()((set, get) => {
         loadedOnce: true,
       };
     });
+    // The background stopped looking before this page was full: ask again, it goes on from there.
+    if (d.more && d.rows.length < PAGE_SIZE)
+      setTimeout(() => get().gen === gen && void fetchPage(gen, page), 0);
   };
 
   const start = (filter: HistoryFilter) => {

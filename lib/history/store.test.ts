@@ -324,6 +324,32 @@ describe('HistoryStore counters and indexes', () => {
     );
   });
 
+  it('stops a long walk after its time budget and goes on from there on the next request', async () => {
+    let t = 0;
+    // Every read of the clock moves it 100 ms: the 150 ms budget runs out after a chunk or two.
+    const s = makeStore(undefined, () => (t += 100));
+    const many = Array.from({ length: 4000 }, (_, i) =>
+      recs(
+        String(20_000 + i),
+        [i < 3995 ? { recipient: `ann${i}@x.example` } : { ...FULL_MAILBOX, recipient: `ann${i}@x.example` }],
+        { seenAt: 5_000_000 - i },
+      ),
+    ).flat();
+    await s.bulkUpsert(many);
+    // "ann" starts a word in more rows than a key set takes; the reason has no index; together
+    // they hold only the oldest five rows.
+    const filter = { search: 'ann', reasons: ['mailboxfull'] };
+    const want = many.filter((r) => r.reason === 'mailboxfull').map((r) => r.key);
+    expect(want).toHaveLength(5);
+    let q = await s.query(filter, 0, 50);
+    expect(q.more).toBe(true);
+    let rounds = 1;
+    while (q.more && rounds++ < 100) q = await s.query(filter, 0, 50);
+    expect(q.rows.map((r) => r.key)).toEqual(want);
+    expect([q.matched, q.more, q.partial]).toEqual([5, undefined, undefined]);
+    expect(rounds).toBeGreaterThan(2);
+  });
+
   it('breaks counts down by dimension for a dashboard', async () => {
     const s = makeStore();
     await s.upsert(

@@ -98,6 +98,8 @@ export interface RecoveryNote {
 const SMALL_SET = 3000;
 /** Rows moved per transaction when clearing, undoing or applying retention. */
 const MOVE_CHUNK = 2000;
+/** How long one request may walk an index looking for matches before it answers. */
+const WALK_BUDGET_MS = 150;
 /** Keys of one query kept for paging. */
 const MAX_FOUND = 100_000;
 const UNDO_PREFIX = 'undo:';
@@ -407,7 +409,13 @@ export class HistoryStore {
       };
     }
     const f = await this.found_(filter);
-    while (!f.done && f.keys.length < start + n) await this.step(f);
+    // A walk that finds little (every word common, their combination rare) stops after a time
+    // budget and answers with what it found and `more`; the next request goes on from there.
+    const deadline = this.now() + WALK_BUDGET_MS;
+    while (!f.done && f.keys.length < start + n) {
+      await this.step(f);
+      if (this.now() > deadline) break;
+    }
     const keys = f.keys.slice(start, start + n);
     const got = await this.db.records.bulkGet(keys);
     // A row deleted since it was found is left out rather than shown from memory.
@@ -594,8 +602,8 @@ export class HistoryStore {
         hi = t;
         hiOpen = true;
       }
-      const hits = out.filter(pred);
-      if (hits.length) yield hits;
+      // Yield every chunk, even an empty one: the caller checks its time budget between chunks.
+      yield out.filter(pred);
       if (!full) return;
       n = Math.min(2000, n * 2);
     }
@@ -613,7 +621,7 @@ export class HistoryStore {
       return;
     }
     const source = await this.io(() => this.pickSource(filter ?? {}));
-    yield* this.scan(filter ?? {}, source);
+    for await (const b of this.scan(filter ?? {}, source)) if (b.length) yield b;
   }
 
   /** Matching records, newest first (tests and small selections; exports use `batches`). */
