@@ -2,20 +2,29 @@
  * History benchmark in real Chromium with the built extension.
  *
  *   npm run --silent bench:history -- --json        # prints the JSON contract only
- *   npm run --silent bench:history -- --records 20000
+ *   npm run --silent bench:history -- --records 20000 --no-1m
  *
- * 1. Writes N (default 100,000) synthetic records into the extension's IndexedDB, measures their
- *    stored size, then restarts the browser on the same profile so the background starts cold.
- * 2. popupInteractiveMs: popup.html opened → first rows rendered (the search box is live from the
- *    first render), read from the page's own performance clock. Reported: the median of five
- *    opens with the service worker stopped first (as Chrome does after 30 s idle), the slower
- *    realistic case; opens with a running worker and right after browser start go to stderr.
- * 3. searchMs / filterMs: typing queries key by key, and toggling filters; each time from the
- *    input event to the new rows being painted (next animation frame). Reported: the median per
- *    keystroke / change; p95 and max go to stderr.
- * 4. exportUniqueMs: click on Download (unique addresses, no filter) → download started.
- * 5. Five extension tabs report the same 1,000 bounces concurrently (visible and raw results,
- *    address case varying, some anonymous first views) → how many records exist afterwards.
+ * Twice: with N (default 100,000) records, then with a million ("records1m"; --no-1m skips it,
+ * --records-1m changes the number). Each set is written into the extension's IndexedDB from an
+ * extension page (history-seed-page.ts), then the browser restarts on the same profile.
+ *
+ * - coldPopupMs (= popupInteractiveMs): the service worker stopped first (CDP
+ *   ServiceWorker.stopAllWorkers, as Chrome does after 30 s idle), popup.html opened → first rows
+ *   rendered, from the page's own clock. Median of five.
+ * - coldSearchMs: the worker stopped, the popup opened, a search typed at once → its rows painted.
+ *   Median of five different searches.
+ * - coldReportAckMs: the worker stopped, one "bounce-seen" report sent from a Gmail tab's
+ *   content-script world → the background's acknowledgement. Median of five.
+ * - searchMs / filterMs: typing queries key by key, and toggling filters, on a warm popup; each
+ *   from the input event to the new rows being painted. Median per keystroke / change.
+ * - backgroundHeapMb: the service worker's used JS heap after that work and a forced GC (CDP
+ *   HeapProfiler.collectGarbage, Runtime.getHeapUsage).
+ * With N records only:
+ * - exportUniqueMs: click on Download (unique addresses, no filter) → download started.
+ * - killedReportsLost: four Gmail tabs push 5,000 reports each through the content script's
+ *   outbox; the worker is stopped 300 ms in; reports missing from the database once every tab's
+ *   outbox is empty (or after five minutes).
+ * - concurrent*: five extension tabs report the same 1,000 bounces at once → records afterwards.
  *
  * Figures are printed, never asserted. Details go to stderr; stdout carries the JSON.
  */
@@ -24,20 +33,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { buildExtension, CHROMIUM, HEADLESS_ARGS, snapshotExtension } from '../tests/e2e/support/extension';
+import puppeteer from 'puppeteer-core';
 import {
   readRecordsRaw,
   reportFromPage,
+  seedHistory,
   waitForList,
-  writeRecordsRaw,
 } from '../tests/e2e/support/history-helpers';
-import { syntheticRecords } from '../tests/e2e/support/history-seed';
+import {
+  burstFromTab,
+  openGmailTab,
+  stopServiceWorker,
+  type GmailTab,
+} from '../tests/e2e/support/gmail-tab-reports';
 import { fakeSeen } from '../lib/history/test-fixtures';
+import { DB_NAME } from '../lib/history/db';
 import type { BounceSeenMessage } from '../lib/messages';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
-const nArg = argv.indexOf('--records');
-const N = nArg >= 0 ? Number(argv[nArg + 1]) : 100_000;
+const numArg = (name: string, dflt: number) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const N = numArg('--records', 100_000);
+const M = numArg('--records-1m', 1_000_000);
+const RUN_1M = !argv.includes('--no-1m');
+const DEBUG_PORT = 9300 + Math.floor(Math.random() * 500);
 const log = (...a: unknown[]) => console.error('[bench:history]', ...a);
 
 async function launch(
@@ -47,7 +69,13 @@ async function launch(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
-    args: [...HEADLESS_ARGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+    args: [
+      ...HEADLESS_ARGS,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      // A second DevTools client (puppeteer) reads the service worker's heap.
+      `--remote-debugging-port=${DEBUG_PORT}`,
+    ],
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
     viewport: { width: 780, height: 600 },
     acceptDownloads: true,
@@ -111,10 +139,265 @@ const median = (xs: number[]) => quantile(xs, 0.5);
 const p95 = (xs: number[]) => quantile(xs, 0.95);
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** The service worker's used JS heap after a forced garbage collection, in MB. */
+async function workerHeapMb(extensionId: string): Promise<number> {
+  const browser = await puppeteer.connect({
+    browserURL: `http://127.0.0.1:${DEBUG_PORT}`,
+    defaultViewport: null,
+  });
+  try {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      { timeout: 20_000 },
+    );
+    const cdp = await target.createCDPSession();
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return usedSize / 1024 / 1024;
+  } finally {
+    await browser.disconnect();
+  }
+}
+
+/** In an extension page: average JSON size of the stored records, and their number. */
+async function recordSizes(page: Page): Promise<{ n: number; avg: number }> {
+  return page.evaluate(
+    (name) =>
+      new Promise<{ n: number; avg: number }>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          let n = 0;
+          let bytes = 0;
+          const enc = new TextEncoder();
+          const cur = db.transaction('records').objectStore('records').openCursor();
+          cur.onsuccess = () => {
+            const c = cur.result;
+            if (!c) {
+              db.close();
+              resolve({ n, avg: n ? bytes / n : 0 });
+              return;
+            }
+            n++;
+            if (n % 10 === 1) bytes += enc.encode(JSON.stringify(c.value)).length * 10;
+            c.continue();
+          };
+          cur.onerror = () => reject(cur.error);
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+/** Message ids stored for one recipient domain (read from the compound index). */
+async function storedIds(page: Page, domain: string): Promise<string[]> {
+  return page.evaluate(
+    ({ name, domain }) =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const range = IDBKeyRange.bound([domain, -Infinity], [domain, Infinity]);
+          const get = db
+            .transaction('records')
+            .objectStore('records')
+            .index('[recipientDomain+lastSeen]')
+            .getAllKeys(range);
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as string[]).map((k) => k.split('|')[0]!));
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    { name: DB_NAME, domain },
+  );
+}
+
+const readyAt = async (p: Page) => {
+  await p.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 60_000 });
+  return p.evaluate(() => (window as unknown as { __btReadyAt: number }).__btReadyAt);
+};
+
+interface SetFigures {
+  records: number;
+  avgRecordBytes: number;
+  coldPopupMs: number;
+  coldSearchMs: number;
+  coldReportAckMs: number;
+  searchMs: number;
+  filterMs: number;
+  backgroundHeapMb: number;
+}
+
+/** Seed `n` records in a fresh profile and restart the browser on it. */
+async function seeded(n: number, extDir: string, profile: string, now: number, sizes: boolean) {
+  const started = await launch(profile, extDir);
+  const { context, id } = started;
+  const first = await context.newPage();
+  await first.goto(`chrome-extension://${id}/popup.html`);
+  await waitForList(first);
+  const t0 = Date.now();
+  const written = await seedHistory(first, n, now);
+  log(`seeded ${written} records in ${Math.round((Date.now() - t0) / 1000)} s`);
+  let avg = 0;
+  if (sizes) {
+    const s = await recordSizes(first);
+    avg = Math.round(s.avg);
+    log(`avg JSON bytes/record ${avg} (sampled one in ten of ${s.n})`);
+  }
+  await context.close();
+  const next = await launch(profile, extDir);
+  return { context: next.context, worker: next.worker, id: next.id, written, avg };
+}
+
+/** The cold and warm figures of one record set. */
+async function measureSet(
+  context: BrowserContext,
+  id: string,
+  label: string,
+): Promise<Omit<SetFigures, 'records' | 'avgRecordBytes'> & { popup: Page; gmail: GmailTab }> {
+  const url = (p: string) => `chrome-extension://${id}/${p}`;
+  const popup = await context.newPage();
+  await popup.goto(url('popup.html'));
+  const atLaunch = await readyAt(popup);
+  const warmRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const p = await context.newPage();
+    await p.goto(url('popup.html'));
+    warmRuns.push(await readyAt(p));
+    await p.close();
+  }
+  // Cold popup: the worker stopped, as Chrome does after 30 s idle; the popup's first message starts it.
+  const coldRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await stopServiceWorker(popup);
+    await new Promise((r) => setTimeout(r, 500));
+    const p = await context.newPage();
+    await p.goto(url('popup.html'));
+    coldRuns.push(await readyAt(p));
+    await p.close();
+  }
+  log(
+    `${label} popup first rows: right after browser start ${round(atLaunch)} ms; warm ${warmRuns.map(round).join(', ')} ms; worker stopped first ${coldRuns.map(round).join(', ')} ms`,
+  );
+  // Cold search: the worker stopped, the popup opened, a search typed as soon as it shows rows.
+  const coldSearch: number[] = [];
+  for (const term of ['anna.1', 'outlook.com', '5.7.1', 'quota', 'greta']) {
+    await stopServiceWorker(popup);
+    await new Promise((r) => setTimeout(r, 500));
+    const p = await context.newPage();
+    await p.goto(url('popup.html'));
+    await readyAt(p);
+    coldSearch.push(await timed(p, 'type', term));
+    await p.close();
+  }
+  log(`${label} cold search: ${coldSearch.map(round).join(', ')} ms`);
+  // Cold report: the worker stopped, a Gmail tab reports one bounce.
+  const gmail = await openGmailTab(context, id);
+  const coldAck: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await stopServiceWorker(popup);
+    await new Promise((r) => setTimeout(r, 500));
+    const report = fakeSeen(
+      (16_000_000_000_000_000_000n + BigInt(Date.now()) * 10n + BigInt(i)).toString(),
+      [{ recipient: `cold${i}@ack.example` }],
+      { seenAt: Date.now() },
+    );
+    const r = await gmail.cdp.send('Runtime.evaluate', {
+      expression: `(async () => { const t = performance.now(); const a = await chrome.runtime.sendMessage(${JSON.stringify(report)}); return { ms: performance.now() - t, ok: a && a.ok }; })()`,
+      contextId: gmail.contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    const v = r.result.value as { ms: number; ok: boolean };
+    if (!v?.ok) log(`  cold report ${i} was not acknowledged`);
+    coldAck.push(v.ms);
+  }
+  log(`${label} cold report acknowledged: ${coldAck.map(round).join(', ')} ms`);
+
+  // A tab in the background gets no animation frames: the popup must be the visible tab.
+  await popup.bringToFront();
+  await popup.reload();
+  await readyAt(popup);
+  const keystrokes: number[] = [];
+  const perTerm: string[] = [];
+  for (const term of ['gmail.com', '5.7.1', 'outlook.com quota', 'anna.1']) {
+    const times: number[] = [];
+    for (let k = 1; k <= term.length; k++) times.push(await timed(popup, 'type', term.slice(0, k)));
+    times.push(await timed(popup, 'type', ''));
+    keystrokes.push(...times);
+    perTerm.push(`${term}: ${times.map(Math.round).join(' ')}`);
+  }
+  log(`${label} keystrokes (ms) ${perTerm.join(' | ')}`);
+  log(
+    `${label} search per keystroke: median ${round(median(keystrokes))} ms, p95 ${round(p95(keystrokes))} ms, max ${round(Math.max(...keystrokes))} ms over ${keystrokes.length}`,
+  );
+  const filters: number[] = [];
+  filters.push(await timed(popup, 'click', 'button[data-severity="hard"]'));
+  filters.push(await timed(popup, 'select', 'select[name="category"]=invalid-address'));
+  filters.push(await timed(popup, 'select', 'select[name="provider"]=google'));
+  filters.push(await timed(popup, 'click', 'button[data-severity="hard"]'));
+  filters.push(await timed(popup, 'select', 'select[name="category"]='));
+  filters.push(await timed(popup, 'select', 'select[name="provider"]='));
+  filters.push(await timed(popup, 'click', 'button[data-severity="delayed"]'));
+  filters.push(await timed(popup, 'click', 'button[data-severity="delayed"]'));
+  log(`${label} filter changes: ${filters.map(round).join(', ')} ms`);
+  // The worker is awake (the popup just used it): its heap after this work.
+  const heap = await workerHeapMb(id);
+  log(`${label} background heap after GC: ${heap.toFixed(1)} MB`);
+  return {
+    coldPopupMs: round(median(coldRuns)),
+    coldSearchMs: round(median(coldSearch)),
+    coldReportAckMs: round(median(coldAck)),
+    searchMs: round(median(keystrokes)),
+    filterMs: round(median(filters)),
+    backgroundHeapMb: round(heap),
+    popup,
+    gmail,
+  };
+}
+
+/** Four Gmail tabs push 5,000 reports each; the worker is stopped 300 ms in. Reports missing at the end. */
+async function killedBurst(context: BrowserContext, id: string, popup: Page): Promise<number> {
+  const tabs = await Promise.all(Array.from({ length: 4 }, () => openGmailTab(context, id)));
+  const per = 5000;
+  const all: BounceSeenMessage[][] = tabs.map((_, t) =>
+    Array.from({ length: per }, (_, i) => {
+      const n = t * per + i;
+      return fakeSeen(
+        (15_000_000_000_000_000_000n + BigInt(n)).toString(),
+        [{ recipient: `k${n}@killed.example` }],
+        {
+          seenAt: Date.now() - n,
+        },
+      );
+    }),
+  );
+  const t0 = Date.now();
+  const bursts = Promise.all(tabs.map((tab, t) => burstFromTab(tab, all[t]!, 300_000)));
+  await new Promise((r) => setTimeout(r, 300));
+  await stopServiceWorker(popup);
+  const stats = await bursts;
+  const stored = new Set(await storedIds(popup, 'killed.example'));
+  const lost = all.flat().filter((m) => !stored.has(m.messageId)).length;
+  log(
+    `killed burst: ${per * tabs.length} reports from ${tabs.length} Gmail tabs, worker stopped at 300 ms; all acknowledged: ${stats.every((s) => s.acknowledgedAll)} after ${Math.round((Date.now() - t0) / 1000)} s; resends ${stats.reduce((s, x) => s + x.retries, 0)}; stored ${stored.size}; lost ${lost}`,
+  );
+  for (const t of tabs) await t.page.close();
+  return lost;
+}
+
 async function main() {
   buildExtension({ quiet: true });
   const extDir = snapshotExtension();
   const profile = mkdtempSync(join(tmpdir(), 'bt-bench-history-'));
+  const profile1m = mkdtempSync(join(tmpdir(), 'bt-bench-history-1m-'));
   const out = {
     records: 0,
     popupInteractiveMs: 0,
@@ -125,166 +408,53 @@ async function main() {
     concurrentReported: 0,
     concurrentStored: 0,
     concurrentDuplicates: 0,
+    coldPopupMs: 0,
+    coldSearchMs: 0,
+    coldReportAckMs: 0,
+    backgroundHeapMb: 0,
+    killedReportsLost: -1,
+    records1m: false,
+    coldPopupMs1m: 0,
+    coldSearchMs1m: 0,
+    coldReportAckMs1m: 0,
+    backgroundHeapMb1m: 0,
+    searchMs1m: 0,
+    filterMs1m: 0,
   };
+  const now = Date.now();
   try {
-    // --- 1. seed ------------------------------------------------------------------------------
-    let { context, worker, id } = await launch(profile, extDir);
+    // --- N records --------------------------------------------------------------------------------
+    const set = await seeded(N, extDir, profile, now, true);
+    const { context, id } = set;
+    out.records = set.written;
+    out.avgRecordBytes = set.avg;
     const url = (p: string) => `chrome-extension://${id}/${p}`;
-    const first = await context.newPage();
-    await first.goto(url('popup.html'));
-    await waitForList(first);
-    const usage0 = await worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    const now = Date.now();
-    const t0 = Date.now();
-    const records = syntheticRecords(N, now);
-    await writeRecordsRaw(worker, records);
-    log(`seeded ${records.length} records in ${Date.now() - t0} ms`);
-    const stored = await readRecordsRaw(worker);
-    out.records = stored.length;
-    const jsonBytes = stored.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r), 'utf8'), 0);
-    out.avgRecordBytes = Math.round(jsonBytes / Math.max(1, stored.length));
-    const usage1 = await worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    log(
-      `avg JSON bytes/record ${out.avgRecordBytes}; storage.estimate delta/record ${Math.round((usage1 - usage0) / Math.max(1, stored.length))} (includes indexes)`,
-    );
-    const unique = new Set(stored.map((r) => r.recipient)).size;
-    await context.close();
+    const m = await measureSet(context, id, `${N}:`);
+    out.popupInteractiveMs = m.coldPopupMs;
+    out.coldPopupMs = m.coldPopupMs;
+    out.coldSearchMs = m.coldSearchMs;
+    out.coldReportAckMs = m.coldReportAckMs;
+    out.searchMs = m.searchMs;
+    out.filterMs = m.filterMs;
+    out.backgroundHeapMb = m.backgroundHeapMb;
+    const popup = m.popup;
 
-    // --- 2. popup interactive ------------------------------------------------------------------
-    ({ context, worker, id } = await launch(profile, extDir));
-    const popup = await context.newPage();
-    const readyAt = async (p: Page) => {
-      await p.waitForFunction(() => document.documentElement.dataset.ready === '1', null, {
-        timeout: 30_000,
-      });
-      return p.evaluate(() => (window as unknown as { __btReadyAt: number }).__btReadyAt);
-    };
-    await popup.goto(url('popup.html'));
-    const atLaunch = await readyAt(popup);
-    // Wait until the background holds its memory copy (the header counts arrive with it).
-    await popup.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, {
-      timeout: 120_000,
-    });
-    const warmRuns: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const p = await context.newPage();
-      await p.goto(url('popup.html'));
-      warmRuns.push(await readyAt(p));
-      await p.close();
-    }
-    // Cold: the service worker was stopped (as Chrome does after 30 s idle) and starts on the popup's first message.
-    const coldRuns: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const cdp = await context.newCDPSession(popup);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      await new Promise((r) => setTimeout(r, 500));
-      const p = await context.newPage();
-      await p.goto(url('popup.html'));
-      coldRuns.push(await readyAt(p));
-      const marks = await p.evaluate(() =>
-        performance
-          .getEntriesByType('mark')
-          .map((m) => `${m.name.replace('bt:', '')} ${Math.round(m.startTime)}`)
-          .join(', '),
-      );
-      log(`  cold popup marks: ${marks}, rows shown ${Math.round(coldRuns[coldRuns.length - 1]!)}`);
-      await p.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, {
-        timeout: 120_000,
-      });
-      await p.close();
-    }
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    out.popupInteractiveMs = round(median(coldRuns));
-    log(
-      `popup interactive: right after browser start ${round(atLaunch)} ms; warm ${warmRuns.map(round).join(', ')} ms; service worker stopped first ${coldRuns.map(round).join(', ')} ms`,
-    );
+    // Export unique addresses.
+    await popup.bringToFront();
     await popup.reload();
     await readyAt(popup);
-    await popup.waitForFunction(() => !document.querySelector('.bt-counts .bt-muted'), null, {
-      timeout: 120_000,
-    });
-    const inputOk = await popup.evaluate(() => {
-      const i = document.querySelector<HTMLInputElement>('input[name="search"]');
-      return !!i && !i.disabled;
-    });
-    if (!inputOk) throw new Error('search input not usable');
-
-    // --- 3. search and filters -------------------------------------------------------------------
-    const keystrokes: number[] = [];
-    const perTerm: string[] = [];
-    for (const term of ['gmail.com', '5.7.1', 'outlook.com quota', 'anna.1']) {
-      const times: number[] = [];
-      for (let k = 1; k <= term.length; k++) times.push(await timed(popup, 'type', term.slice(0, k)));
-      times.push(await timed(popup, 'type', ''));
-      keystrokes.push(...times);
-      perTerm.push(`${term}: ${times.map(Math.round).join(' ')}`);
-    }
-    log(`  keystrokes (ms) ${perTerm.join(' | ')}`);
-    const split = await popup.evaluate(() =>
-      (window as unknown as { __btSplit: number[] }).__btSplit.map(Math.round),
-    );
-    log(`  of which waiting for the background: ${split.join(' ')}`);
-    out.searchMs = round(median(keystrokes));
-    log(
-      `search per keystroke: median ${out.searchMs} ms, p95 ${round(p95(keystrokes))} ms, max ${round(Math.max(...keystrokes))} ms over ${keystrokes.length}`,
-    );
-
-    const filters: number[] = [];
-    filters.push(await timed(popup, 'click', 'button[data-severity="hard"]'));
-    filters.push(await timed(popup, 'select', 'select[name="category"]=invalid-address'));
-    filters.push(await timed(popup, 'select', 'select[name="provider"]=google'));
-    filters.push(await timed(popup, 'click', 'button[data-severity="hard"]'));
-    filters.push(await timed(popup, 'select', 'select[name="category"]='));
-    filters.push(await timed(popup, 'select', 'select[name="provider"]='));
-    filters.push(await timed(popup, 'click', 'button[data-severity="delayed"]'));
-    filters.push(await timed(popup, 'click', 'button[data-severity="delayed"]'));
-    out.filterMs = round(median(filters));
-    log(
-      `filter changes: ${filters.map(round).join(', ')} ms (median ${out.filterMs}, max ${round(Math.max(...filters))})`,
-    );
-
-    // Scroll deep into the list (pages fetched on demand).
-    const scrollMs = await popup.evaluate(async () => {
-      const el = document.querySelector<HTMLElement>('.bt-scroll')!;
-      const rowHeight = document.querySelector<HTMLElement>('.bt-row[data-key]')!.parentElement!.offsetHeight;
-      const target = Math.floor(el.scrollHeight / 2 / rowHeight);
-      const t = performance.now();
-      el.scrollTop = target * rowHeight;
-      await new Promise<void>((resolve) => {
-        const check = () =>
-          document.querySelector(`.bt-row[data-key][data-row-index="${target}"]`)
-            ? resolve()
-            : requestAnimationFrame(check);
-        check();
-      });
-      return performance.now() - t;
-    });
-    log(`jump to the middle of the list: rows shown after ${round(scrollMs)} ms`);
-
-    // --- 4. export unique ------------------------------------------------------------------------
-    const dl = popup.waitForEvent('download', { timeout: 60_000 });
+    const dl = popup.waitForEvent('download', { timeout: 120_000 });
     await popup.selectOption('select[name="format"]', 'unique');
     const tExport = Date.now();
     await popup.click('text=Download');
     const download = await dl;
     out.exportUniqueMs = Date.now() - tExport;
-    const path = await download.path();
-    const lines = readFileSync(path, 'utf8').split('\r\n').length - 2;
-    log(`export unique: ${lines} addresses (${unique} distinct in the store) in ${out.exportUniqueMs} ms`);
-    // Every record: ~45 MB, handed over in parts.
-    const dlAll = popup.waitForEvent('download', { timeout: 120_000 });
-    await popup.selectOption('select[name="format"]', 'records');
-    const tAll = Date.now();
-    await popup.click('text=Download');
-    const all = await dlAll;
-    const allText = readFileSync(await all.path(), 'utf8');
-    log(
-      `export every record: ${allText.split('\r\n').length - 2} rows, ${(allText.length / 1e6).toFixed(1)} MB in ${Date.now() - tAll} ms`,
-    );
+    const lines = readFileSync(await download.path(), 'utf8').split('\r\n').length - 2;
+    log(`export unique: ${lines} addresses in ${out.exportUniqueMs} ms`);
 
-    // --- 5. concurrency ---------------------------------------------------------------------------
+    out.killedReportsLost = await killedBurst(context, id, popup);
+
+    // Concurrency: five extension tabs report the same 1,000 bounces at once.
     const B = 1000;
     const ids = Array.from({ length: B }, (_, i) => (19_000_000_000_000_000_000n + BigInt(i)).toString());
     const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
@@ -299,6 +469,7 @@ async function main() {
     const answers = await Promise.all(tabs.map((tab, t) => reportFromPage(tab, perTab(t))));
     const concMs = Date.now() - tConc;
     const okAnswers = answers.flat().filter((a) => a.ok).length;
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const after = await readRecordsRaw(worker);
     const mine = after.filter(
       (r) => r.recipientDomain === 'concurrency.example' || (r.recipient === '' && ids.includes(r.messageId)),
@@ -310,8 +481,23 @@ async function main() {
       `concurrency: ${answers.flat().length} reports from 5 tabs (${okAnswers} ok) in ${concMs} ms → ${mine.length} records`,
     );
     await context.close();
+
+    // --- a million records --------------------------------------------------------------------------
+    if (RUN_1M) {
+      const big = await seeded(M, extDir, profile1m, now, false);
+      const m1 = await measureSet(big.context, big.id, `${M}:`);
+      out.records1m = big.written >= 1_000_000;
+      out.coldPopupMs1m = m1.coldPopupMs;
+      out.coldSearchMs1m = m1.coldSearchMs;
+      out.coldReportAckMs1m = m1.coldReportAckMs;
+      out.backgroundHeapMb1m = m1.backgroundHeapMb;
+      out.searchMs1m = m1.searchMs;
+      out.filterMs1m = m1.filterMs;
+      await big.context.close();
+    }
   } finally {
     rmSync(profile, { recursive: true, force: true });
+    rmSync(profile1m, { recursive: true, force: true });
     rmSync(extDir, { recursive: true, force: true });
   }
   if (json) console.log(JSON.stringify(out));

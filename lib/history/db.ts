@@ -34,8 +34,9 @@ interface SchemaVersion {
  * v1: first layout; records keyed by "messageId|recipient", indexes for filtering in IndexedDB.
  * v2: search and filters ran over a memory copy, so only lastSeen and messageId stayed indexed.
  *     Added `severity`, and filled in the recipient's domain and the sender field on old rows.
- * v3: the store answers from disk again: indexes for each filter (compound with lastSeen, so a
- *     filtered list comes out newest first), a multi-entry index of search words, counters,
+ * v3: the store answers from disk again: indexes for the selective filters (compound with
+ *     lastSeen, so a filtered list comes out newest first; every index entry costs write time, so
+ *     only these), a multi-entry index of search words, counters,
  *     a trash for undo and a small meta table. Old rows get their search words, `bounceDate`
  *     (unknown: null) and their share of the counters.
  */
@@ -65,7 +66,7 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 3,
     stores: {
       records:
-        'key, lastSeen, messageId, recipient, *words, bounceDate, [category+lastSeen], [provider+lastSeen], [recipientDomain+lastSeen], [sender+lastSeen], [senderDomain+lastSeen]',
+        'key, lastSeen, messageId, recipient, *words, [category+lastSeen], [provider+lastSeen], [recipientDomain+lastSeen], [senderDomain+lastSeen]',
       counters: 'k, [dim+n]',
       trash: '[token+key]',
       meta: 'k',

@@ -26,7 +26,10 @@ export interface OutboxOptions<M> {
   /** First pause before a resend; doubles per attempt up to `maxDelayMs`. */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** A send that has not settled after this long is treated as failed (the worker died). */
+  /**
+   * A send that has not settled after this long is treated as failed: a worker stopped with a
+   * request in flight does not always reject it. Resending early only costs an idempotent write.
+   */
   answerTimeoutMs?: number;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (id: unknown) => void;
@@ -90,7 +93,7 @@ export class Outbox<M> {
       maxInFlight: 64,
       baseDelayMs: 250,
       maxDelayMs: 30_000,
-      answerTimeoutMs: 60_000,
+      answerTimeoutMs: 8_000,
       setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
       clearTimeout: (id) => globalThis.clearTimeout(id as ReturnType<typeof setTimeout>),
       now: () => Date.now(),

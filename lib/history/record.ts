@@ -84,7 +84,7 @@ const STOP_WORDS = new Set(
   ),
 );
 /** Diagnostic words kept per record (the addresses, domains and codes come first and always). */
-export const MAX_DIAGNOSTIC_WORDS = 14;
+export const MAX_DIAGNOSTIC_WORDS = 6;
 const WORD_SPLIT = /[\s<>()[\]{}"',;=|!?*]+/;
 const EDGE_PUNCT = /^[.:\-_/#]+|[.:\-_/#]+$/g;
 
@@ -135,7 +135,7 @@ export function searchWords(
   for (const raw of (r.diagnostic ?? '').toLowerCase().split(WORD_SPLIT)) {
     if (diag >= MAX_DIAGNOSTIC_WORDS) break;
     const w = raw.replace(EDGE_PUNCT, '');
-    if (w.length < 2 || STOP_WORDS.has(w) || words.includes(w)) continue;
+    if (w.length < 3 || STOP_WORDS.has(w) || words.includes(w)) continue;
     if (w.startsWith('http') || w.length > 64) continue;
     words.push(w);
     diag++;

@@ -546,8 +546,13 @@ export class HistoryStore {
     );
     const s = filter.sender?.trim().toLowerCase();
     if (s) {
-      const atSign = s.includes('@');
-      await single(atSign ? '[sender+lastSeen]' : '[senderDomain+lastSeen]', atSign ? 'sender' : 'sdom', [s]);
+      // An address is looked for within its domain (the check below picks the address).
+      const domain = s.includes('@') ? s.slice(s.lastIndexOf('@') + 1) : s;
+      candidates.push({
+        index: '[senderDomain+lastSeen]',
+        value: domain,
+        size: await this.sizeOf('sdom', [domain]),
+      });
     }
     if (filter.categories?.length === 1) {
       const row = await this.counter('all', '');

@@ -3,7 +3,10 @@
  * Gmail tab does (runtime messages from an extension page), and write many records straight into
  * the extension's IndexedDB (for 100,000-record benchmarks, where 100,000 messages would take long).
  */
+import { build } from 'esbuild';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
+import { PROJECT_ROOT } from './extension';
 import type { BounceSeenMessage } from '../../../lib/messages';
 import { DB_NAME } from '../../../lib/history/db';
 import { SETTINGS_KEY } from '../../../lib/history/service';
@@ -143,4 +146,33 @@ export async function readSettingsRaw(worker: Worker): Promise<unknown> {
     ).chrome.storage.local;
     return (await local.get(key))[key];
   }, SETTINGS_KEY);
+}
+
+let seeder: Promise<string> | null = null;
+
+/**
+ * Seed `n` synthetic records into the extension's history database, generated and written inside
+ * the extension page `page` (see history-seed-page.ts). Returns the number written.
+ */
+export async function seedHistory(page: Page, n: number, now: number, seed = 42): Promise<number> {
+  seeder ??= build({
+    entryPoints: [join(PROJECT_ROOT, 'tests/e2e/support/history-seed-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__btSeeder',
+    target: 'chrome120',
+    // page.evaluate runs a string inside a function: hand the result to the global scope.
+    footer: { js: 'globalThis.__btSeeder = __btSeeder;' },
+  }).then((r) => r.outputFiles[0]!.text);
+  await page.evaluate(await seeder);
+  return page.evaluate(
+    ({ name, n, now, seed }) =>
+      (
+        globalThis as unknown as {
+          __btSeeder: { seedInPage(a: string, b: number, c: number, d: number): Promise<number> };
+        }
+      ).__btSeeder.seedInPage(name, n, now, seed),
+    { name: DB_NAME, n, now, seed },
+  );
 }

@@ -187,6 +187,18 @@ const FIRST = [
 
 /** `n` records with about n*0.45 distinct addresses, last seen over the past two years before `now`. */
 export function syntheticRecords(n: number, now: number, seed = 42): HistoryRecord[] {
+  const out: HistoryRecord[] = [];
+  for (const chunk of syntheticChunks(n, now, seed, n)) out.push(...chunk);
+  return out;
+}
+
+/** The same records as {@link syntheticRecords}, made `chunk` at a time (a million do not fit at once). */
+export function* syntheticChunks(
+  n: number,
+  now: number,
+  seed = 42,
+  chunk = 5000,
+): Generator<HistoryRecord[]> {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const totalWeight = SHAPES.reduce((s, x) => s + x.weight, 0);
@@ -197,7 +209,7 @@ export function syntheticRecords(n: number, now: number, seed = 42): HistoryReco
   };
   const addresses = Math.max(1, Math.floor(n * 0.45));
   const domainOf = (i: number) => (i % 3 === 0 ? `company${i % 2000}.example` : BIG[i % BIG.length]!);
-  const out: HistoryRecord[] = [];
+  let out: HistoryRecord[] = [];
   const base = 17_000_000_000_000_000_000n;
   for (let i = 0; i < n; i++) {
     // Skewed: low address numbers bounce more often.
@@ -228,7 +240,13 @@ export function syntheticRecords(n: number, now: number, seed = 42): HistoryReco
         account: rand() < 0.8 ? 'u/0' : 'u/1',
       },
     );
+    // The report's own Date: a few minutes after the original was sent.
+    msg.result.report.date = new Date(seenAt - Math.floor(rand() * 3_600_000)).toUTCString();
     out.push(...recordsFromMessage(msg));
+    if (out.length >= chunk) {
+      yield out;
+      out = [];
+    }
   }
-  return out;
+  if (out.length) yield out;
 }
