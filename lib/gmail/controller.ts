@@ -375,7 +375,7 @@ export class GmailController {
         }
         if (!entry) {
           const t0 = measure ? performance.now() : 0;
-          entry = this.classify(msg, found);
+          entry = this.classify(msg, found, filled);
           entry.version += before;
           entry.fromEmptyBody = !filled;
           measure?.decided(msg.el, performance.now() - t0);
@@ -387,7 +387,13 @@ export class GmailController {
     }
   }
 
-  private classify(msg: FoundMessage, scan: ConversationScan): Entry {
+  /**
+   * Gate a message and give it its first view. `textShown` is false while its body shows no text:
+   * then nothing is read from the (empty) page text, which would only give a verdict without
+   * recipient or codes; the raw source is asked for, and the text once Gmail fills the body in.
+   * (A message whose body stays empty and whose source cannot be read gets no card.)
+   */
+  private classify(msg: FoundMessage, scan: ConversationScan, textShown = true): Entry {
     const gateInput = readGateInput(msg, scan.subject);
     const reason = gate(gateInput);
     const entry: Entry = {
@@ -401,6 +407,10 @@ export class GmailController {
     };
     this.entries.set(msg.id, entry);
     if (!reason) return entry;
+    if (!textShown) {
+      if (msg.permId) void this.enrich(msg.id, msg.permId, entry);
+      return entry;
+    }
     let visible: BounceResult | null = null;
     try {
       visible = this.opts.engine.classifyVisible(readVisibleMessage(msg, gateInput));

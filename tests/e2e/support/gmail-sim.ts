@@ -494,23 +494,27 @@ export interface SimPageOptions {
   splitPane: boolean;
 }
 
-const LIGHT_CSS = `body{background:#f6f8fc;color:#1f1f1f}.sim-pane{background:#fff}.g2,.go{color:#5e5e5e}.iA{color:#5e5e5e}.sim-row:hover{background:#f2f6fc}.sim-row{border-bottom:1px solid #eceff1}`;
-const DARK_CSS = `body{background:#111111;color:#e3e3e3}.sim-pane{background:#1f1f1f}.g2,.go{color:#a8a8a8}.iA{color:#a8a8a8}.a3s{color:#e3e3e3}.sim-row:hover{background:#2a2a2a}.sim-row{border-bottom:1px solid #333}a{color:#a8c7fa}`;
+/**
+ * Page script that records when the extension's card host changes state into window.__sim
+ * (installed before any body is inserted).
+ */
+const CARD_TIMING = `  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      const el = r.target;
+      if (!el.getAttribute) continue;
+      const id = el.getAttribute('data-bt-message-id');
+      const state = el.getAttribute('data-bt-state');
+      if (!id || !state) continue;
+      if (!(id in sim.cardAt)) sim.cardAt[id] = now;
+      if (state === 'enriched' && !(id in sim.enrichedAt)) sim.enrichedAt[id] = now;
+    }
+  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-bt-state'] });`;
 
-function shellPage(conversations: RenderedConversation[], opts: SimPageOptions): string {
-  const data = JSON.stringify({
-    account: opts.account,
-    renderDelayMs: opts.renderDelayMs,
-    splitPane: opts.splitPane,
-    conversations: Object.fromEntries(conversations.map((c) => [c.threadHex, c])),
-  }).replace(/</g, '\\u003c');
-  return `<!doctype html>
-<html lang="en"${opts.measure ? ' data-bt-measure=""' : ''}><head><meta charset="utf-8"><title>Inbox - me@example.com - Gmail (simulated)</title>
-<style>
-*{box-sizing:border-box}
+/** Layout CSS both page layouts share. */
+const BASE_CSS = `*{box-sizing:border-box}
 body{margin:0;font:14px/20px Roboto,Arial,Helvetica,sans-serif}
 header.gb_{height:56px;display:flex;align-items:center;padding:0 20px;font-size:20px;gap:12px}
-header .sim-logo{font-weight:500}
 .sim-layout{display:flex}
 .aeN{width:220px;padding:8px 12px}
 .aeN a{display:block;padding:4px 12px;border-radius:16px;color:inherit;text-decoration:none;font-weight:600}
@@ -528,7 +532,6 @@ span.gD{font-weight:700}
 .g3{font-size:12px;white-space:nowrap}
 .gH{text-align:right}
 .ii{margin-top:12px;overflow-x:auto}
-.a3s{font-size:14px}
 .hq{display:flex;gap:8px;margin-top:16px}
 .aZo{display:inline-block;border:1px solid #8884;border-radius:8px;padding:8px 12px;min-width:160px}
 .aZo a{color:inherit;text-decoration:none}
@@ -537,7 +540,24 @@ span.gD{font-weight:700}
 .SaH2Ve{font-size:12px;opacity:.7}
 .sim-list{width:100%;border-collapse:collapse}
 .sim-row td{padding:10px 8px;cursor:pointer}
-.sim-row a{color:inherit;text-decoration:none}
+.sim-row a{color:inherit;text-decoration:none}`;
+
+const LIGHT_CSS = `body{background:#f6f8fc;color:#1f1f1f}.sim-pane{background:#fff}.g2,.go{color:#5e5e5e}.iA{color:#5e5e5e}.sim-row:hover{background:#f2f6fc}.sim-row{border-bottom:1px solid #eceff1}`;
+const DARK_CSS = `body{background:#111111;color:#e3e3e3}.sim-pane{background:#1f1f1f}.g2,.go{color:#a8a8a8}.iA{color:#a8a8a8}.a3s{color:#e3e3e3}.sim-row:hover{background:#2a2a2a}.sim-row{border-bottom:1px solid #333}a{color:#a8c7fa}`;
+
+function shellPage(conversations: RenderedConversation[], opts: SimPageOptions): string {
+  const data = JSON.stringify({
+    account: opts.account,
+    renderDelayMs: opts.renderDelayMs,
+    splitPane: opts.splitPane,
+    conversations: Object.fromEntries(conversations.map((c) => [c.threadHex, c])),
+  }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en"${opts.measure ? ' data-bt-measure=""' : ''}><head><meta charset="utf-8"><title>Inbox - me@example.com - Gmail (simulated)</title>
+<style>
+${BASE_CSS}
+header .sim-logo{font-weight:500}
+.a3s{font-size:14px}
 .sim-split{display:flex;gap:16px}.sim-split-list{width:38%;flex:none;overflow:hidden}.sim-split-list td:first-child{width:110px!important}.sim-split-conv{flex:1;min-width:0}
 ${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}
 </style></head>
@@ -554,19 +574,7 @@ ${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}
 (() => {
   const DATA = JSON.parse(document.getElementById('sim-data').textContent);
   const sim = (window.__sim = { bodyAt: {}, cardAt: {}, enrichedAt: {}, renders: 0, rendered: null });
-  // Record when the extension's card host changes state (installed before any body is inserted).
-  new MutationObserver((records) => {
-    const now = performance.now();
-    for (const r of records) {
-      const el = r.target;
-      if (!el.getAttribute) continue;
-      const id = el.getAttribute('data-bt-message-id');
-      const state = el.getAttribute('data-bt-state');
-      if (!id || !state) continue;
-      if (!(id in sim.cardAt)) sim.cardAt[id] = now;
-      if (state === 'enriched' && !(id in sim.enrichedAt)) sim.enrichedAt[id] = now;
-    }
-  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-bt-state'] });
+${CARD_TIMING}
   const pane = document.getElementById('sim-conversation');
   function escapeText(s) { const d = document.createElement('div'); d.textContent = s; return d.innerHTML; }
   function currentThread() {
@@ -708,36 +716,8 @@ function realisticShellPage(
   return `<!doctype html>
 <html lang="en"${opts.measure ? ' data-bt-measure=""' : ''}><head><meta charset="utf-8"><title>Inbox - me@example.com - Gmail (simulated)</title>
 <style id="sim-base">
-*{box-sizing:border-box}
-body{margin:0;font:14px/20px Roboto,Arial,Helvetica,sans-serif}
-header.gb_{height:56px;display:flex;align-items:center;padding:0 20px;font-size:20px;gap:12px}
-.sim-layout{display:flex}
-.aeN{width:220px;padding:8px 12px}
-.aeN a{display:block;padding:4px 12px;border-radius:16px;color:inherit;text-decoration:none;font-weight:600}
-.sim-pane{flex:1;margin:0 16px 16px 0;border-radius:16px;min-height:calc(100vh - 72px);padding:12px 24px}
-h2.hP{font-size:22px;line-height:28px;font-weight:400;margin:12px 0 16px 56px}
-.h7,.kv{padding:8px 0}
-.kv{cursor:pointer}
-.adn,.adf{display:flex;gap:12px}
-.aju{width:40px;flex:none}
-.sim-avatar{width:40px;height:40px;border-radius:50%;background:#7b1fa2;color:#fff;display:flex;align-items:center;justify-content:center;font-size:18px}
-.gs{flex:1;min-width:0}
+${BASE_CSS}
 .gE{cursor:pointer}
-table.cf{border-collapse:collapse;width:100%}
-h3.iw{margin:0;font-size:14px;font-weight:400}
-span.gD{font-weight:700}
-.g3{font-size:12px;white-space:nowrap}
-.gH{text-align:right}
-.ii{margin-top:12px;overflow-x:auto}
-.hq{display:flex;gap:8px;margin-top:16px}
-.aZo{display:inline-block;border:1px solid #8884;border-radius:8px;padding:8px 12px;min-width:160px}
-.aZo a{color:inherit;text-decoration:none}
-.a3I{display:none}
-.aV3{display:block;font-weight:500}
-.SaH2Ve{font-size:12px;opacity:.7}
-.sim-list{width:100%;border-collapse:collapse}
-.sim-row td{padding:10px 8px;cursor:pointer}
-.sim-row a{color:inherit;text-decoration:none}
 </style>
 <style id="sim-theme">${opts.theme === 'dark' ? DARK_CSS : LIGHT_CSS}</style>
 ${opts.globals ? globalsScript(opts.ik) : ''}
@@ -756,18 +736,7 @@ ${opts.globals ? globalsScript(opts.ik) : ''}
   const DATA = JSON.parse(document.getElementById('sim-data').textContent);
   const THEMES = ${JSON.stringify({ light: LIGHT_CSS, dark: DARK_CSS })};
   const sim = (window.__sim = { bodyAt: {}, cardAt: {}, enrichedAt: {}, renders: 0, rendered: null, views: 0 });
-  new MutationObserver((records) => {
-    const now = performance.now();
-    for (const r of records) {
-      const el = r.target;
-      if (!el.getAttribute) continue;
-      const id = el.getAttribute('data-bt-message-id');
-      const state = el.getAttribute('data-bt-state');
-      if (!id || !state) continue;
-      if (!(id in sim.cardAt)) sim.cardAt[id] = now;
-      if (state === 'enriched' && !(id in sim.enrichedAt)) sim.enrichedAt[id] = now;
-    }
-  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-bt-state'] });
+${CARD_TIMING}
   // Gmail switches theme by rewriting the text of its style elements.
   sim.setTheme = (name) => { document.getElementById('sim-theme').textContent = THEMES[name]; };
   const views = document.getElementById('sim-views');
@@ -790,9 +759,7 @@ ${opts.globals ? globalsScript(opts.ik) : ''}
     const m = conv.messages.find((x) => x.id === id);
     const body = el.querySelector('[data-sim-body="' + id + '"]');
     if (!m || !body) return;
-    const t = performance.now();
     body.innerHTML = m.body;
-    sim.bodyAt[id] = t;
   }
   function renderList() {
     listView.innerHTML = '<table class="sim-list F cf zt"><tbody>' + Object.values(DATA.conversations).map((c) =>
@@ -829,8 +796,11 @@ ${opts.globals ? globalsScript(opts.ik) : ''}
         sim.rendered = token;
         view.setAttribute('data-sim-rendered', '');
         if (conv.unrecognised) { view.innerHTML = conv.unrecognised; return; }
+        const t = performance.now();
         view.innerHTML = conv.header + '<div class="nH"><div class="nH aHU"><div class="nH hx"><div class="nH" role="list">' +
           conv.messages.map((m) => (m.expanded ? m.shell : m.collapsed)).join('') + '</div></div></div></div>';
+        // Timed from the body element appearing (Gmail fills it a moment later).
+        for (const m of conv.messages) if (m.expanded) sim.bodyAt[m.id] = t;
         setTimeout(() => {
           if (nav !== navigation) return;
           for (const m of conv.messages) if (m.expanded) fillBody(view, conv, m.id);
@@ -868,7 +838,9 @@ ${opts.globals ? globalsScript(opts.ik) : ''}
       const tpl = document.createElement('template');
       tpl.innerHTML = m.shell;
       const el = tpl.content.firstElementChild;
+      const t = performance.now();
       row.replaceWith(el);
+      sim.bodyAt[id] = t;
       setTimeout(() => fillBody(el, conv, id), 20);
       return;
     }
