@@ -12,7 +12,7 @@ export type MessageKind =
   | 'delivered' // a positive delivery status notification
   | 'not-bounce'; // anything else
 
-/** Fine-grained reason, the 34-name vocabulary of the corpus README. */
+/** Fine-grained reason: the 34 names of the corpus README, then the ones real mail needed since. */
 export const REASON_IDS = [
   'userunknown',
   'hasmoved',
@@ -48,6 +48,9 @@ export const REASON_IDS = [
   'vacation',
   'delivered',
   'feedback',
+  // Added after the corpus vocabulary, for mail it lacks (Sisimai 5.2 added both).
+  'suppressed',
+  'failedstarttls',
 ] as const;
 export type ReasonId = (typeof REASON_IDS)[number];
 

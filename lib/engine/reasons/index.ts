@@ -39,6 +39,8 @@ import { undefinedReason } from './undefined';
 import { vacation } from './vacation';
 import { delivered } from './delivered';
 import { feedback } from './feedback';
+import { suppressed } from './suppressed';
+import { failedstarttls } from './failedstarttls';
 
 export type { Phrase, ReasonModule } from './types';
 export {
@@ -86,4 +88,6 @@ export const REASON_MODULES: Readonly<Record<ReasonId, ReasonModule>> = {
   vacation,
   delivered,
   feedback,
+  suppressed,
+  failedstarttls,
 };

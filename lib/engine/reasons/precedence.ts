@@ -21,6 +21,11 @@ export const PRECEDENCE: readonly Position[] = [
     why: "A local delivery program's output can quote any other error: its own words decide first.",
   },
   {
+    reason: 'suppressed',
+    set: 'main',
+    why: "A sending service's note that it never tried: whatever else it quotes from an earlier bounce, this delivery stopped at its suppression list.",
+  },
+  {
     reason: 'networkerror',
     set: 'dns-try-again',
     why: 'Postfix\'s temporary DNS answer ("Host not found, try again") must not read as an unknown host further down.',
@@ -122,6 +127,11 @@ export const PRECEDENCE: readonly Position[] = [
   { reason: 'spamdetected', set: 'main', why: 'Spam verdicts.' },
   { reason: 'policyviolation', set: 'main', why: "The recipient organisation's policy." },
   { reason: 'contenterror', set: 'main', why: 'Content or format refused.' },
+  {
+    reason: 'failedstarttls',
+    set: 'main',
+    why: 'A failed TLS handshake names its cause more exactly than the broader TLS wording of the entries below.',
+  },
   {
     reason: 'systemerror',
     set: 'receiver-lacks-tls',
