@@ -35,6 +35,7 @@ const ROWS: Record<ReasonId, Row> = {
   userunknown: ['address', 'the address does not exist'],
   hasmoved: ['address', 'the person has moved to another address'],
   suspend: ['address', 'the account is disabled or inactive'],
+  suppressed: ['address', 'your sending service already refuses to send to it (on its suppression list)'],
   // The domain is dead.
   hostunknown: ['domain', 'the domain does not exist or has no mail server'],
   notaccept: ['domain', 'the domain accepts no mail'],
@@ -60,6 +61,7 @@ const ROWS: Record<ReasonId, Row> = {
   notcompliantrfc: ['never', 'the message breaks the mail standards'],
   syntaxerror: ['never', 'your sending setup was refused (an SMTP syntax error)'],
   securityerror: ['never', 'your sending setup was refused (TLS or SMTP authentication)'],
+  failedstarttls: ['never', 'the encrypted connection (STARTTLS) between the servers failed'],
   mesgtoobig: ['never', 'the message was too large'],
   exceedlimit: ['never', 'the message went over a receiving limit'],
   norelaying: ['never', 'your sending setup was refused (relaying denied)'],

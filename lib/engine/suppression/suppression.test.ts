@@ -35,7 +35,7 @@ describe('policy table', () => {
 
   it('sorts reasons the way the product promises', () => {
     const of = (policy: string) => REASON_IDS.filter((id) => POLICIES[id].policy === policy).sort();
-    expect(of('address')).toEqual(['hasmoved', 'suspend', 'userunknown']);
+    expect(of('address')).toEqual(['hasmoved', 'suppressed', 'suspend', 'userunknown']);
     expect(of('domain')).toEqual(['hostunknown', 'notaccept']);
     expect(of('after-repeats')).toEqual(
       [
@@ -51,6 +51,7 @@ describe('policy table', () => {
     );
     expect(of('never')).toContain('authfailure');
     expect(of('never')).toContain('filtered');
+    expect(of('never')).toContain('failedstarttls');
     expect(of('complaint')).toEqual(['feedback']);
   });
 
