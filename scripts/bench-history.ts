@@ -22,8 +22,8 @@
  * With N records only:
  * - exportUniqueMs: click on Download (unique addresses, no filter) → download started.
  * - killedReportsLost: four Gmail tabs push 5,000 reports each through the content script's
- *   outbox; the worker is stopped 300 ms in; reports missing from the database once every tab's
- *   outbox is empty (or after five minutes).
+ *   outbox; the worker is stopped once 500 are stored, and again a second later; reports missing
+ *   from the database once every tab's outbox is empty (or after five minutes).
  * - concurrent*: five extension tabs report the same 1,000 bounces at once → records afterwards.
  *
  * Figures are printed, never asserted. Details go to stderr; stdout carries the JSON.
@@ -363,7 +363,7 @@ async function measureSet(
   };
 }
 
-/** Four Gmail tabs push 5,000 reports each; the worker is stopped 300 ms in. Reports missing at the end. */
+/** Four Gmail tabs push 5,000 reports each; the worker is stopped in the middle. Reports missing at the end. */
 async function killedBurst(context: BrowserContext, id: string, popup: Page): Promise<number> {
   const tabs = await Promise.all(Array.from({ length: 4 }, () => openGmailTab(context, id)));
   const per = 5000;
@@ -381,13 +381,18 @@ async function killedBurst(context: BrowserContext, id: string, popup: Page): Pr
   );
   const t0 = Date.now();
   const bursts = Promise.all(tabs.map((tab, t) => burstFromTab(tab, all[t]!, 300_000)));
-  await new Promise((r) => setTimeout(r, 300));
+  // Kill the worker in the middle: once the first reports are stored, and again a second later.
+  for (let i = 0; i < 600 && (await storedIds(popup, 'killed.example')).length < 500; i++)
+    await new Promise((r) => setTimeout(r, 100));
+  const storedAtKill = (await storedIds(popup, 'killed.example')).length;
+  await stopServiceWorker(popup);
+  await new Promise((r) => setTimeout(r, 1000));
   await stopServiceWorker(popup);
   const stats = await bursts;
   const stored = new Set(await storedIds(popup, 'killed.example'));
   const lost = all.flat().filter((m) => !stored.has(m.messageId)).length;
   log(
-    `killed burst: ${per * tabs.length} reports from ${tabs.length} Gmail tabs, worker stopped at 300 ms; all acknowledged: ${stats.every((s) => s.acknowledgedAll)} after ${Math.round((Date.now() - t0) / 1000)} s; resends ${stats.reduce((s, x) => s + x.retries, 0)}; stored ${stored.size}; lost ${lost}`,
+    `killed burst: ${per * tabs.length} reports from ${tabs.length} Gmail tabs, worker stopped with ${storedAtKill} stored and again a second later; all acknowledged: ${stats.every((s) => s.acknowledgedAll)} after ${Math.round((Date.now() - t0) / 1000)} s; resends ${stats.reduce((s, x) => s + x.retries, 0)}; stored ${stored.size}; lost ${lost}`,
   );
   for (const t of tabs) await t.page.close();
   return lost;

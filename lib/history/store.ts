@@ -571,7 +571,11 @@ export class HistoryStore {
   }
 
   /** Matching records, newest first, in batches. */
-  private async *scan(filter: HistoryFilter, source: Source): AsyncGenerator<HistoryRecord[]> {
+  private async *scan(
+    filter: HistoryFilter,
+    source: Source,
+    maxChunk = 2000,
+  ): AsyncGenerator<HistoryRecord[]> {
     const pred = compileFilter(filter);
     if (source.kind === 'keys') {
       const rows: HistoryRecord[] = [];
@@ -610,7 +614,7 @@ export class HistoryStore {
       // Yield every chunk, even an empty one: the caller checks its time budget between chunks.
       yield out.filter(pred);
       if (!full) return;
-      n = Math.min(2000, n * 2);
+      n = Math.min(maxChunk, n * 2);
     }
   }
 
@@ -626,7 +630,8 @@ export class HistoryStore {
       return;
     }
     const source = await this.io(() => this.pickSource(filter ?? {}));
-    for await (const b of this.scan(filter ?? {}, source)) if (b.length) yield b;
+    // Exports read everything: larger chunks, fewer round trips.
+    for await (const b of this.scan(filter ?? {}, source, 10_000)) if (b.length) yield b;
   }
 
   /** Matching records, newest first (tests and small selections; exports use `batches`). */
