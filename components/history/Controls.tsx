@@ -465,6 +465,36 @@ export function SettingsPanel() {
             ))}
           </select>
         </label>
+        <label title="Soft bounces (full mailbox, temporary failures, delays) put an address on the suppression list only after repeating">
+          Suppress soft bounces after{' '}
+          <input
+            type="number"
+            name="suppressRepeats"
+            min={1}
+            max={100}
+            className="bt-num"
+            value={settings?.suppressRepeats ?? 3}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isFinite(n) && n >= 1) void saveSettings({ suppressRepeats: n });
+            }}
+          />{' '}
+          bounces over at least{' '}
+          <input
+            type="number"
+            name="suppressDays"
+            min={0}
+            max={365}
+            className="bt-num"
+            aria-label="days"
+            value={settings?.suppressDays ?? 7}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isFinite(n) && n >= 0) void saveSettings({ suppressDays: n });
+            }}
+          />{' '}
+          days
+        </label>
         {!confirming ? (
           <button
             type="button"

@@ -13,9 +13,18 @@ export interface HistorySettings {
   paused: boolean;
   /** Keep records last seen within this many days; null keeps everything. */
   retentionDays: number | null;
+  /** Suppression list: soft bounces an address needs before it is listed… */
+  suppressRepeats: number;
+  /** …spread over at least this many days. */
+  suppressDays: number;
 }
 
-export const DEFAULT_SETTINGS: HistorySettings = { paused: false, retentionDays: null };
+export const DEFAULT_SETTINGS: HistorySettings = {
+  paused: false,
+  retentionDays: null,
+  suppressRepeats: 3,
+  suppressDays: 7,
+};
 
 /** A storage problem as shown to the user. */
 export interface StorageErrorInfo {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryDb } from './db';
 import { HistoryService, sanitizeSettings, type KeyValueStore } from './service';
 import { HistoryStore } from './store';
-import { fakeSeen } from './test-fixtures';
+import { FULL_MAILBOX, fakeSeen } from './test-fixtures';
 
 let n = 0;
 const stores: HistoryStore[] = [];
@@ -42,8 +42,16 @@ describe('HistoryService', () => {
   it('does not store while capture is paused, and says so', async () => {
     const { svc, store, kv } = make();
     const s = await svc.handle({ type: 'history-settings', patch: { paused: true } });
-    expect(s).toEqual({ ok: true, data: { paused: true, retentionDays: null } });
-    expect(kv.data.get('historySettings')).toEqual({ paused: true, retentionDays: null });
+    expect(s).toEqual({
+      ok: true,
+      data: { paused: true, retentionDays: null, suppressRepeats: 3, suppressDays: 7 },
+    });
+    expect(kv.data.get('historySettings')).toEqual({
+      paused: true,
+      retentionDays: null,
+      suppressRepeats: 3,
+      suppressDays: 7,
+    });
     const a = await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }]));
     expect(a.ok && a.data.paused).toBe(true);
     expect(await store.db.records.count()).toBe(0);
@@ -197,6 +205,24 @@ describe('HistoryService', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('lists soft bounces by the repeat rule in the settings', async () => {
+    const { svc } = make();
+    await svc.onBounceSeen(fakeSeen('10', [{ ...FULL_MAILBOX, recipient: 'full@x.example' }]));
+    const plain = async () => {
+      const a = await svc.handle({
+        type: 'history-export',
+        filter: {},
+        keys: null,
+        format: 'plain',
+        excel: false,
+      });
+      return a.ok ? a.data.text : null;
+    };
+    expect(await plain()).toBe('');
+    await svc.handle({ type: 'history-settings', patch: { suppressRepeats: 1, suppressDays: 0 } });
+    expect(await plain()).toBe('full@x.example\n');
+  });
+
   it('exports the suppression list from the whole history, whatever the filter or selection', async () => {
     const { svc } = make();
     await svc.onBounceSeen(
@@ -267,14 +293,23 @@ describe('HistoryService', () => {
   });
 
   it('sanitises settings', () => {
-    expect(sanitizeSettings({ paused: 'yes', retentionDays: -3 })).toEqual({
+    expect(sanitizeSettings({ paused: 'yes', retentionDays: -3 })).toMatchObject({
       paused: false,
       retentionDays: null,
     });
-    expect(sanitizeSettings({ paused: true, retentionDays: 7.9 })).toEqual({
+    expect(sanitizeSettings({ paused: true, retentionDays: 7.9 })).toMatchObject({
       paused: true,
       retentionDays: 7,
     });
-    expect(sanitizeSettings(null)).toEqual({ paused: false, retentionDays: null });
+    expect(sanitizeSettings(null)).toEqual({
+      paused: false,
+      retentionDays: null,
+      suppressRepeats: 3,
+      suppressDays: 7,
+    });
+    expect(sanitizeSettings({ suppressRepeats: 0, suppressDays: -4 })).toMatchObject({
+      suppressRepeats: 1,
+      suppressDays: 0,
+    });
   });
 });

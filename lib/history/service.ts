@@ -59,6 +59,10 @@ export function sanitizeSettings(raw: unknown): HistorySettings {
     ) {
       s.retentionDays = Math.min(36500, Math.floor(r.retentionDays));
     }
+    if (typeof r.suppressRepeats === 'number' && Number.isFinite(r.suppressRepeats))
+      s.suppressRepeats = Math.min(100, Math.max(1, Math.floor(r.suppressRepeats)));
+    if (typeof r.suppressDays === 'number' && Number.isFinite(r.suppressDays))
+      s.suppressDays = Math.min(365, Math.max(0, Math.floor(r.suppressDays)));
   }
   return s;
 }
@@ -253,7 +257,8 @@ export class HistoryService {
         const rows: HistoryRecord[] = [];
         for await (const batch of s.batches(whole ? {} : req.filter, whole ? null : req.keys))
           for (const r of batch) rows.push({ ...r, words: [] });
-        const file = buildExport(rows, req.format, { excel: req.excel === true }, this.now());
+        const rules = { repeats: this.settings.suppressRepeats, days: this.settings.suppressDays };
+        const file = buildExport(rows, req.format, { excel: req.excel === true, rules }, this.now());
         let token: string | null = null;
         if (file.text.length > this.exportPart) {
           token = `x${++this.exportSeq}-${this.now().toString(36)}`;

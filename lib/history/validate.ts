@@ -180,6 +180,8 @@ function checkSettingsPatch(x: unknown): Partial<HistorySettings> {
     need(x.retentionDays === null || typeof x.retentionDays === 'number', 'retentionDays is not a number');
     p.retentionDays = x.retentionDays === null ? null : finite(x.retentionDays, 'retentionDays');
   }
+  if (x.suppressRepeats !== undefined) p.suppressRepeats = finite(x.suppressRepeats, 'suppressRepeats');
+  if (x.suppressDays !== undefined) p.suppressDays = finite(x.suppressDays, 'suppressDays');
   return p;
 }
 
