@@ -44,15 +44,17 @@ export function jsonLines(file: string, message: number, r: BounceResult): strin
 
 /** The readable summary of one file's messages. */
 export function summaryLines(file: string, results: BounceResult[]): string[] {
-  const out: string[] = [];
-  results.forEach((r, i) => {
-    out.push(`${results.length > 1 ? `${file} #${i}` : file}: ${r.kind}`);
-    for (const rec of r.records) {
-      const codes = [rec.replyCode, rec.status].filter(Boolean).join(' ') || 'no code';
-      out.push(
-        `  ${rec.recipient ?? '(recipient unknown)'}  ${rec.category} (${rec.reason}) ${verdictOf(r.kind, rec)}  ${codes}  → ${rec.action}${rec.provider ? `  [${rec.provider}]` : ''}`,
-      );
-    }
-  });
+  return results.flatMap((r, i) => messageSummary(file, i, results.length > 1, r));
+}
+
+/** The summary of one message: `numbered` when its file holds several ("file #i"). */
+export function messageSummary(file: string, index: number, numbered: boolean, r: BounceResult): string[] {
+  const out = [`${numbered ? `${file} #${index}` : file}: ${r.kind}`];
+  for (const rec of r.records) {
+    const codes = [rec.replyCode, rec.status].filter(Boolean).join(' ') || 'no code';
+    out.push(
+      `  ${rec.recipient ?? '(recipient unknown)'}  ${rec.category} (${rec.reason}) ${verdictOf(r.kind, rec)}  ${codes}  → ${rec.action}${rec.provider ? `  [${rec.provider}]` : ''}`,
+    );
+  }
   return out;
 }

@@ -11,7 +11,8 @@
  * Directories are walked (every file below, sorted). Unreadable paths are reported on stderr;
  * the exit code is 1 when any path failed, 2 on a usage error.
  */
-import { classifyMessage } from '../../lib/engine/pipeline';
+import { classifyMessage, emptyResult } from '../../lib/engine/pipeline';
+import type { BounceResult } from '../../lib/engine/types';
 import {
   EXPORT_FORMATS,
   eventsFromResults,
@@ -19,7 +20,7 @@ import {
   type ExportEvent,
   type ExportFormat,
 } from '../../lib/history/export';
-import { jsonLines, summaryLines } from './jsonl';
+import { jsonLines, messageSummary } from './jsonl';
 import { listFiles, readMessages } from './read';
 
 const SUPPRESSION_FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.filter(
@@ -85,28 +86,55 @@ export function collectFiles(paths: readonly string[], io: Output): { files: str
   return { files, failed };
 }
 
-/** One file's output (lines ending in a newline), or the message for a file that cannot be read. */
-export function classifyFile(file: string, jsonl: boolean): { text: string } | { error: string } {
-  let messages: string[];
+/**
+ * One file's output (lines ending in a newline), or the message for a file that cannot be read.
+ * With `emit`, the text goes out as it is made (a large mbox is never held whole) and `text` is
+ * empty. A message the reader's gate keeps out is reported as not a bounce without being read.
+ */
+export function classifyFile(
+  file: string,
+  jsonl: boolean,
+  emit?: (text: string) => void,
+): { text: string } | { error: string } {
+  const parts: string[] = [];
+  const out = emit ?? ((t: string) => parts.push(t));
+  // The summary names messages "file #i" only when the file holds more than one: the first
+  // message waits until the second is known.
+  let first: BounceResult | null = null;
+  let count = 0;
   try {
-    messages = readMessages(file);
+    for (const r of classifiedMessages(file)) {
+      if (jsonl) out(jsonLines(file, count, r).join('\n') + '\n');
+      else if (count === 0) first = r;
+      else {
+        if (first) out(messageSummary(file, 0, true, first).join('\n') + '\n');
+        first = null;
+        out(messageSummary(file, count, true, r).join('\n') + '\n');
+      }
+      count++;
+    }
   } catch (e) {
     return { error: `classify: cannot read ${file}: ${errorCode(e)}\n` };
   }
-  const results = messages.map((m) => classifyMessage(m));
-  const lines = jsonl ? results.flatMap((r, i) => jsonLines(file, i, r)) : summaryLines(file, results);
-  return { text: lines.join('\n') + '\n' };
+  if (first) out(messageSummary(file, 0, false, first).join('\n') + '\n');
+  return { text: parts.join('') };
+}
+
+/** Each message's result, in file order (a message the gate keeps out: not a bounce, unread). */
+function* classifiedMessages(file: string): Generator<BounceResult> {
+  for (const m of readMessages(file))
+    yield m.candidate && m.raw !== null ? classifyMessage(m.raw) : emptyResult();
 }
 
 /** Classify files one after the other, writing as it goes; true when some file failed. */
 export function classifyFiles(files: readonly string[], jsonl: boolean, io: Output): boolean {
   let failed = false;
   for (const f of files) {
-    const r = classifyFile(f, jsonl);
+    const r = classifyFile(f, jsonl, io.out);
     if ('error' in r) {
       io.err(r.error);
       failed = true;
-    } else io.out(r.text);
+    }
   }
   return failed;
 }
@@ -120,7 +148,7 @@ export function suppressionOfFiles(files: readonly string[], format: ExportForma
   const events: ExportEvent[] = [];
   for (const f of files) {
     try {
-      events.push(...eventsFromResults(readMessages(f).map((m) => classifyMessage(m))));
+      events.push(...eventsFromResults([...classifiedMessages(f)].filter((r) => r.kind !== 'not-bounce')));
     } catch (e) {
       io.err(`classify: cannot read ${f}: ${errorCode(e)}\n`);
       failed = true;

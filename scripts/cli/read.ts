@@ -2,10 +2,9 @@
  * The command line's only contact with the file system: which files a path names, and the
  * messages a file holds. Everything else in the command line works on strings.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitMailbox } from '../../lib/engine/message/mbox';
-import { toByteString } from '../../lib/engine/message/text';
+import { MboxReader, type MboxEntry } from '../../lib/engine/message/mbox-stream';
 
 /**
  * Every file a path names: the path itself, or every file below a directory (names sorted,
@@ -35,11 +34,26 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/** Bytes read at a time. */
+const CHUNK = 1 << 20;
+
 /**
- * The messages of one file, as byte strings with LF line ends: one for a plain message, one per
- * message for an mbox. Node's latin1 reading keeps one character per byte, the engine's own
- * representation, without a second pass.
+ * The messages of one file, read 1 MB at a time through the engine's streaming mbox reader: a
+ * plain message, or each message of an mbox. Memory stays bounded whatever the file's size; a
+ * message the reader's gate finds cannot be a report comes without its text (`candidate` false).
  */
-export function readMessages(file: string): string[] {
-  return splitMailbox(toByteString(readFileSync(file, 'latin1')));
+export function* readMessages(file: string): Generator<MboxEntry> {
+  const fd = openSync(file, 'r');
+  try {
+    const reader = new MboxReader();
+    const buffer = new Uint8Array(CHUNK);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      yield* reader.push(buffer.subarray(0, n));
+    }
+    yield* reader.end();
+  } finally {
+    closeSync(fd);
+  }
 }
