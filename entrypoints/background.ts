@@ -9,6 +9,9 @@ import { ConnectionRecorder } from '@/lib/history/connection';
 import { isHistoryRequest } from '@/lib/history/protocol';
 import { HistoryService, type KeyValueStore } from '@/lib/history/service';
 import { HistoryStore } from '@/lib/history/store';
+import { SentStore, handleImportRequest } from '@/lib/history/sent';
+import { isImportRequest } from '@/lib/import/protocol';
+import { uniqueRecipients } from '@/lib/history/unique';
 
 const localKv: KeyValueStore = {
   async get(key) {
@@ -33,6 +36,7 @@ export default defineBackground(() => {
   const service = new HistoryService(store, localKv);
   void service.start();
   const connection = new ConnectionRecorder(localKv);
+  const sent = new SentStore();
 
   // Tell open extension pages (the popup) that the history changed, at most twice a second.
   let notifyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -55,6 +59,9 @@ export default defineBackground(() => {
       return service.onBounceSeen(message);
     }
     if (type === 'page-status' && fromGmail(sender)) return service.onPageStatus(message);
+    // The dashboard's imports: sent-mail counts and resume points.
+    if (isImportRequest(message) && fromExtensionPage(sender))
+      return handleImportRequest(sent, message, { uniqueRecipients: () => uniqueRecipients(store.db) });
     if (fromExtensionPage(sender) && type !== 'history-changed') {
       // Anything else from an extension page is a request; a malformed one is refused and counted.
       if (isHistoryRequest(message) || typeof type !== 'string') return service.handle(message);

@@ -18,6 +18,8 @@ export interface BounceSeenMessage {
   result: BounceResult;
   /** Epoch milliseconds. */
   seenAt: number;
+  /** One-to-one or bulk, from the returned original (mailbox imports read it; Gmail tabs do not). */
+  emailType?: 'one-to-one' | 'bulk' | null;
 }
 
 /** Sent by the content script when it looked at a Gmail page: whether its selectors matched. */

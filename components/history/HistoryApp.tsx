@@ -6,6 +6,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { Banners, ExportBar, FilterBar, HeaderCounts, SettingsPanel, Toast } from './Controls';
 import { HistoryList } from './HistoryList';
 import { useHistory } from './state';
+import { OpenDashboard } from '@/components/dashboard/OpenDashboard';
 import './history.css';
 
 // Ask for the first page before React renders anything: it is the popup's critical path.
@@ -42,6 +43,7 @@ export function HistoryApp() {
       <header className="bt-header">
         <h1>Bounce history</h1>
         <HeaderCounts />
+        <OpenDashboard />
       </header>
       <Banners />
       <FilterBar />

@@ -227,6 +227,7 @@ export function recordsFromMessage(msg: BounceSeenMessage): HistoryRecord[] {
       lastSeen: seenAt,
       bounceDate,
       ...(sendingIp ? { sendingIp } : {}),
+      ...(msg.emailType ? { emailType: msg.emailType } : {}),
       words: [],
     });
   }

@@ -119,6 +119,8 @@ export function checkBounceSeen(m: unknown): Checked<BounceSeenMessage> {
         return m.source;
       })(),
       seenAt: finite(m.seenAt, 'seenAt'),
+      // Mailbox imports read it from the returned original; Gmail tabs do not send it.
+      ...(m.emailType === 'one-to-one' || m.emailType === 'bulk' ? { emailType: m.emailType } : {}),
       result: {
         ...(r as unknown as BounceSeenMessage['result']),
         records: records as never,

@@ -1,0 +1,49 @@
+/**
+ * Requests the dashboard sends to the background about imports: sent-mail counts and the resume
+ * points of interrupted imports. (Bounces go through the history's own "history-import".)
+ */
+import type { SentRow } from './mailbox-import';
+import type { ImportCheckpoint, SentQuery, SentTotals } from '../history/sent';
+
+export type ImportRequest =
+  | { type: 'sent-add'; rows: SentRow[] }
+  | { type: 'sent-totals'; query: SentQuery }
+  | { type: 'sent-senders' }
+  | { type: 'import-checkpoint-save'; checkpoint: ImportCheckpoint }
+  | { type: 'import-checkpoint-list' }
+  | { type: 'import-checkpoint-drop'; file: string }
+  /** Distinct failed addresses in the history (read from its recipient index). */
+  | { type: 'dashboard-unique-recipients' };
+
+export interface ImportAnswers {
+  'sent-add': { added: number };
+  'sent-totals': SentTotals;
+  'sent-senders': string[];
+  'import-checkpoint-save': null;
+  'import-checkpoint-list': ImportCheckpoint[];
+  'import-checkpoint-drop': null;
+  'dashboard-unique-recipients': number | null;
+}
+
+const TYPES = new Set<string>([
+  'sent-add',
+  'sent-totals',
+  'sent-senders',
+  'import-checkpoint-save',
+  'import-checkpoint-list',
+  'import-checkpoint-drop',
+  'dashboard-unique-recipients',
+]);
+
+export function isImportRequest(m: unknown): m is ImportRequest {
+  return typeof m === 'object' && m !== null && TYPES.has((m as { type?: unknown }).type as string);
+}
+
+/** Page ↔ worker messages of one import run. */
+export type ToWorker =
+  | { type: 'start'; file: File; startOffset: number }
+  /** The page stored a batch: the worker may run one further ahead. */
+  | { type: 'ack' };
+
+export type FromWorker =
+  { type: 'batch'; batch: import('./mailbox-import').ImportBatch } | { type: 'error'; message: string };
