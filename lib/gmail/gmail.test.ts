@@ -504,6 +504,38 @@ describe('controller on the fixture pages', () => {
     ]);
     ctx.abort();
   });
+
+  it('looks again later at a page it did not recognise, and cards what appeared meanwhile', async () => {
+    const w = load('bounce');
+    const d = doc(w);
+    // Gmail sets the ids late: an attribute the observer does not watch, so only a later look sees it.
+    const ids = Array.from(d.querySelectorAll('[data-message-id]')).map((el) => {
+      const id = el.getAttribute('data-message-id')!;
+      el.removeAttribute('data-message-id');
+      el.removeAttribute('data-legacy-message-id');
+      return { el, id };
+    });
+    const ctx = fakeCtx();
+    const rec = recordingRenderer();
+    const sent: RuntimeMessage[] = [];
+    startController(d, ctx, rec.renderer, {
+      send: (m) => sent.push(m),
+      fetch: async () => new Response('', { status: 500 }),
+      unrecognisedAfterMs: 10,
+      rescanDelaysMs: [],
+      lookAgainDelaysMs: [60],
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(sent.filter((m) => m.type === 'page-status')).toEqual([
+      expect.objectContaining({ recognised: false }),
+    ]);
+    for (const { el, id } of ids) el.setAttribute('data-message-id', id);
+    await new Promise((r) => setTimeout(r, 120));
+    await settle();
+    expect(rec.mounts).toHaveLength(1);
+    expect(sent.filter((m) => m.type === 'page-status').at(-1)).toMatchObject({ recognised: true });
+    ctx.abort();
+  });
 });
 
 describe('real Gmail quirks', () => {
