@@ -47,6 +47,7 @@ import {
   type GmailTab,
 } from '../tests/e2e/support/gmail-tab-reports';
 import { fakeSeen } from '../lib/history/test-fixtures';
+import { measureDashboard } from './bench/dashboard-timing';
 import { DB_NAME } from '../lib/history/db';
 import type { BounceSeenMessage } from '../lib/messages';
 
@@ -425,6 +426,10 @@ async function main() {
     backgroundHeapMb1m: 0,
     searchMs1m: 0,
     filterMs1m: 0,
+    dashboardFirstPaintMs: 0,
+    dashboardFilterMs: 0,
+    dashboardFirstPaintMs1m: 0,
+    dashboardFilterMs1m: 0,
   };
   const now = Date.now();
   try {
@@ -435,6 +440,7 @@ async function main() {
     out.avgRecordBytes = set.avg;
     const url = (p: string) => `chrome-extension://${id}/${p}`;
     const m = await measureSet(context, id, `${N}:`);
+    Object.assign(out, await measureDashboard(context, id, log));
     out.popupInteractiveMs = m.coldPopupMs;
     out.coldPopupMs = m.coldPopupMs;
     out.coldSearchMs = m.coldSearchMs;
@@ -498,6 +504,9 @@ async function main() {
       out.backgroundHeapMb1m = m1.backgroundHeapMb;
       out.searchMs1m = m1.searchMs;
       out.filterMs1m = m1.filterMs;
+      const d1 = await measureDashboard(big.context, big.id, log);
+      out.dashboardFirstPaintMs1m = d1.dashboardFirstPaintMs;
+      out.dashboardFilterMs1m = d1.dashboardFilterMs;
       await big.context.close();
     }
   } finally {

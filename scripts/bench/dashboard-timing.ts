@@ -1,0 +1,93 @@
+/**
+ * The dashboard's figures for bench:history, measured on whatever history the profile holds:
+ *
+ * - dashboardFirstPaintMs: the service worker stopped first (as Chrome does after 30 s idle),
+ *   dashboard.html opened → the summary shown, on the page's own clock from navigation start;
+ *   the median of three;
+ * - dashboardFilterMs: on the open dashboard, a filter chosen (each receiving provider of the
+ *   menu in turn, then "any") → the summary for that filter painted; the median.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Time from navigation start to the summary shown for `filter` (page clock, ms). */
+function summaryShownAt(page: Page, filter: string): Promise<number> {
+  return page.evaluate(
+    (want) =>
+      new Promise<number>((resolve) => {
+        const ready = () =>
+          document.querySelector(`[data-testid="summary"]`)?.getAttribute('data-filter') === want;
+        const done = () => requestAnimationFrame(() => resolve(performance.now()));
+        if (ready()) return done();
+        const mo = new MutationObserver(() => {
+          if (!ready()) return;
+          mo.disconnect();
+          done();
+        });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+      }),
+    filter,
+  );
+}
+
+const EMPTY = JSON.stringify({
+  providers: [],
+  categories: [],
+  reasons: [],
+  statuses: [],
+  recipientDomains: [],
+  severities: [],
+  emailTypes: [],
+  sendingIps: [],
+  sender: '',
+  fromDay: '',
+  toDay: '',
+});
+
+export async function measureDashboard(
+  context: BrowserContext,
+  id: string,
+  log: (...a: unknown[]) => void,
+): Promise<{ dashboardFirstPaintMs: number; dashboardFilterMs: number }> {
+  const url = `chrome-extension://${id}/dashboard.html`;
+  const firsts: number[] = [];
+  let page: Page | null = null;
+  for (let i = 0; i < 3; i++) {
+    await page?.close();
+    const helper = await context.newPage();
+    await helper.goto(`chrome-extension://${id}/popup.html`);
+    await stopWorkers(helper);
+    await helper.close();
+    await new Promise((r) => setTimeout(r, 500));
+    page = await context.newPage();
+    await page.goto(url);
+    firsts.push(await summaryShownAt(page, EMPTY));
+  }
+  const p = page!;
+  const providers = await p.$$eval('select[name="provider"] option', (os) =>
+    os.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+  );
+  const filters: number[] = [];
+  for (const value of [...providers.slice(0, 5), '']) {
+    const want = JSON.parse(EMPTY) as Record<string, unknown>;
+    want.providers = value ? [value] : [];
+    const t0 = await p.evaluate(() => performance.now());
+    await p.selectOption('select[name="provider"]', value);
+    const t1 = await summaryShownAt(p, JSON.stringify(want));
+    filters.push(t1 - t0);
+  }
+  log(
+    `dashboard first paint (worker stopped first): ${firsts.map(round).join(', ')} ms; filter: ${filters.map(round).join(', ')} ms`,
+  );
+  await p.close();
+  return { dashboardFirstPaintMs: round(median(firsts)), dashboardFilterMs: round(median(filters)) };
+}
