@@ -72,10 +72,15 @@ describe('the card in Gmail situations', () => {
     );
     // The raw source was asked for the bounce only.
     expect(sim.rawRequests.map((r) => r.messageId)).toEqual([bounce!.decimal]);
-    const seen = ((await recorded()) as Bounce[]).filter(
-      (m) => m.type === 'bounce-seen' && m.messageId === bounce!.decimal,
-    );
-    expect(seen.map((m) => m.source)).toContain('raw');
+    // The report reaches the background a moment after the card changes: wait for it.
+    const seenOf = async () =>
+      ((await recorded()) as Bounce[]).filter(
+        (m) => m.type === 'bounce-seen' && m.messageId === bounce!.decimal,
+      );
+    await expect
+      .poll(async () => (await seenOf()).map((m) => m.source), { timeout: 10_000 })
+      .toContain('raw');
+    const seen = await seenOf();
     expect(seen[0]).toMatchObject({ account: 'u/0', threadId: conv.threadDecimal });
     expect(errors).toEqual([]);
     await page.close();
@@ -152,10 +157,15 @@ describe('the card in Gmail situations', () => {
       });
       expect(sim.rawRequests[0]!.url).toContain(`ik=${sim.options.ik}`);
       expect(sim.rawRequests).toHaveLength(1);
-      const seen = ((await recorded()) as Bounce[]).filter(
-        (m) => m.type === 'bounce-seen' && m.account === account,
-      );
-      expect(seen.length).toBeGreaterThan(0);
+      // The report reaches the background a moment after the card changes: wait for it.
+      await expect
+        .poll(
+          async () =>
+            ((await recorded()) as Bounce[]).filter((m) => m.type === 'bounce-seen' && m.account === account)
+              .length,
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(0);
       await page.close();
     },
   );
