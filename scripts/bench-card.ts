@@ -133,6 +133,8 @@ async function main(): Promise<void> {
     log(`enriched from the raw source: ${result.enrichedRatio} of bounces (goal 1)`);
     const missing = outcomes.filter((o) => o.bounce && !o.card).map((o) => o.source);
     if (missing.length) log(`bounces without a card: ${missing.join(', ')}`);
+    const untimed = outcomes.filter((o) => o.card && o.msToCard === null).map((o) => o.source);
+    if (untimed.length) log(`cards without a timing (not in the percentiles): ${untimed.join(', ')}`);
   }
 }
 

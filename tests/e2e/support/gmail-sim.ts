@@ -498,18 +498,33 @@ export interface SimPageOptions {
  * Page script that records when the extension's card host changes state into window.__sim
  * (installed before any body is inserted).
  */
-const CARD_TIMING = `  new MutationObserver((records) => {
+const CARD_TIMING = `  const note = (el, now) => {
+    const id = el.getAttribute('data-bt-message-id');
+    const state = el.getAttribute('data-bt-state');
+    if (!id || !state) return;
+    if (!(id in sim.cardAt)) sim.cardAt[id] = now;
+    if (state === 'enriched' && !(id in sim.enrichedAt)) sim.enrichedAt[id] = now;
+  };
+  new MutationObserver((records) => {
     const now = performance.now();
     for (const r of records) {
-      const el = r.target;
-      if (!el.getAttribute) continue;
-      const id = el.getAttribute('data-bt-message-id');
-      const state = el.getAttribute('data-bt-state');
-      if (!id || !state) continue;
-      if (!(id in sim.cardAt)) sim.cardAt[id] = now;
-      if (state === 'enriched' && !(id in sim.enrichedAt)) sim.enrichedAt[id] = now;
+      if (r.type === 'attributes') {
+        if (r.target.getAttribute) note(r.target, now);
+        continue;
+      }
+      // A card host may be inserted already in its final state (no attribute change to see).
+      for (const n of r.addedNodes) {
+        if (!n.getAttribute) continue;
+        note(n, now);
+        for (const el of n.querySelectorAll('[data-bt-state]')) note(el, now);
+      }
     }
-  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-bt-state'] });`;
+  }).observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-bt-state'],
+  });`;
 
 /** Layout CSS both page layouts share. */
 const BASE_CSS = `*{box-sizing:border-box}
