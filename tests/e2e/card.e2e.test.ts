@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readCards, recordRuntimeMessages, waitCard, waitProcessed, waitRaw } from './support/cards';
 import { BSD, GMAIL_FIXTURES } from './support/corpus';
-import { launchExtension, type LaunchedExtension } from './support/extension';
+import { launchExtension, openSimPage, type LaunchedExtension } from './support/extension';
 import { GmailSim } from './support/gmail-sim';
 
 const FIX = join(import.meta.dirname, 'fixtures');
@@ -27,14 +26,7 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function open(sim: GmailSim, url: string): Promise<{ page: Page; errors: string[] }> {
-  await sim.install(ext.context);
-  const page = await ext.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, errors };
-}
+const open = (sim: GmailSim, url: string) => openSimPage(ext.context, sim, url);
 
 type Bounce = {
   type: string;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readCards, recordRuntimeMessages, waitCard, waitRaw } from './support/cards';
 import { BSD } from './support/corpus';
-import { launchExtension, type LaunchedExtension } from './support/extension';
+import { launchExtension, openSimPage, type LaunchedExtension } from './support/extension';
 import { GmailSim } from './support/gmail-sim';
 
 const GMAIL_BOUNCE = join(BSD, 'lhost-gmail-01.eml');
@@ -27,14 +27,7 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function open(sim: GmailSim, url: string): Promise<{ page: Page; errors: string[] }> {
-  await sim.install(ext.context);
-  const page = await ext.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, errors };
-}
+const open = (sim: GmailSim, url: string) => openSimPage(ext.context, sim, url);
 
 const go = (page: Page, hash: string) => page.evaluate((h) => (location.hash = h), hash);
 

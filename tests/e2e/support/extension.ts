@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { GmailSim } from './gmail-sim';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 /**
@@ -176,4 +177,21 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new tab on the simulator's URL with the simulator serving it, and the page's uncaught errors
+ * collected (a test expects none).
+ */
+export async function openSimPage(
+  context: BrowserContext,
+  sim: GmailSim,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
+  await sim.install(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, errors };
 }
