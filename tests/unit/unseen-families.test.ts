@@ -77,23 +77,7 @@ describe('bounces from families outside the corpus', () => {
   it('says so when a report names more recipients than are read', () => {
     const rcpts = Array.from({ length: 5200 }, (_, i) => `u${i}@example.org`);
     const dsn = rcpts.map((a) => `Final-Recipient: rfc822; ${a}\nAction: failed\nStatus: 5.1.1\n`).join('\n');
-    const raw = [
-      'From: MAILER-DAEMON@mail.example.net',
-      'To: sender@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mail.example.net',
-      '',
-      dsn,
-      '--b--',
-      '',
-    ].join('\n');
-    const r = classifyMessage(raw);
+    const r = classifyMessage(deliveryStatusReport(dsn));
     expect(r.records.length).toBe(5000);
     expect(r.warnings.join(' ')).toMatch(/200 more recipients are named than are read/);
   });
@@ -114,29 +98,38 @@ describe('bounces from families outside the corpus', () => {
 
   it("reads a delivery program's bare output (X-Unix) as the program's failure, unless its words name a cause", () => {
     const dsn = (diag: string) =>
-      [
-        'From: MAILER-DAEMON@mail.example.net',
-        'To: sender@example.com',
-        'Subject: Undelivered Mail Returned to Sender',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mail.example.net',
-        '',
-        'Final-Recipient: rfc822; li.wei@example.org',
-        'Action: failed',
-        'Status: 5.3.0',
-        `Diagnostic-Code: x-unix; ${diag}`,
-        '',
-        '--b--',
-        '',
-      ].join('\n');
+      deliveryStatusReport(
+        [
+          'Final-Recipient: rfc822; li.wei@example.org',
+          'Action: failed',
+          'Status: 5.3.0',
+          `Diagnostic-Code: x-unix; ${diag}`,
+          '',
+        ].join('\n'),
+      );
     expect(classifyMessage(dsn('75')).records[0]!.reason).toBe('mailererror');
     expect(classifyMessage(dsn('/var/mail/li.wei: Disk quota exceeded')).records[0]!.reason).toBe(
       'mailboxfull',
     );
   });
 });
+
+/** A bare multipart/report whose delivery-status part holds the given per-recipient fields. */
+function deliveryStatusReport(recipientFields: string): string {
+  return [
+    'From: MAILER-DAEMON@mail.example.net',
+    'To: sender@example.com',
+    'Subject: Undelivered Mail Returned to Sender',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mail.example.net',
+    '',
+    recipientFields,
+    '--b--',
+    '',
+  ].join('\n');
+}
