@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyMailbox, classifyMessage } from '../../lib/engine';
 import { scanRecipients } from '../../lib/engine/report/scan';
+import { cutOriginal } from '../../lib/engine/report/view';
+import { canonicalAddress } from '../../lib/engine/report/recipients';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
 const read = (f: string) => readFileSync(join(DIR, f));
@@ -36,6 +38,11 @@ const ROWS: Row[] = [
   ['footer-antivirus.eml', 'failed', 'kai.vance@example.org', 'userunknown'],
   // Counting messages, not a sending rate: a full mailbox.
   ['too-many-messages.eml', 'failed', 'eli.ward@example.org', 'mailboxfull'],
+  // A forward rewrote the address before the reporting server: its Original-Recipient is the
+  // intermediate address, and the returned message's To names what the sender wrote.
+  ['forward-loop-original-recipient.eml', 'failed', 'dan.reyes@example.org', null],
+  // A quoted local part the server wrote bare in Original-Recipient: the valid, quoted form.
+  ['quoted-local-part.eml', 'failed', '"ann..lee"@example.org', 'userunknown'],
   // Plain "no such user" variants.
   ['plain-unknown-1.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
   ['plain-unknown-2.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
@@ -51,6 +58,30 @@ describe('bounces from families outside the corpus', () => {
     expect(r.kind).toBe(kind);
     expect(r.records.map((x) => x.recipient)).toEqual([recipient]);
     if (reason) expect(r.records[0]!.reason).toBe(reason);
+  });
+
+  it("finds the returned message's header under a bounce pasted as text with its MIME lines", () => {
+    const pasted = [
+      'The following is the error message.',
+      '',
+      '<ida.moss@example.org>: host mx.example.org said: 550 5.1.1 no such user',
+      '',
+      '--b1.example.net',
+      'Content-Description: Undelivered Message',
+      'Content-Type: message/rfc822',
+      '',
+      'Received: from out.example.com by mx.example.net for <ida.moss@example.org>;',
+      'To: ida.moss@example.org',
+      'Subject: hello',
+      '',
+      'body',
+    ].join('\n');
+    const head = cutOriginal(pasted).originalHead ?? '';
+    expect(head).toMatch(/^Received: /);
+    expect(head).toContain('To: ida.moss@example.org');
+    expect(canonicalAddress('"ida.moss"@example.org')).toBe('ida.moss@example.org');
+    expect(canonicalAddress('ida..moss@example.org')).toBe('"ida..moss"@example.org');
+    expect(canonicalAddress('ida.moss@example.org')).toBe('ida.moss@example.org');
   });
 
   it('does not take the envelope sender in the prose for a recipient', () => {

@@ -71,11 +71,11 @@ export function collectDrafts(
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     const named = new Set(dsnRecipients.map(({ r }) => r.finalRecipient ?? r.originalRecipient));
+    let addressed: Set<string> | undefined;
     for (const { r, reportingMta } of dsnRecipients.slice(0, MAX_RECIPIENTS)) {
-      // The original recipient (RFC 3464's Original-Recipient) is the address the sender wrote; the
-      // final one may be what an alias or a forward rewrote it to ("sales@" → "sales-team-7@mailhost").
-      // A record whose recipient field is empty or broken borrows the next address the text names.
-      let recipient = r.originalRecipient ?? r.finalRecipient;
+      // Of the two recipient fields, the address the sender wrote (see senderWrote). A record whose
+      // recipient fields are empty or broken borrows the next address the text names.
+      let recipient = senderWrote(r, () => (addressed ??= addressedTo(view)));
       if (recipient == null) {
         scanned ??= scanRecipients(section, new Set());
         unclaimed ??= scanned.filter((t) => !named.has(t.address));
@@ -206,6 +206,52 @@ function nonRecipients(view: ReportView, original: OriginalInfo): Set<string> {
     ...(original.from ? [original.from] : []),
     ...addressesOf(h.get('return-path')),
   ]);
+}
+
+/**
+ * The address the sender wrote, of a record's two recipient fields. RFC 3464's Original-Recipient
+ * is the address as the reporting server received it; Final-Recipient is where it tried to deliver
+ * after aliases and forwards ("sales@example.org" expanded to "sales-team-7@mailhost.example.org").
+ * The original is the one the sender can act on, and the one read, with one exception: a message
+ * that passed a forward before the reporting server arrived there already rewritten, so its
+ * "original" is an intermediate address. When the returned message's own To or Cc names the final
+ * address and not the original one, the final address is what the sender wrote.
+ * Two spellings of one address (a quoted local part the server wrote without its quotes) are one
+ * address: its valid form is kept.
+ */
+function senderWrote(r: DsnRecipient, addressed: () => Set<string>): string | null {
+  const o = r.originalRecipient;
+  const f = r.finalRecipient;
+  if (o === null || f === null || o === f) return o ?? f;
+  const co = canonicalAddress(o);
+  if (co === canonicalAddress(f)) return co;
+  const to = addressed();
+  return to.has(f) && !to.has(o) ? f : o;
+}
+
+/** The addresses the returned message's To and Cc fields name (lower case). */
+function addressedTo(view: ReportView): Set<string> {
+  const h = view.original;
+  if (!h) return new Set();
+  return new Set([...h.all('to'), ...h.all('cc')].flatMap((v) => addressesOf(v)));
+}
+
+// RFC 5322's dot-atom: atoms of these characters (and any non-ASCII one, RFC 6531) joined by dots.
+const DOT_ATOM =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uffff-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uffff-]+)*$/;
+
+/**
+ * An address in the form RFC 5321 asks for: a local part that is a dot-atom is written bare, any
+ * other is quoted ("neko..nyaan"@example.org, whose two dots a bare local part cannot hold).
+ */
+export function canonicalAddress(a: string): string {
+  const at = a.lastIndexOf('@');
+  if (at <= 0) return a;
+  let local = a.slice(0, at);
+  const quoted = local.length > 1 && local.startsWith('"') && local.endsWith('"');
+  if (quoted) local = local.slice(1, -1);
+  if (DOT_ATOM.test(local)) return quoted ? `${local}${a.slice(at)}` : a;
+  return quoted || !/["\\\s]/.test(local) ? `"${local}"${a.slice(at)}` : a;
 }
 
 /** The returned original's envelope recipient: "Received: … for <kijitora@example.jp>; …". */

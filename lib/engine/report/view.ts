@@ -64,6 +64,9 @@ const ORIGINAL_START = new RegExp(
 const HEADERISH =
   /^(?:return-path|received|from|to|subject|date|message-id|mime-version|content-type|x-[a-z0-9-]+|dkim-signature|reply-to|cc|delivered-to|authentication-results)\s*:/i;
 
+/** A MIME part's own fields, which head a part rather than a message. */
+const MIME_PART_FIELD = /^content-(?:type|description|disposition|transfer-encoding|id)\s*:/i;
+
 export function buildView(msg: MimeMessage): ReportView {
   const warnings: string[] = [];
   const top = msg.root;
@@ -184,11 +187,24 @@ export function cutOriginal(text: string): { text: string; originalHead: string 
   }
   let head: string | null = null;
   if (start !== -1) {
-    const block: string[] = [];
-    for (let i = start; i < lines.length && block.length < 300; i++) {
-      const l = lines[i]!;
-      if (l.trim() === '') break;
-      block.push(l.replace(/^>\s?/, ''));
+    let block: string[] = [];
+    let end = start;
+    const readBlock = (from: number) => {
+      block = [];
+      for (end = from; end < lines.length && block.length < 300; end++) {
+        const l = lines[end]!;
+        if (l.trim() === '') break;
+        block.push(l.replace(/^>\s?/, ''));
+      }
+    };
+    readBlock(start);
+    // A bounce pasted as text keeps its MIME lines: "Content-Type: message/rfc822", a blank line,
+    // then the returned message's own header. A block of part fields only is that part's head.
+    if (block.every((l) => MIME_PART_FIELD.test(l) || /^[ \t]/.test(l))) {
+      let next = end;
+      while (next < lines.length && next < end + 3 && lines[next]!.trim() === '') next++;
+      if (next < lines.length && HEADERISH.test(lines[next]!) && !MIME_PART_FIELD.test(lines[next]!))
+        readBlock(next);
     }
     head = block.join('\n');
   }
