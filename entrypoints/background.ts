@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ConnectionStatsMessage } from '@/lib/messages';
 import { ConnectionRecorder } from '@/lib/history/connection';
-import { isHistoryRequest } from '@/lib/history/protocol';
+import { CARD_REQUESTS, isHistoryRequest, type HistoryRequest } from '@/lib/history/protocol';
 import { HistoryService, type KeyValueStore } from '@/lib/history/service';
 import { HistoryStore } from '@/lib/history/store';
 import { SentStore, handleImportRequest } from '@/lib/history/sent';
@@ -49,6 +49,7 @@ export default defineBackground(() => {
 
   // Deletions, undo and retention change what an open popup shows as well.
   store.onChange = notifyChanged;
+  service.corrections.onChange = notifyChanged;
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -59,6 +60,9 @@ export default defineBackground(() => {
       return service.onBounceSeen(message);
     }
     if (type === 'page-status' && fromGmail(sender)) return service.onPageStatus(message);
+    // The card's corrections (checked in the service like every request).
+    if (fromGmail(sender) && CARD_REQUESTS.includes(type as HistoryRequest['type']))
+      return service.handle(message);
     // The dashboard's imports: sent-mail counts and resume points.
     if (isImportRequest(message) && fromExtensionPage(sender))
       return handleImportRequest(sent, message, { uniqueRecipients: () => uniqueRecipients(store.db) });

@@ -24,8 +24,19 @@ describe('history database schema', () => {
       'recipient',
       'words',
     ]);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['counters', 'meta', 'records', 'trash']);
-    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'corrections',
+      'counters',
+      'meta',
+      'records',
+      'trash',
+    ]);
+    expect(db.corrections.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'createdAt',
+      'messageId',
+      'pattern',
+    ]);
+    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3, 4]);
     db.close();
   });
 
@@ -118,7 +129,7 @@ describe('history database schema', () => {
     await v2.table('records').bulkAdd(rows);
     v2.close();
 
-    const v3 = new HistoryDb(name);
+    const v3 = new HistoryDb(name, undefined, 3);
     await v3.open();
     expect(v3.verno).toBe(3);
     const migrated = await v3.records.orderBy('key').toArray();
@@ -141,6 +152,55 @@ describe('history database schema', () => {
     );
     expect((await v3.counters.get('all\u0001'))?.n).toBe(3);
     v3.close();
+    await Dexie.delete(name);
+  });
+
+  it('opens v3 data as v4: records, counters, trash and meta untouched, an empty corrections table', async () => {
+    const name = freshName();
+    // A version-3 database written through the v3 store layout, with a row in each table.
+    const v3 = new HistoryDb(name, undefined, 3);
+    await v3.open();
+    const rows = [
+      ...recordsFromMessage(fakeSeen('11', [{ recipient: 'ann@gmail.com' }], { seenAt: 1000 })),
+      ...recordsFromMessage(fakeSeen('12', [{ ...FULL_MAILBOX, provider: 'microsoft' }], { seenAt: 2000 })),
+    ];
+    await v3.records.bulkAdd(rows);
+    await v3.counters.bulkPut(countersFor(rows));
+    await v3.trash.put({ ...rows[0]!, key: '10|gone@x.example', token: 't1' });
+    await v3.meta.put({ k: 'undo:t1', token: 't1', state: 'trash', until: 5 });
+    const before = {
+      records: await v3.records.orderBy('key').toArray(),
+      counters: await v3.counters.orderBy('k').toArray(),
+      trash: await v3.trash.toArray(),
+      meta: await v3.meta.toArray(),
+    };
+    v3.close();
+
+    const v4 = new HistoryDb(name);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(await v4.records.orderBy('key').toArray()).toEqual(before.records);
+    expect(await v4.counters.orderBy('k').toArray()).toEqual(before.counters);
+    expect(await v4.trash.toArray()).toEqual(before.trash);
+    expect(await v4.meta.toArray()).toEqual(before.meta);
+    expect(await v4.records.where('words').startsWith('ann').primaryKeys()).toEqual(['11|ann@gmail.com']);
+    expect(await v4.corrections.count()).toBe(0);
+    await v4.corrections.put({
+      key: '11|ann@gmail.com',
+      messageId: '11',
+      recipient: 'ann@gmail.com',
+      to: 'keep',
+      was: { kind: 'failed', category: 'invalid-address', reason: 'userunknown', hard: true },
+      provider: 'google',
+      status: '5.1.1',
+      pattern: 'google|5.1.1|x',
+      reportId: null,
+      createdAt: 3000,
+    });
+    expect(await v4.corrections.where('pattern').equals('google|5.1.1|x').primaryKeys()).toEqual([
+      '11|ann@gmail.com',
+    ]);
+    v4.close();
     await Dexie.delete(name);
   });
 });

@@ -7,6 +7,7 @@
  * db.test.ts that opens data written by the previous one.
  */
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { CorrectionRow } from './corrections-file';
 import type { HistoryRecord } from './record';
 import { searchWords, severityOf } from './record';
 import { CounterDelta, type CounterRow } from './stats';
@@ -39,6 +40,9 @@ interface SchemaVersion {
  *     only these), a multi-entry index of search words, counters,
  *     a trash for undo and a small meta table. Old rows get their search words, `bounceDate`
  *     (unknown: null) and their share of the counters.
+ * v4: the person's corrections of verdicts (see corrections.ts), one row per corrected record,
+ *     indexed by message (the card asks for its own) and by bounce pattern (offered again on a
+ *     similar bounce). A new table: no existing row changes, so there is nothing to upgrade.
  */
 export const SCHEMA: readonly SchemaVersion[] = [
   {
@@ -84,6 +88,10 @@ export const SCHEMA: readonly SchemaVersion[] = [
       await tx.table('counters').bulkPut(delta.applyTo([]).put);
     },
   },
+  {
+    version: 4,
+    stores: { corrections: 'key, messageId, pattern, createdAt' },
+  },
 ];
 
 /** Latest schema version. */
@@ -94,6 +102,7 @@ export class HistoryDb extends Dexie {
   counters!: Table<CounterRow, string>;
   trash!: Table<TrashRow, [string, string]>;
   meta!: Table<MetaRow, string>;
+  corrections!: Table<CorrectionRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions, upTo: number = DB_VERSION) {
     super(name, options);

@@ -10,6 +10,7 @@ import {
   rfc2822Time,
   suppressionExport,
 } from './export';
+import type { CorrectionRow } from './corrections-file';
 import { recordsFromMessage, type HistoryRecord } from './record';
 import { FULL_MAILBOX, fakeResult, fakeSeen, type FakeRecipient } from './test-fixtures';
 
@@ -102,22 +103,22 @@ describe('record exports (what the filter shows)', () => {
     expect(f.rows).toBe(4);
     const lines = f.text.split('\r\n');
     expect(lines[0]).toBe(
-      'last_seen,first_seen,address,address_domain,kind,category,reason,hard,severity,reply_code,status,diagnostic,provider,sender,sender_domain,subject,original_date,gmail_account,gmail_message_id,gmail_thread_id',
+      'last_seen,first_seen,address,address_domain,kind,category,reason,hard,severity,reply_code,status,diagnostic,provider,sender,sender_domain,subject,original_date,gmail_account,gmail_message_id,gmail_thread_id,corrected_to',
     );
     expect(lines[1]).toBe(
       '2026-11-22T23:00:00Z,2026-11-22T23:00:00Z,ann@example.com,example.com,failed,invalid-address,userunknown,true,hard,550,5.1.1,' +
         '"550 5.1.1 <ann@example.com>: ""no such user"", sorry",google,news@shop.example,shop.example,Your November newsletter,' +
-        '"Mon, 23 Nov 2026 00:00:00 +0000",u/0,300,300',
+        '"Mon, 23 Nov 2026 00:00:00 +0000",u/0,300,300,',
     );
     expect(lines[2]).toBe(
       '2026-11-20T08:05:10Z,2026-11-20T08:05:10Z,bob@corp.example,corp.example,complaint,mailbox-full,mailboxfull,false,soft,452,4.2.2,' +
         '"\'=HYPERLINK(""http://evil.example"",""click"")",google,news@shop.example,shop.example,Your November newsletter,' +
-        '"Mon, 23 Nov 2026 00:00:00 +0000",u/0,200,200',
+        '"Mon, 23 Nov 2026 00:00:00 +0000",u/0,200,200,',
     );
     // Whitespace in diagnostics is collapsed when stored, so no row spans two lines.
     expect(lines[3]).toContain(',line one line two,');
     expect(lines[4]).toBe(
-      '2026-11-20T08:05:08Z,2026-11-20T08:05:08Z,,,failed,invalid-address,userunknown,true,hard,550,5.1.1,,google,news@shop.example,shop.example,Your November newsletter,"Mon, 23 Nov 2026 00:00:00 +0000",u/0,50,50',
+      '2026-11-20T08:05:08Z,2026-11-20T08:05:08Z,,,failed,invalid-address,userunknown,true,hard,550,5.1.1,,google,news@shop.example,shop.example,Your November newsletter,"Mon, 23 Nov 2026 00:00:00 +0000",u/0,50,50,',
     );
     expect(lines[5]).toBe('');
     expect(lines).toHaveLength(6);
@@ -286,5 +287,72 @@ describe('suppression list exports (the rules over the whole history)', () => {
   it('refuses an unknown format', () => {
     expect(() => buildExport(records, 'xml' as never)).toThrow(/Unknown export format/);
     expect(() => suppressionExport([], 'records')).toThrow(/Not a suppression list format/);
+  });
+});
+
+describe('corrections in the exports', () => {
+  const fix = (messageId: string, recipient: string, to: CorrectionRow['to']): CorrectionRow => ({
+    key: `${messageId}|${recipient}`,
+    messageId,
+    recipient,
+    to,
+    was: { kind: 'failed', category: 'invalid-address', reason: 'userunknown', hard: true },
+    provider: 'google',
+    status: '5.1.1',
+    pattern: '',
+    reportId: null,
+    createdAt: NOW,
+  });
+  const plain = (corrections: CorrectionRow[]) =>
+    buildExport(records, 'plain', { corrections }, NOW).text.split('\n').filter(Boolean);
+
+  it('leaves out an address someone said to keep mailing, in every suppression format', () => {
+    expect(plain([])).toContain('ann@example.com');
+    const keep = [fix('100', 'ann@example.com', 'keep')];
+    expect(plain(keep)).not.toContain('ann@example.com');
+    for (const f of EXPORT_FORMATS.filter((x) => x.family === 'suppression'))
+      expect(buildExport(records, f.id, { corrections: keep }, NOW).text, f.id).not.toContain(
+        'ann@example.com',
+      );
+  });
+
+  it('counts a message someone said is not a bounce for nothing, and follows a corrected category', () => {
+    // Both of ann's bounces say unknown user: one "not a bounce" leaves the other.
+    expect(plain([fix('300', 'ann@example.com', 'not-bounce')])).toContain('ann@example.com');
+    expect(
+      plain([fix('300', 'ann@example.com', 'not-bounce'), fix('100', 'ann@example.com', 'dmarc')]),
+    ).not.toContain('ann@example.com');
+    const csv = buildExport(
+      records,
+      'unique',
+      { corrections: [fix('300', 'ann@example.com', 'mailbox-full')] },
+      NOW,
+    );
+    expect(csv.text).toContain('ann@example.com');
+  });
+
+  it('names the correction in the record rows', () => {
+    const f = buildExport(
+      records,
+      'records',
+      { corrections: [fix('300', 'ann@example.com', 'mailbox-full')] },
+      NOW,
+    );
+    const lines = f.text.split('\r\n');
+    expect(lines[1]).toMatch(/,300,300,mailbox-full$/);
+    expect(lines[3]).toMatch(/,100,100,$/);
+  });
+
+  it('matches the command line by the report Message-ID and the recipient', () => {
+    const result = fakeResult([{ recipient: 'zed@example.org' }]);
+    const events = eventsFromResults([
+      { ...result, report: { ...result.report, messageId: '<r1@mx.example>' } },
+    ]);
+    const byReport = { ...fix('1', 'zed@example.org', 'not-bounce'), reportId: '<R1@mx.example>' };
+    expect(suppressionExport(events, 'plain').text).toBe('zed@example.org\n');
+    expect(suppressionExport(events, 'plain', undefined, [byReport]).text).toBe('');
+    expect(
+      suppressionExport(events, 'plain', undefined, [{ ...byReport, reportId: '<r2@mx.example>' }]).text,
+    ).toBe('zed@example.org\n');
   });
 });

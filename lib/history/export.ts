@@ -21,7 +21,9 @@ import {
   type SuppressionEntry,
   type SuppressionRules,
 } from '../engine/suppression/index';
+import { applyCorrections } from '../engine/corrections/index';
 import type { BounceResult, CategoryId, MessageKind, ReasonId } from '../engine/types';
+import { correctionLookup, reportKey, type CorrectionRow } from './corrections-file';
 import type { HistoryRecord } from './record';
 
 export type ExportFormat =
@@ -40,6 +42,8 @@ export interface ExportOptions {
   excel?: boolean;
   /** Soft-bounce repeat rule for the suppression list (defaults: 3 bounces over 7 days). */
   rules?: SuppressionRules;
+  /** The person's corrections: applied to the suppression list, shown in the record rows. */
+  corrections?: readonly CorrectionRow[];
 }
 
 export interface ExportFile {
@@ -195,6 +199,8 @@ export interface ExportItem {
   diagnostic: string | null;
   /** When it was seen or reported, epoch ms; null when unknown. */
   seen: number | null;
+  /** What a correction is found by: the record's key, or the report's Message-ID and recipient. */
+  key?: string | null;
 }
 
 export type ExportEvent = AddressEvent<ExportItem>;
@@ -227,6 +233,7 @@ export function eventsFromRecords(records: readonly HistoryRecord[]): ExportEven
       status: r.status,
       diagnostic: r.diagnostic,
       seen: r.lastSeen,
+      key: r.key,
     },
   }));
 }
@@ -254,6 +261,7 @@ export function eventsFromResults(results: readonly BounceResult[]): ExportEvent
           status: r.status,
           diagnostic: r.diagnostic,
           seen: parseDate(res.report?.date) ?? at,
+          key: res.report?.messageId ? reportKey(res.report.messageId, r.recipient) : null,
         },
       });
     }
@@ -377,8 +385,13 @@ export function suppressionExport(
   events: readonly ExportEvent[],
   format: ExportFormat,
   rules: SuppressionRules = DEFAULT_RULES,
+  corrections: readonly CorrectionRow[] = [],
 ): Body {
-  const list = suppressionList(events, rules);
+  const find = correctionLookup(corrections);
+  const corrected = corrections.length
+    ? applyCorrections(events, (e) => find(e.address, [e.item.key]))
+    : events;
+  const list = suppressionList(corrected, rules);
   switch (format) {
     case 'unique':
       return suppressionCsv(list);
@@ -420,10 +433,15 @@ export const RECORD_COLUMNS = [
   'gmail_account',
   'gmail_message_id',
   'gmail_thread_id',
+  'corrected_to',
 ] as const;
 
-export function recordsCsv(records: readonly HistoryRecord[]): Body {
+export function recordsCsv(
+  records: readonly HistoryRecord[],
+  corrections: readonly CorrectionRow[] = [],
+): Body {
   const out = [csvRow([...RECORD_COLUMNS])];
+  const find = correctionLookup(corrections);
   for (const r of records) {
     out.push(
       csvRow([
@@ -447,6 +465,7 @@ export function recordsCsv(records: readonly HistoryRecord[]): Body {
         r.account,
         r.messageId,
         r.threadId,
+        find(r.recipient, [r.key]) ?? '',
       ]),
     );
   }
@@ -478,8 +497,8 @@ export function buildExport(
   if (!info) throw new Error(`Unknown export format: ${String(format)}`);
   let body: Body;
   if (info.family === 'suppression')
-    body = suppressionExport(eventsFromRecords(records), format, options.rules);
-  else if (format === 'records') body = recordsCsv(records);
+    body = suppressionExport(eventsFromRecords(records), format, options.rules, options.corrections);
+  else if (format === 'records') body = recordsCsv(records, options.corrections);
   else body = shownAddresses(records);
   const csv = format !== 'plain' && format !== 'domains' && format !== 'addresses';
   const bom = options.excel && info.spreadsheet ? '\uFEFF' : '';

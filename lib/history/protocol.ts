@@ -3,10 +3,12 @@
  * (The content script's "bounce-seen" and "page-status" live in lib/messages.ts.)
  */
 import type { BounceSeenMessage, PageStatusMessage } from '../messages';
+import type { CorrectionChange, CorrectionInput, CorrectionLookup } from './corrections';
+import type { CorrectionRow } from './corrections-file';
 import type { ExportFormat } from './export';
 import type { HistoryFilter } from './query';
 import type { CounterRow, StatDim } from './stats';
-import type { Facets, QueryResult, RecoveryNote, UpsertOutcome } from './store';
+import type { Facets, HistoryRow, QueryResult, RecoveryNote, UpsertOutcome } from './store';
 
 export interface HistorySettings {
   /** When true, "bounce seen" reports are not stored. */
@@ -71,6 +73,31 @@ export interface ExportResult {
   token: string | null;
 }
 
+/** A row of the popup's list, with the person's correction of it when there is one. */
+export type CorrectedRow = HistoryRow & { correction?: CorrectionRow };
+
+/** What the popup's list gets: rows with their corrections. */
+export type CorrectedQueryResult = Omit<QueryResult, 'rows'> & { rows: CorrectedRow[] };
+
+/** The server's answer a correction's pattern is made from (lib/engine/corrections). */
+export interface BounceWords {
+  provider: string | null;
+  status: string | null;
+  replyCode: string | null;
+  diagnostic: string | null;
+}
+
+export interface CorrectionsImport {
+  /** Set when the file is not a corrections file (nothing was imported); for the person. */
+  error: string | null;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Entries of the file left out as malformed, and why (the first few). */
+  refused: number;
+  why: string[];
+}
+
 export type HistoryRequest =
   | { type: 'history-query'; filter: HistoryFilter; offset: number; limit: number }
   | { type: 'history-facets' }
@@ -93,11 +120,21 @@ export type HistoryRequest =
   /** The largest values of one counter dimension, with counts by severity and category. */
   | { type: 'history-breakdown'; dim: StatDim; limit: number }
   /** Counter rows of given values of one dimension. */
-  | { type: 'history-counters'; dim: StatDim; values: string[] };
+  | { type: 'history-counters'; dim: StatDim; values: string[] }
+  /** The person says these records' verdicts are wrong (from the card or the popup). */
+  | { type: 'history-correct'; corrections: CorrectionInput[] }
+  /** Every correction, newest first. */
+  | { type: 'history-corrections' }
+  | { type: 'history-corrections-remove'; keys: string[] }
+  | { type: 'history-corrections-undo'; token: string }
+  /** The card: this message's corrections, or one made on a bounce like it. */
+  | { type: 'history-corrections-lookup'; messageId: string; bounce: BounceWords | null }
+  | { type: 'history-corrections-export' }
+  | { type: 'history-corrections-import'; text: string };
 
 /** The answer type of each request. */
 export interface HistoryAnswers {
-  'history-query': QueryResult;
+  'history-query': CorrectedQueryResult;
   'history-facets': Facets;
   'history-status': HistoryStatus;
   'history-dismiss-error': HistoryStatus;
@@ -110,7 +147,22 @@ export interface HistoryAnswers {
   'history-import': UpsertOutcome & { refused: number };
   'history-breakdown': CounterRow[];
   'history-counters': CounterRow[];
+  'history-correct': CorrectionChange;
+  'history-corrections': CorrectionRow[];
+  'history-corrections-remove': CorrectionChange;
+  'history-corrections-undo': { restored: number };
+  'history-corrections-lookup': CorrectionLookup;
+  'history-corrections-export': { filename: string; mime: string; text: string; rows: number };
+  'history-corrections-import': CorrectionsImport;
 }
+
+/** Requests a Gmail tab's card may send (the others come from extension pages only). */
+export const CARD_REQUESTS: readonly HistoryRequest['type'][] = [
+  'history-correct',
+  'history-corrections-undo',
+  'history-corrections-remove',
+  'history-corrections-lookup',
+];
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: StorageErrorInfo };
 

@@ -4,7 +4,10 @@
  * as the status's `storageError` until the user dismisses the banner.
  */
 import type { BounceSeenMessage, PageStatusMessage } from '../messages';
-import { EXPORT_FORMATS, buildExport, isSuppressionFormat } from './export';
+import { bouncePattern } from '../engine/corrections/index';
+import { CorrectionStore } from './corrections';
+import { BadCorrection, correctionsToJson, parseCorrectionsJson } from './corrections-file';
+import { EXPORT_FORMATS, buildExport, isSuppressionFormat, isoTime } from './export';
 import {
   DEFAULT_SETTINGS,
   type Answer,
@@ -77,6 +80,8 @@ export class HistoryService {
   private lastRetention = 0;
   private exports = new Map<string, { text: string; timer: ReturnType<typeof setTimeout> }>();
   private exportSeq = 0;
+  /** The person's corrections, in the same database. */
+  readonly corrections: CorrectionStore;
 
   constructor(
     readonly store: HistoryStore,
@@ -84,7 +89,9 @@ export class HistoryService {
     private readonly now: () => number = Date.now,
     /** Characters per export part (smaller in tests). */
     private readonly exportPart: number = EXPORT_PART,
-  ) {}
+  ) {
+    this.corrections = new CorrectionStore(store.db, now);
+  }
 
   private loadSettings(): Promise<void> {
     this.settingsLoaded ??= (async () => {
@@ -225,8 +232,15 @@ export class HistoryService {
   private async answer(req: HistoryRequest): Promise<HistoryAnswers[HistoryRequest['type']]> {
     const s = this.store;
     switch (req.type) {
-      case 'history-query':
-        return s.query(req.filter ?? {}, req.offset, req.limit);
+      case 'history-query': {
+        const result = await s.query(req.filter ?? {}, req.offset, req.limit);
+        const fixes = await this.corrections.ofKeys(result.rows.map((r) => r.key));
+        if (fixes.size === 0) return result;
+        return {
+          ...result,
+          rows: result.rows.map((r) => (fixes.has(r.key) ? { ...r, correction: fixes.get(r.key)! } : r)),
+        };
+      }
       case 'history-facets':
         return s.facets();
       case 'history-status':
@@ -258,7 +272,13 @@ export class HistoryService {
         for await (const batch of s.batches(whole ? {} : req.filter, whole ? null : req.keys))
           for (const r of batch) rows.push({ ...r, words: [] });
         const rules = { repeats: this.settings.suppressRepeats, days: this.settings.suppressDays };
-        const file = buildExport(rows, req.format, { excel: req.excel === true, rules }, this.now());
+        const corrections = await this.corrections.list();
+        const file = buildExport(
+          rows,
+          req.format,
+          { excel: req.excel === true, rules, corrections },
+          this.now(),
+        );
         let token: string | null = null;
         if (file.text.length > this.exportPart) {
           token = `x${++this.exportSeq}-${this.now().toString(36)}`;
@@ -298,6 +318,38 @@ export class HistoryService {
         return s.breakdown(req.dim, req.limit);
       case 'history-counters':
         return s.counters(req.dim, req.values);
+      case 'history-correct':
+        return this.corrections.set(req.corrections);
+      case 'history-corrections':
+        return this.corrections.list();
+      case 'history-corrections-remove':
+        return this.corrections.remove(req.keys);
+      case 'history-corrections-undo':
+        return { restored: await this.corrections.undo(req.token) };
+      case 'history-corrections-lookup':
+        return this.corrections.lookup(req.messageId, req.bounce ? bouncePattern(req.bounce) : null);
+      case 'history-corrections-export': {
+        const rows = await this.corrections.list();
+        return {
+          filename: `bounce-triage-corrections-${isoTime(this.now()).slice(0, 10)}.json`,
+          mime: 'application/json',
+          text: correctionsToJson(rows, this.now()),
+          rows: rows.length,
+        };
+      }
+      case 'history-corrections-import': {
+        let parsed;
+        try {
+          parsed = parseCorrectionsJson(req.text);
+        } catch (err) {
+          if (!(err instanceof BadCorrection)) throw err;
+          return { error: err.message, added: 0, updated: 0, unchanged: 0, refused: 0, why: [] };
+        }
+        if (parsed.refused)
+          this.refuse('history-corrections-import', `${parsed.refused} malformed corrections`);
+        const o = await this.corrections.importRows(parsed.rows);
+        return { error: null, ...o, refused: parsed.refused, why: parsed.why };
+      }
       default:
         throw new Error(`Unknown request ${(req as { type: string }).type}`);
     }
@@ -316,4 +368,11 @@ const OPERATION: Partial<Record<HistoryRequest['type'], string>> = {
   'history-import': 'import bounces',
   'history-breakdown': 'load history',
   'history-counters': 'load history',
+  'history-correct': 'save a correction',
+  'history-corrections': 'load corrections',
+  'history-corrections-remove': 'remove a correction',
+  'history-corrections-undo': 'undo a correction',
+  'history-corrections-lookup': 'load corrections',
+  'history-corrections-export': 'export corrections',
+  'history-corrections-import': 'import corrections',
 };

@@ -4,10 +4,13 @@
  * Extension pages are trusted more than Gmail tabs, but a bug there must not crash the worker
  * either, so both go through here.
  */
+import { isCorrectionTo } from '../engine/corrections/index';
 import { CATEGORY_IDS, REASON_IDS, type CategoryId, type MessageKind, type ReasonId } from '../engine/types';
+import type { CorrectionInput } from './corrections';
+import { MAX_CORRECTIONS_FILE } from './corrections-file';
 import type { BounceSeenMessage, PageStatusMessage } from '../messages';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
-import type { HistoryRequest, HistorySettings } from './protocol';
+import type { BounceWords, HistoryRequest, HistorySettings } from './protocol';
 import type { HistoryFilter } from './query';
 import { STAT_DIMS } from './stats';
 
@@ -187,6 +190,49 @@ function checkSettingsPatch(x: unknown): Partial<HistorySettings> {
   return p;
 }
 
+const DECIMAL_ID = /^[0-9]{1,24}$/;
+const MAX_CORRECTIONS = 500;
+
+function gmailId(x: unknown, what: string): string {
+  need(typeof x === 'string' && DECIMAL_ID.test(x), `${what} is not a Gmail message id`);
+  return x;
+}
+
+function bounceWords(x: unknown, what: string): BounceWords {
+  need(isObj(x), `${what} is not an object`);
+  return {
+    provider: strOrNull(x.provider, `${what}.provider`, 40),
+    status: strOrNull(x.status, `${what}.status`, 16),
+    replyCode: strOrNull(x.replyCode, `${what}.replyCode`, 8),
+    diagnostic: strOrNull(x.diagnostic, `${what}.diagnostic`, 2000),
+  };
+}
+
+function correctionInput(x: unknown, i: number): CorrectionInput {
+  const what = `corrections[${i}]`;
+  need(isObj(x), `${what} is not an object`);
+  need(isCorrectionTo(x.to), `${what}.to is not a category, not-bounce or keep`);
+  const w = x.was;
+  need(isObj(w), `${what}.was is not an object`);
+  need(KINDS.includes(w.kind as MessageKind), `${what}.was.kind is unknown`);
+  need(CATEGORY_IDS.includes(w.category as CategoryId), `${what}.was.category is unknown`);
+  need(REASON_IDS.includes(w.reason as ReasonId), `${what}.was.reason is unknown`);
+  need(typeof w.hard === 'boolean', `${what}.was.hard is not true or false`);
+  return {
+    messageId: gmailId(x.messageId, `${what}.messageId`),
+    recipient: str(x.recipient, `${what}.recipient`, 400),
+    to: x.to,
+    was: {
+      kind: w.kind as MessageKind,
+      category: w.category as CategoryId,
+      reason: w.reason as ReasonId,
+      hard: w.hard,
+    },
+    ...bounceWords(x, what),
+    reportId: strOrNull(x.reportId, `${what}.reportId`, 400),
+  };
+}
+
 const int = (x: unknown, what: string, max: number) => {
   const n = finite(x, what);
   need(n >= 0 && n <= max, `${what} is out of range`);
@@ -254,6 +300,28 @@ export function checkRequest(m: unknown): Checked<HistoryRequest> {
       case 'history-counters':
         need(STAT_DIMS.includes(m.dim as never), 'unknown dimension');
         return { type: m.type, dim: m.dim as never, values: strings(m.values, 'values') ?? [] };
+      case 'history-correct':
+        need(
+          Array.isArray(m.corrections) && m.corrections.length > 0 && m.corrections.length <= MAX_CORRECTIONS,
+          `corrections is not a list of 1 to ${MAX_CORRECTIONS}`,
+        );
+        return { type: m.type, corrections: m.corrections.map(correctionInput) };
+      case 'history-corrections':
+      case 'history-corrections-export':
+        return { type: m.type };
+      case 'history-corrections-remove':
+        need(Array.isArray(m.keys) && m.keys.length <= MAX_KEYS, 'keys is not a list');
+        return { type: m.type, keys: m.keys.map((k, i) => str(k, `keys[${i}]`, 600)) };
+      case 'history-corrections-undo':
+        return { type: m.type, token: str(m.token, 'token', 100) };
+      case 'history-corrections-lookup':
+        return {
+          type: m.type,
+          messageId: gmailId(m.messageId, 'messageId'),
+          bounce: m.bounce === null || m.bounce === undefined ? null : bounceWords(m.bounce, 'bounce'),
+        };
+      case 'history-corrections-import':
+        return { type: m.type, text: str(m.text, 'text', MAX_CORRECTIONS_FILE) };
       default:
         throw new Refused('unknown request type');
     }

@@ -4,7 +4,15 @@
  * in blocks of about 64 KB rather than one write per file.
  */
 import { isMainThread } from 'node:worker_threads';
-import { USAGE, classifyFiles, collectFiles, parseArgs, suppressionOfFiles, type Output } from './main';
+import {
+  USAGE,
+  classifyFiles,
+  collectFiles,
+  parseArgs,
+  readCorrections,
+  suppressionOfFiles,
+  type Output,
+} from './main';
 import { classifyInParallel, serveWorker, threadsFor } from './parallel';
 
 const BLOCK = 1 << 16;
@@ -43,9 +51,14 @@ async function run(): Promise<number> {
     return 2;
   }
   const io = bufferedOutput();
+  const corrections = cmd.run === 'suppression' ? readCorrections(cmd.corrections, io) : [];
+  if (corrections === null) {
+    io.flush();
+    return 2;
+  }
   const { files, failed } = collectFiles(cmd.paths, io);
   if (cmd.run === 'suppression') {
-    const someFailed = suppressionOfFiles(files, cmd.format, io);
+    const someFailed = suppressionOfFiles(files, cmd.format, io, corrections);
     io.flush();
     return someFailed || failed ? 1 : 0;
   }

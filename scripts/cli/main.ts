@@ -7,10 +7,13 @@
  *   bounce-triage classify --suppression FORMAT PATH...
  *                                            the suppression list of those bounces, through the
  *                                            popup's export code (plain, email, mailgun, ses …)
+ *   … --suppression FORMAT --corrections FILE PATH...
+ *                                            the same, with the popup's exported corrections applied
  *
  * Directories are walked (every file below, sorted). Unreadable paths are reported on stderr;
  * the exit code is 1 when any path failed, 2 on a usage error.
  */
+import { readFileSync } from 'node:fs';
 import { classifyMessage, emptyResult } from '../../lib/engine/pipeline';
 import type { BounceResult } from '../../lib/engine/types';
 import {
@@ -20,6 +23,7 @@ import {
   type ExportEvent,
   type ExportFormat,
 } from '../../lib/history/export';
+import { BadCorrection, parseCorrectionsJson, type CorrectionRow } from '../../lib/history/corrections-file';
 import { jsonLines, messageSummary } from './jsonl';
 import { listFiles, readMessages } from './read';
 
@@ -28,7 +32,7 @@ const SUPPRESSION_FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.filter(
 ).map((f) => f.id);
 
 export const USAGE =
-  'usage: bounce-triage classify [--jsonl | --suppression FORMAT] PATH...   (files hold one message or an mbox; directories are walked)\n' +
+  'usage: bounce-triage classify [--jsonl | --suppression FORMAT [--corrections FILE]] PATH...   (files hold one message or an mbox; directories are walked)\n' +
   `  FORMAT: ${SUPPRESSION_FORMATS.join(', ')}`;
 
 export interface Output {
@@ -40,7 +44,7 @@ export type Command =
   | { run: 'help' }
   | { run: 'usage-error'; message: string }
   | { run: 'classify'; jsonl: boolean; paths: string[] }
-  | { run: 'suppression'; format: ExportFormat; paths: string[] };
+  | { run: 'suppression'; format: ExportFormat; paths: string[]; corrections?: string };
 
 export function parseArgs(argv: readonly string[]): Command {
   // The subcommand may be left out, so that `classify PATH` and `bounce-triage classify PATH` agree.
@@ -48,8 +52,15 @@ export function parseArgs(argv: readonly string[]): Command {
   if (args.includes('--help') || args.includes('-h')) return { run: 'help' };
   const at = args.indexOf('--suppression');
   const format = at >= 0 ? (args[at + 1] ?? '') : null;
+  // A JSON file exported from the popup (Settings, Corrections): applied to the suppression list.
+  const ci = args.indexOf('--corrections');
+  const corrections = ci >= 0 ? (args[ci + 1] ?? '') : null;
   const paths = args.filter(
-    (a, i) => a !== '--jsonl' && a !== '--' && (at < 0 || (i !== at && i !== at + 1)),
+    (a, i) =>
+      a !== '--jsonl' &&
+      a !== '--' &&
+      (at < 0 || (i !== at && i !== at + 1)) &&
+      (ci < 0 || (i !== ci && i !== ci + 1)),
   );
   const unknown = paths.find((p) => p.startsWith('--'));
   const problem =
@@ -59,11 +70,19 @@ export function parseArgs(argv: readonly string[]): Command {
         ? `unknown suppression format ${JSON.stringify(format)}\n`
         : format !== null && args.includes('--jsonl')
           ? '--jsonl and --suppression do not go together\n'
-          : paths.length === 0
-            ? ''
-            : null;
+          : corrections !== null && (format === null || corrections === '' || corrections.startsWith('--'))
+            ? '--corrections FILE goes with --suppression\n'
+            : paths.length === 0
+              ? ''
+              : null;
   if (problem !== null) return { run: 'usage-error', message: `${problem}${USAGE}\n` };
-  if (format !== null) return { run: 'suppression', format: format as ExportFormat, paths };
+  if (format !== null)
+    return {
+      run: 'suppression',
+      format: format as ExportFormat,
+      paths,
+      ...(corrections !== null ? { corrections } : {}),
+    };
   return { run: 'classify', jsonl: args.includes('--jsonl'), paths };
 }
 
@@ -143,7 +162,12 @@ export function classifyFiles(files: readonly string[], jsonl: boolean, io: Outp
  * The suppression list of every bounce in the files, written by the popup's export code (the
  * same rules and formats); true when some file failed.
  */
-export function suppressionOfFiles(files: readonly string[], format: ExportFormat, io: Output): boolean {
+export function suppressionOfFiles(
+  files: readonly string[],
+  format: ExportFormat,
+  io: Output,
+  corrections: readonly CorrectionRow[] = [],
+): boolean {
   let failed = false;
   const events: ExportEvent[] = [];
   for (const f of files) {
@@ -154,8 +178,26 @@ export function suppressionOfFiles(files: readonly string[], format: ExportForma
       failed = true;
     }
   }
-  io.out(suppressionExport(events, format).text);
+  io.out(suppressionExport(events, format, undefined, corrections).text);
   return failed;
+}
+
+/**
+ * The corrections of a `--corrections FILE` (null after saying why on stderr). The command line
+ * has no Gmail ids: it applies "keep mailing" by address, and the others by the report's
+ * Message-ID when the correction was made on the card (which knows it).
+ */
+export function readCorrections(path: string | undefined, io: Output): CorrectionRow[] | null {
+  if (path === undefined) return [];
+  try {
+    const parsed = parseCorrectionsJson(readFileSync(path, 'utf8'));
+    if (parsed.refused)
+      io.err(`classify: ${parsed.refused} malformed corrections left out (${parsed.why.join('; ')})\n`);
+    return parsed.rows;
+  } catch (e) {
+    io.err(`classify: cannot use ${path}: ${e instanceof BadCorrection ? e.message : errorCode(e)}\n`);
+    return null;
+  }
 }
 
 /** The whole command in this thread. */
@@ -169,7 +211,10 @@ export function main(argv: readonly string[], io: Output): number {
     io.err(cmd.message);
     return 2;
   }
+  const corrections = cmd.run === 'suppression' ? readCorrections(cmd.corrections, io) : [];
+  if (corrections === null) return 2;
   const { files, failed } = collectFiles(cmd.paths, io);
-  if (cmd.run === 'suppression') return suppressionOfFiles(files, cmd.format, io) || failed ? 1 : 0;
+  if (cmd.run === 'suppression')
+    return suppressionOfFiles(files, cmd.format, io, corrections) || failed ? 1 : 0;
   return classifyFiles(files, cmd.jsonl, io) || failed ? 1 : 0;
 }

@@ -4,6 +4,8 @@
  * over-quota bounce are not.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/cli/build.mjs';
@@ -44,5 +46,34 @@ describe('classify --suppression', () => {
     const r = classify('--suppression', 'xml', ...FILES);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown suppression format "xml"/);
+  });
+
+  it('applies a corrections file exported from the popup, and says what is wrong with a bad one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bt-corrections-'));
+    const file = join(dir, 'corrections.json');
+    const keep = {
+      messageId: '1',
+      recipient: 'userunknown@example.jp',
+      to: 'keep',
+      was: { kind: 'failed', category: 'invalid-address', reason: 'userunknown', hard: true },
+      provider: 'google',
+      status: '5.1.1',
+      pattern: '',
+      reportId: null,
+      createdAt: 1,
+    };
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'bounce-triage-corrections', version: 1, corrections: [keep] }),
+    );
+    const r = classify('--suppression', 'plain', '--corrections', file, ...FILES);
+    expect(r).toMatchObject({ status: 0, stdout: 'redacted@example.net\n' });
+    writeFileSync(file, '{"format":"something else"}');
+    const bad = classify('--suppression', 'plain', '--corrections', file, ...FILES);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not a Bounce Triage corrections file/);
+    expect(classify('--corrections', file, ...FILES).stderr).toMatch(
+      /--corrections FILE goes with --suppression/,
+    );
   });
 });

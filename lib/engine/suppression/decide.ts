@@ -17,6 +17,8 @@ export interface BounceEvent {
   at: number | null;
   replyCode?: string | null;
   status?: string | null;
+  /** A person's correction decided this event's policy (see lib/engine/corrections). */
+  corrected?: { policy: SuppressionPolicy } | null;
 }
 
 export interface SuppressionRules {
@@ -30,6 +32,8 @@ export const DEFAULT_RULES: Readonly<SuppressionRules> = { repeats: 3, days: 7 }
 
 /** The policy one event gets: its reason's, made temporary by a delay notice or a 4xx code. */
 export function eventPolicy(e: BounceEvent): SuppressionPolicy {
+  // The person is the final judge: their correction holds whatever the codes say.
+  if (e.corrected) return e.corrected.policy;
   if (e.kind === 'complaint') return 'complaint';
   if (e.kind === 'auto-reply' || e.kind === 'delivered' || e.kind === 'not-bounce') return 'not-a-bounce';
   const policy = policyOf(e.reason).policy;
@@ -77,6 +81,9 @@ function pickFirst(events: readonly BounceEvent[], policy: SuppressionPolicy): B
   return events.find((e) => eventPolicy(e) === policy);
 }
 
+/** "Will be suppressed: …" / "Not an address problem: …" ends with this when a correction decided. */
+const byYou = (e: BounceEvent) => (e.corrected ? ' (as you corrected it)' : '');
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -106,7 +113,7 @@ export function decideSuppression(
       suppress: true,
       policy: 'address',
       reason: address.reason,
-      why: `Will be suppressed: ${policyOf(address.reason).why}`,
+      why: `Will be suppressed: ${policyOf(address.reason).why}${byYou(address)}`,
     };
   }
   const domain = pickFirst(events, 'domain');
@@ -117,7 +124,7 @@ export function decideSuppression(
       listDomain: true,
       policy: 'domain',
       reason: domain.reason,
-      why: `Will be suppressed: ${policyOf(domain.reason).why}`,
+      why: `Will be suppressed: ${policyOf(domain.reason).why}${byYou(domain)}`,
     };
   }
 
@@ -152,7 +159,7 @@ export function decideSuppression(
       suppress: false,
       policy: 'never',
       reason: never.reason,
-      why: `Not an address problem: ${policyOf(never.reason).why}`,
+      why: `Not an address problem: ${policyOf(never.reason).why}${byYou(never)}`,
     };
   }
   if (complaint) {
