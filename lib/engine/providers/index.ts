@@ -24,6 +24,7 @@ import { mailru } from './mailru';
 import { rambler } from './rambler';
 import { gmx } from './gmx';
 import { webde } from './webde';
+import { tonline } from './tonline';
 import { comcast } from './comcast';
 import { att } from './att';
 import { cox } from './cox';
@@ -71,6 +72,7 @@ export const PROVIDER_MODULES: readonly ProviderModule[] = [
   rambler,
   gmx,
   webde,
+  tonline,
   comcast,
   att,
   cox,

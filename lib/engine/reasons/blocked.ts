@@ -21,7 +21,7 @@ export const blocked: ReasonModule = {
       'which is an open relay', // Sendmail 5: "…no access from mail server [192.0.2.55] which is an open relay. <kijitora@example.org>... Remote protocol…"
     ],
     main: [
-      'blacklist', // Exim: "…account or domain may not exist, they may be blacklisted, or missing the proper dns entries."
+      'blacklist',
       'black list',
       'blocklist',
       'block list', // Exim: "…provider since part of their network is on our block list. You can also refer your provider to http://example.com/neko/nyaan.ht…"

@@ -53,8 +53,13 @@ export const hostunknown: ReasonModule = {
       'hostname not found',
       'unknown mail domain',
       'no such host',
+      // cPanel's Exim writes this when the recipient's domain cannot be routed (no MX or address
+      // records) and no server was ever reached; the block list it names as a possibility never
+      // answered: "The mail server could not deliver mail to kijitora@example.net. The account or
+      // domain may not exist, they may be blacklisted, or missing the proper dns entries."
+      'account or domain may not exist',
     ],
     weak: ['recipient domain', 'unable to resolve'],
   },
-  fixtures: ['corpus:maildir/bsd/lhost-amazonses-18.eml'],
+  fixtures: ['corpus:maildir/bsd/lhost-amazonses-18.eml', 'reasons/hostunknown-cpanel.eml'],
 };

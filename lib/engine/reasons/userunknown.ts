@@ -115,7 +115,7 @@ export const userunknown: ReasonModule = {
       'does not exist', // Exim: "…after end of data: 553 neko.example.com does not exist"
       "doesn't exist", // Office 365: "…Office 365 but the address is incorrect or doesn't exist at the dest="
       'doesn’t exist',
-      'not exist', // Exim: "…kijitora@example.net. The account or domain may not exist, they may be blacklisted, or missing the…"
+      'not exist',
       'address rejected', // ActiveHunter: "…550 <kijitora@example.ed.jp>: Recipient address rejected: User unknown in local recipient table"
       'is not a valid',
       'address invalid',
