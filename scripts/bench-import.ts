@@ -13,9 +13,16 @@
  * 2. The dashboard imports it through its real path: the file input, File.stream() in the
  *    worker, batches stored through the background. mbPerS = bytes read / time from the file
  *    being picked to the last batch stored, measured by the page itself.
- * 3. peakMemoryMb: the largest resident size, sampled every 100 ms, of the renderer process that
- *    holds the dashboard and its worker (Chromium runs the extension's pages, their workers and
- *    its service worker in one extension process, so the background's share is included).
+ * 3. Memory, sampled every 100 ms while the import runs. Chromium runs the extension's pages,
+ *    their workers and its service worker in one extension renderer process, so the page and its
+ *    worker cannot be measured apart from the background there:
+ *    - peakMemoryMb: that process's private memory (anonymous resident memory and swap, what
+ *      Chromium's task manager calls its memory footprint): the page, its worker and the service
+ *      worker together, their heaps, the file's chunks and every other buffer;
+ *    - peakRssMb: all it has resident, also the pages of the mapped browser program and fonts
+ *      (about 110–125 MB here) that every Chromium process shares;
+ *    - peakJsHeapMb: the JavaScript heaps of the page and its worker (DevTools protocol).
+ *    workerCpuS is the CPU time of the import worker's thread.
  *
  * Figures are printed, never asserted. Details go to stderr; stdout carries the JSON.
  */
@@ -24,6 +31,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   buildExtension,
   launchExtension,
@@ -63,13 +71,80 @@ async function cliBounceMessages(file: string): Promise<{ bounceMessages: number
   return { bounceMessages: found.size, ms: Date.now() - t0 };
 }
 
-/** Resident set size of a process, MB (0 when it is gone). */
-function rssMb(pid: number): number {
+/** Sizes of a process, MB (0 when it is gone): resident in all, anonymous, file-backed, shared memory; swap. */
+function residentMb(pid: number): { rss: number; anon: number; file: number; shmem: number; swap: number } {
+  const out = { rss: 0, anon: 0, file: 0, shmem: 0, swap: 0 };
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+    out.rss = field('VmRSS');
+    out.anon = field('RssAnon');
+    out.file = field('RssFile');
+    out.shmem = field('RssShmem');
+    out.swap = field('VmSwap');
   } catch {
-    return 0;
+    /* gone */
+  }
+  return out;
+}
+
+/**
+ * Peak JavaScript heap use of a page and of the dedicated workers it starts, through the DevTools
+ * protocol (the workers are reached through auto-attached sessions of the page's target).
+ */
+async function heapSampler(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  const workers = new Set<string>();
+  const pending = new Map<number, (used: number) => void>();
+  let nextId = 1;
+  cdp.on('Target.attachedToTarget', (ev) => {
+    if (ev.targetInfo.type === 'worker') workers.add(ev.sessionId);
+  });
+  cdp.on('Target.detachedFromTarget', (ev) => workers.delete(ev.sessionId));
+  cdp.on('Target.receivedMessageFromTarget', (ev) => {
+    const m = JSON.parse(ev.message) as { id?: number; result?: { usedSize?: number } };
+    if (m.id === undefined) return;
+    pending.get(m.id)?.(m.result?.usedSize ?? 0);
+    pending.delete(m.id);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const workerUsed = (sessionId: string) =>
+    new Promise<number>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      setTimeout(() => resolve(0), 1000);
+      cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => resolve(0));
+    });
+  const peak = { page: 0, worker: 0, both: 0 };
+  return {
+    peak,
+    async sample() {
+      const pageUsed = (await cdp.send('Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }))).usedSize;
+      let used = 0;
+      for (const sessionId of workers) used += await workerUsed(sessionId);
+      peak.page = Math.max(peak.page, pageUsed / 1048576);
+      peak.worker = Math.max(peak.worker, used / 1048576);
+      peak.both = Math.max(peak.both, (pageUsed + used) / 1048576);
+    },
+  };
+}
+
+/** CPU seconds of each thread of a process so far, by thread name and id. */
+function threadCpu(pid: number, out: Map<string, number>): void {
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(`${name}#${tid}`, (Number(f[11]) + Number(f[12])) / 100);
+    }
+  } catch {
+    /* gone */
   }
 }
 
@@ -138,15 +213,29 @@ async function main() {
       await page.goto(ext.extensionUrl('dashboard.html'));
       await page.getByTestId('import-input').waitFor({ state: 'attached' });
       const before = extensionProcesses(ext.userDataDir);
-      let peak = 0;
+      const peak = { rss: 0, anon: 0, file: 0, shmem: 0, swap: 0 };
+      const cpu = new Map<string, number>();
       const sample = () => {
         // The processes that exist now; a new one started for the page counts too.
         const pids = extensionProcesses(ext.userDataDir);
-        const total = pids.reduce((n, pid) => n + rssMb(pid), 0);
-        peak = Math.max(peak, total);
+        const sizes = pids.map(residentMb);
+        for (const k of ['rss', 'anon', 'file', 'shmem', 'swap'] as const)
+          peak[k] = Math.max(
+            peak[k],
+            sizes.reduce((n, s) => n + s[k], 0),
+          );
+        for (const pid of pids) threadCpu(pid, cpu);
       };
+      const heaps = await heapSampler(ext.context, page);
       sample();
-      const timer = setInterval(sample, 100);
+      const atStart = { ...peak };
+      let sampling = false;
+      const timer = setInterval(() => {
+        sample();
+        if (sampling) return;
+        sampling = true;
+        void heaps.sample().finally(() => (sampling = false));
+      }, 100);
       await page.getByTestId('import-input').setInputFiles(file);
       await page.waitForSelector(
         '[data-testid="import-progress"][data-state="done"], [data-testid="import-progress"][data-state="failed"]',
@@ -161,8 +250,12 @@ async function main() {
         .evaluate((el: HTMLElement) => ({ ...el.dataset }));
       if (status.state !== 'done')
         throw new Error(`the import stopped: ${await page.getByRole('alert').textContent()}`);
-      log('import status', status, 'extension processes before', before);
+      const workerCpu = [...cpu].filter(([name]) => name.startsWith('DedicatedWorker'));
+      log('import status', status);
+      log('extension processes', before, 'MB at start', atStart, 'peak', peak, 'JS heaps', heaps.peak);
+      log('CPU seconds of the import worker', Object.fromEntries(workerCpu));
       const elapsedMs = Number(status.elapsedMs);
+      const mb = (n: number) => Math.round(n);
       const result = {
         bytes,
         messages: Number(status.messages),
@@ -170,7 +263,15 @@ async function main() {
         bounceMessages: cli.bounceMessages,
         stored: Number(status.stored),
         mbPerS: Math.round((bytes / 1e6 / (elapsedMs / 1000)) * 10) / 10,
-        peakMemoryMb: Math.round(peak),
+        // Private memory (Chromium's "memory footprint"): anonymous resident memory and swap of
+        // the extension process, which holds the page, its worker and the service worker.
+        peakMemoryMb: mb(peak.anon + peak.swap),
+        // Everything resident in that process, the mapped browser program and fonts too (pages
+        // shared with every other Chromium process).
+        peakRssMb: mb(peak.rss),
+        // The page's and the worker's JavaScript heaps (buffers outside the heap not included).
+        peakJsHeapMb: mb(heaps.peak.both),
+        workerCpuS: Math.round(workerCpu.reduce((n, [, s]) => n + s, 0) * 100) / 100,
       };
       console.log(json ? JSON.stringify(result) : result);
     } finally {

@@ -93,6 +93,42 @@ function isEnvelope(bytes: Uint8Array, at: number, lineEnd: number): boolean {
   return FROM_LINE.test(latin1.decode(bytes.subarray(at, end)));
 }
 
+/**
+ * Shifts of a Horspool search for a line end followed by "From " (6 bytes), by the byte under
+ * the pattern's last position: bytes that occur nowhere in it move the window its whole length.
+ */
+function horspool(sep: number): Uint8Array {
+  const pattern = [sep, ...FROM];
+  const table = new Uint8Array(256).fill(pattern.length);
+  for (let k = 0; k < pattern.length - 1; k++) table[pattern[k]!] = pattern.length - 1 - k;
+  return table;
+}
+const SKIP_LF = horspool(LF);
+const SKIP_CR = horspool(CR);
+
+/**
+ * The first position at or after `from` (and after 0) that starts a line with "From " wholly
+ * inside the chunk, or -1.
+ */
+function nextFromLine(b: Uint8Array, from: number, sep: number, skip: Uint8Array): number {
+  const len = b.length;
+  // i: the window's last byte (the space of "From "); the window starts at i - 5, on `sep`.
+  for (let i = Math.max(from, 1) + 4; i < len;) {
+    const c = b[i]!;
+    if (
+      c === 32 &&
+      b[i - 1] === 109 &&
+      b[i - 2] === 111 &&
+      b[i - 3] === 114 &&
+      b[i - 4] === F &&
+      b[i - 5] === sep
+    )
+      return i - 4;
+    i += skip[c]!;
+  }
+  return -1;
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
@@ -228,55 +264,54 @@ export class MboxReader {
     return true;
   }
 
-  /** Finds envelope lines in a chunk and hands the bytes between them to the open message. */
+  /**
+   * Finds envelope lines in a chunk and hands the bytes between them to the open message. Only a
+   * line that starts with "From " can be one, so the chunk is searched for that line start (a
+   * line end, then "From ") by skipping, not walked line by line: in attachments, the bulk of a
+   * mailbox, most bytes are never looked at.
+   */
   private scan(chunk: Uint8Array): void {
     const len = chunk.length;
     const base = this.bytesRead - len;
-    const sep = this.sep;
+    const skip = this.sep === CR ? SKIP_CR : SKIP_LF;
     let segStart = 0;
-    let p = 0;
-    if (!this.atLineStart) {
-      const j = chunk.indexOf(sep);
-      if (j === -1) {
-        this.data(chunk, 0, len);
+    // A line that starts where the chunk starts.
+    let q = this.atLineStart ? 0 : nextFromLine(chunk, 0, this.sep, skip);
+    for (;;) {
+      if (q === 0 && this.atLineStart && !startsFrom(chunk, 0, len, false)) {
+        q = nextFromLine(chunk, 1, this.sep, skip);
+        continue;
+      }
+      if (q === -1) break;
+      const j = chunk.indexOf(this.sep, q);
+      if (j === -1 && len - q < FROM_LINE_CHECK) {
+        // A partial line that may be an envelope line: hold it for the next chunk.
+        this.data(chunk, segStart, q);
+        this.carry = chunk.slice(q);
+        this.atLineStart = true;
         return;
       }
-      p = j + 1;
+      if (isEnvelope(chunk, q, j === -1 ? len : j)) {
+        this.data(chunk, segStart, q);
+        this.finish();
+        const lineEnd = j === -1 ? len : j + 1;
+        this.begin(base + q, lineEnd - q);
+        segStart = lineEnd;
+      }
+      if (j === -1) break;
+      q = nextFromLine(chunk, j + 1, this.sep, skip);
     }
-    for (;;) {
-      if (p >= len) {
+    // The chunk's last bytes may be the start of an envelope line cut short ("Fr").
+    for (let k = Math.max(segStart, len - 4); k < len; k++) {
+      if ((k === 0 ? this.atLineStart : chunk[k - 1] === this.sep) && startsFrom(chunk, k, len, true)) {
+        this.data(chunk, segStart, k);
+        this.carry = chunk.slice(k);
         this.atLineStart = true;
-        break;
+        return;
       }
-      let j = -1;
-      if (chunk[p] === F) {
-        j = chunk.indexOf(sep, p);
-        if (j === -1) {
-          // A partial line that may be an envelope line: hold it for the next chunk.
-          if (len - p < FROM_LINE_CHECK && startsFrom(chunk, p, len, true)) {
-            this.data(chunk, segStart, p);
-            this.carry = chunk.slice(p);
-            this.atLineStart = true;
-            return;
-          }
-        }
-        if (startsFrom(chunk, p, len, false) && isEnvelope(chunk, p, j === -1 ? len : j)) {
-          this.data(chunk, segStart, p);
-          this.finish();
-          const lineEnd = j === -1 ? len : j + 1;
-          this.begin(base + p, lineEnd - p);
-          segStart = lineEnd;
-        }
-      } else {
-        j = chunk.indexOf(sep, p);
-      }
-      if (j === -1) {
-        this.atLineStart = false;
-        break;
-      }
-      p = j + 1;
     }
     this.data(chunk, segStart, len);
+    this.atLineStart = len === 0 ? this.atLineStart : chunk[len - 1] === this.sep;
   }
 
   /** Opens a message at `offset` whose envelope line (already read) is `envelope` bytes long. */
@@ -502,10 +537,19 @@ export const BOUNCE_TEXT_WORDS = [
   'message you sent could not',
 ];
 
+/**
+ * A case-insensitive search for any of the words, in one pass (lower-casing each body first and
+ * searching it once a word cost about half as much again).
+ */
+function anyWord(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'i');
+}
+const BODY_REPORT_ANY = anyWord(BODY_REPORT_WORDS);
+const BOUNCE_TEXT_ANY = anyWord(BOUNCE_TEXT_WORDS);
+
 function bodyLooksLikeReport(_h: HeaderList, body: string): boolean {
-  const low = body.toLowerCase();
-  if (BODY_REPORT_WORDS.some((w) => low.includes(w)) && BODY_REPORT.test(body)) return true;
-  return BOUNCE_TEXT_WORDS.some((w) => low.includes(w)) && BOUNCE_TEXT.test(body);
+  if (BODY_REPORT_ANY.test(body) && BODY_REPORT.test(body)) return true;
+  return BOUNCE_TEXT_ANY.test(body) && BOUNCE_TEXT.test(body);
 }
 
 /**
