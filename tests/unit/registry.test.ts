@@ -110,35 +110,27 @@ describe('provider registry', () => {
     expect(new Set(hosts).size).toBe(hosts.length);
   });
 
-  // Providers known from their documentation whose bounces the corpus lacks; a new provider comes
-  // with a fixture, so this list only shrinks.
-  const WITHOUT_FIXTURE = [
-    'aol',
-    'barracuda',
-    'cisco',
-    'cloudflare',
-    'fireeye',
-    'hey',
-    'hostpoint',
-    'improvmx',
-    'infomaniak',
-    'protonmail',
-    'rackspace',
-    'rambler',
-    'symantec',
-    'trendmicro',
-    'webde',
-    'yandex',
-    'zerospam',
-  ];
-
-  it('has a fixture for every provider but the listed ones', () => {
-    expect(
-      PROVIDER_MODULES.filter((p) => p.fixtures.length === 0)
-        .map((p) => p.id)
-        .sort(),
-    ).toEqual([...WITHOUT_FIXTURE].sort());
+  // Providers whose bounces the corpus lacks have fixtures written after their documented replies
+  // (tests/fixtures/providers/); a new provider comes with a fixture.
+  it('has a fixture for every provider', () => {
+    expect(PROVIDER_MODULES.filter((p) => p.fixtures.length === 0).map((p) => p.id)).toEqual([]);
   });
+
+  it.each(PROVIDER_MODULES.flatMap((p) => p.fixtures.map((f) => [p.id, f] as const)))(
+    "reads %s's fixture %s as its own wording says, where the reply carries that wording",
+    (id, f) => {
+      const file = f.startsWith('corpus:')
+        ? join(CORPUS_DIR, f.slice('corpus:'.length))
+        : join(ROOT, 'tests', 'fixtures', f);
+      const module = PROVIDER_MODULES.find((p) => p.id === id)!;
+      for (const r of classifyMailbox(readFileSync(file)).flatMap((x) => x.records)) {
+        if (r.provider !== id || !r.diagnostic) continue;
+        const text = r.diagnostic.toLowerCase().replace(/\s+/g, ' ');
+        const own = module.wording.find((w) => text.includes(w.phrase));
+        if (own) expect(r.reason, `${id}: "${own.phrase}"`).toBe(own.reason);
+      }
+    },
+  );
 
   it.each(PROVIDER_MODULES.flatMap((p) => p.fixtures.map((f) => [p.id, f] as const)))(
     'names %s for its fixture %s',

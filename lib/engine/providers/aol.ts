@@ -13,6 +13,6 @@ export const aol: ProviderModule = {
   domains: ['aol.*', 'aim.com', 'verizon.net'],
   links: [LINKS.yahooErrorCodes, LINKS.yahooSenderHub],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/aol-reply.eml'],
   codes: [],
 };

@@ -34,6 +34,6 @@ export const barracuda: ProviderModule = {
       link: LINKS.barracudaCodes.url,
     },
   ],
-  fixtures: [],
+  fixtures: ['providers/barracuda-reply.eml'],
   codes: [],
 };

@@ -12,6 +12,6 @@ export const cisco: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/cisco-reply.eml'],
   codes: [],
 };

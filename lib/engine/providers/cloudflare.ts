@@ -23,6 +23,6 @@ export const cloudflare: ProviderModule = {
       strict: true,
     },
   ],
-  fixtures: [],
+  fixtures: ['providers/cloudflare-reply.eml'],
   codes: [],
 };

@@ -12,6 +12,6 @@ export const fireeye: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/fireeye-reply.eml'],
   codes: [],
 };

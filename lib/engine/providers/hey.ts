@@ -12,6 +12,6 @@ export const hey: ProviderModule = {
   domains: ['hey.com'],
   links: [],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/hey-reply.eml'],
   codes: [],
 };

@@ -12,6 +12,6 @@ export const hostpoint: ProviderModule = {
   domains: [],
   links: [],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/hostpoint-reply.eml'],
   codes: [],
 };

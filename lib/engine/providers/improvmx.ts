@@ -21,6 +21,6 @@ export const improvmx: ProviderModule = {
     { phrase: 'message considered as spam', reason: 'spamdetected', status: '5.7.1', replyCode: '550' },
     { phrase: 'domain not found (#id-5.9.2)', reason: 'hostunknown', status: '5.7.1', replyCode: '551' },
   ],
-  fixtures: [],
+  fixtures: ['providers/improvmx-reply.eml'],
   codes: [],
 };

@@ -12,6 +12,6 @@ export const infomaniak: ProviderModule = {
   domains: ['ik.me'],
   links: [],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/infomaniak-reply.eml'],
   codes: [],
 };

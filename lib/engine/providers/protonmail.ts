@@ -12,6 +12,6 @@ export const protonmail: ProviderModule = {
   domains: ['protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'],
   links: [],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/protonmail-reply.eml'],
   codes: [],
 };

@@ -24,6 +24,6 @@ export const rackspace: ProviderModule = {
       replyCode: '550',
     },
   ],
-  fixtures: [],
+  fixtures: ['providers/rackspace-reply.eml'],
   codes: [],
 };

@@ -14,6 +14,6 @@ export const rambler: ProviderModule = {
   wording: [
     { phrase: 'recipient address rejected: inactive', reason: 'suspend', status: '5.7.1', replyCode: '540' },
   ],
-  fixtures: [],
+  fixtures: ['providers/rambler-reply.eml'],
   codes: [],
 };

@@ -25,6 +25,6 @@ export const symantec: ProviderModule = {
       replyCode: '553',
     },
   ],
-  fixtures: [],
+  fixtures: ['providers/symantec-reply.eml'],
   codes: [],
 };

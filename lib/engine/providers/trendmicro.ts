@@ -27,6 +27,6 @@ export const trendmicro: ProviderModule = {
       replyCode: '554',
     },
   ],
-  fixtures: [],
+  fixtures: ['providers/trendmicro-reply.eml'],
   codes: [],
 };

@@ -15,6 +15,6 @@ export const webde: ProviderModule = {
     { label: 'WEB.DE email policy', url: 'https://postmaster.web.de/en/email-policy' },
   ],
   wording: [],
-  fixtures: [],
+  fixtures: ['providers/webde-reply.eml'],
   codes: [],
 };

@@ -35,6 +35,6 @@ export const yandex: ProviderModule = {
     { phrase: 'no such user!', reason: 'userunknown', status: '5.7.1', replyCode: '550' },
     { phrase: 'mailbox size limit exceeded', reason: 'mailboxfull', status: '5.2.2', replyCode: '552' },
   ],
-  fixtures: [],
+  fixtures: ['providers/yandex-reply.eml'],
   codes: [],
 };

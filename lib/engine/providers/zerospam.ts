@@ -19,6 +19,6 @@ export const zerospam: ProviderModule = {
       replyCode: '554',
     },
   ],
-  fixtures: [],
+  fixtures: ['providers/zerospam-reply.eml'],
   codes: [],
 };
