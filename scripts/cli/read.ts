@@ -2,7 +2,7 @@
  * The command line's only contact with the file system: which files a path names, and the
  * messages a file holds. Everything else in the command line works on strings.
  */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MboxReader, type MboxEntry } from '../../lib/engine/message/mbox-stream';
 
@@ -37,6 +37,9 @@ function walk(dir: string, out: string[]): void {
 /** Bytes read at a time. */
 const CHUNK = 1 << 20;
 
+/** The read buffer between files: one allocation for the whole run, not one per file. */
+let spare: Uint8Array | null = null;
+
 /**
  * The messages of one file, read 1 MB at a time through the engine's streaming mbox reader: a
  * plain message, or each message of an mbox. Memory stays bounded whatever the file's size; a
@@ -44,18 +47,20 @@ const CHUNK = 1 << 20;
  */
 export function* readMessages(file: string): Generator<MboxEntry> {
   const fd = openSync(file, 'r');
+  // The reader copies what it keeps, so the buffer can serve the next file (two files read at
+  // once, which the command line never does, would each get their own).
+  const buffer = spare ?? new Uint8Array(CHUNK);
+  spare = null;
   try {
     const reader = new MboxReader();
-    // Most files are a few kilobytes: a buffer of the file's size (plus one byte, to see the end in
-    // the same read) spares allocating and zeroing a megabyte per file.
-    const buffer = new Uint8Array(Math.min(CHUNK, fstatSync(fd).size + 1));
     for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
+      const n = readSync(fd, buffer, 0, CHUNK, null);
       if (n === 0) break;
       yield* reader.push(buffer.subarray(0, n));
     }
     yield* reader.end();
   } finally {
     closeSync(fd);
+    spare = buffer;
   }
 }

@@ -75,6 +75,7 @@ const FROM_LINE = /^From \S+ +\S.*\d{4}/;
 const QUOTED_FROM = /^>(>*From )/gm;
 
 const latin1 = new TextDecoder('latin1');
+const EMPTY = new Uint8Array(0);
 
 /** Whether bytes[at…] starts with "From " (as far as the array goes, when `partial`). */
 function startsFrom(bytes: Uint8Array, at: number, end: number, partial: boolean): boolean {
@@ -155,7 +156,7 @@ export class MboxReader {
   /** The byte that ends lines (CR for old Mac files). */
   private sep = LF;
   /** Bytes held back: the start of the file, or a partial line that may be an envelope line. */
-  private carry: Uint8Array = new Uint8Array(0);
+  private carry: Uint8Array = EMPTY;
   /** Whether the next byte starts a line. */
   private atLineStart = true;
   /** Whether a message is open (false before the first envelope line of an mbox). */
@@ -165,7 +166,9 @@ export class MboxReader {
   private msgOffset = 0;
   private msgBytes = 0;
   private phase: Phase = 'head';
-  private kept = new Uint8Array(64 * 1024);
+  // Allocated at the first byte kept and grown as needed: a reader per small file (the command line
+  // on a directory) should not cost a zeroed buffer larger than the file.
+  private kept = EMPTY;
   private keptLen = 0;
   private headLen = -1;
   private headers: HeaderList | null = null;
@@ -193,12 +196,12 @@ export class MboxReader {
       if (this.mode === 'start') {
         this.decideMode(true);
         const b = this.carry;
-        this.carry = new Uint8Array(0);
+        this.carry = EMPTY;
         this.feedDecided(b);
       }
       if (this.carry.length) {
         const rest = this.carry;
-        this.carry = new Uint8Array(0);
+        this.carry = EMPTY;
         // A held-back line at the very end: an envelope line without a newline, or message text.
         if (startsFrom(rest, 0, rest.length, false) && isEnvelope(rest, 0, rest.length)) {
           this.finish();
@@ -221,13 +224,17 @@ export class MboxReader {
   private feed(chunk: Uint8Array): void {
     if (this.carry.length) {
       chunk = concat(this.carry, chunk);
-      this.carry = new Uint8Array(0);
+      this.carry = EMPTY;
     }
     if (this.mode === 'start') {
-      this.carry = chunk.slice();
-      if (!this.decideMode(false)) return;
-      chunk = this.carry;
-      this.carry = new Uint8Array(0);
+      this.carry = chunk;
+      const decided = this.decideMode(false);
+      this.carry = EMPTY;
+      // Undecided: hold a copy (the caller may reuse its buffer for the next chunk).
+      if (!decided) {
+        this.carry = chunk.slice();
+        return;
+      }
     }
     this.feedDecided(chunk);
   }
@@ -424,7 +431,7 @@ export class MboxReader {
     const n = to - from;
     if (n <= 0) return;
     if (this.keptLen + n > this.kept.length) {
-      let size = this.kept.length * 2;
+      let size = Math.max(4096, this.kept.length * 2);
       while (size < this.keptLen + n) size *= 2;
       const grown = new Uint8Array(size);
       grown.set(this.kept.subarray(0, this.keptLen));
@@ -455,7 +462,7 @@ export class MboxReader {
     this.open = false;
     this.keptLen = 0;
     // A candidate may have grown the buffer to megabytes: do not hold on to that.
-    if (this.kept.length > 1024 * 1024) this.kept = new Uint8Array(64 * 1024);
+    if (this.kept.length > 1024 * 1024) this.kept = EMPTY;
   }
 }
 
