@@ -5,6 +5,7 @@ import { GmailController } from '../lib/gmail/controller';
 import { pageMeasureHooks } from '../lib/gmail/measure';
 import { Outbox } from '../lib/history/outbox';
 import type { BounceSeenMessage, RuntimeMessage } from '../lib/messages';
+import type { Ask } from '../components/corrections/ask';
 
 /**
  * The measuring build (`npm run build:measure` → .output/chrome-mv3-measure; for Firefox
@@ -41,11 +42,29 @@ export default defineContentScript({
         // nothing to do
       }
     };
+    // The card's corrections: one request, one answer; a failure is shown on the card.
+    const ask: Ask = async (req) => {
+      try {
+        const answer = await browser.runtime.sendMessage(req);
+        if (answer && typeof answer === 'object') return answer as never;
+      } catch {
+        // the extension was reloaded or the worker is starting: said below
+      }
+      return {
+        ok: false,
+        error: {
+          name: 'NoAnswer',
+          message: 'the extension did not answer; try again',
+          operation: req.type,
+          at: Date.now(),
+        },
+      };
+    };
     const controller = new GmailController({
       ctx,
       doc: document,
       engine: { classifyMessage, classifyVisible },
-      renderer: createCardRenderer(ctx),
+      renderer: createCardRenderer(ctx, ask),
       send,
       sendStats: send,
       measure: MEASURING_BUILD ? pageMeasureHooks(document) : undefined,

@@ -3,6 +3,9 @@
  * Everything from the email is rendered as React text children: never as HTML.
  */
 import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { BounceResult } from '../../lib/engine/types';
+import type { Ask } from '../corrections/ask';
+import { CorrectionPanel } from './CorrectionPanel';
 import { severityText, stepsAsText, type CardModel } from './model';
 
 export interface CardProps {
@@ -15,6 +18,8 @@ export interface CardProps {
   defaultWhyOpen?: boolean;
   /** Gmail did not give the original message: say the card reads the text Gmail shows only. */
   firstViewOnly?: boolean;
+  /** The message and a channel to the background: the card then offers corrections. */
+  corrections?: { messageId: string; result: BounceResult; ask: Ask };
 }
 
 /** The line a card shows when the original message could not be read. */
@@ -405,6 +410,13 @@ export function Card(props: CardProps) {
                   : ''}
             </span>
           </div>
+
+          {props.corrections && (
+            <CorrectionPanel
+              {...props.corrections}
+              engineCategory={props.corrections.result.records[0]?.category ?? 'unclassified'}
+            />
+          )}
 
           {whyOpen && (
             <div id={whyId} className="bt-why">

@@ -8,11 +8,18 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHandle, CardRenderer, CardView } from '../../lib/gmail/controller';
 import { CARD_TAG } from '../../lib/gmail/selectors';
+import type { Ask } from '../corrections/ask';
 import { Card } from './Card';
 import { buildCardModel } from './model';
 import { CARD_CSS } from './styles';
 
-function renderInto(root: Root, host: HTMLElement, view: CardView, onDismiss: () => void): void {
+function renderInto(
+  root: Root,
+  host: HTMLElement,
+  view: CardView,
+  onDismiss: () => void,
+  ask: Ask | undefined,
+): void {
   const model = buildCardModel(view.result, view.source);
   const mark = () => {
     host.setAttribute('data-bt-kind', model.kind);
@@ -31,12 +38,14 @@ function renderInto(root: Root, host: HTMLElement, view: CardView, onDismiss: ()
         firstViewOnly={view.rawFailed}
         onDismiss={onDismiss}
         onRendered={mark}
+        corrections={ask ? { messageId: view.messageId, result: view.result, ask } : undefined}
       />,
     );
   });
 }
 
-export function createCardRenderer(ctx: ContentScriptContext): CardRenderer {
+/** `ask` reaches the background (corrections); without it the card offers none. */
+export function createCardRenderer(ctx: ContentScriptContext, ask?: Ask): CardRenderer {
   return {
     async mount(body: Element, view: CardView, events: { onDismiss(): void }): Promise<CardHandle> {
       let root: Root | null = null;
@@ -52,7 +61,7 @@ export function createCardRenderer(ctx: ContentScriptContext): CardRenderer {
           const wrapper = document.createElement('div');
           container.append(wrapper);
           root = createRoot(wrapper);
-          renderInto(root, host, view, events.onDismiss);
+          renderInto(root, host, view, events.onDismiss, ask);
           return root;
         },
         onRemove(mounted) {
@@ -64,7 +73,7 @@ export function createCardRenderer(ctx: ContentScriptContext): CardRenderer {
       return {
         host,
         update(next: CardView) {
-          if (root) renderInto(root, host, next, events.onDismiss);
+          if (root) renderInto(root, host, next, events.onDismiss, ask);
         },
         remove() {
           ui.remove();

@@ -97,7 +97,21 @@ body { padding-bottom: 14px; }
   font: 12px/1.4 "Roboto Mono", Menlo, Consolas, monospace; background: var(--bt-code-bg);
   padding: 6px 8px; border-radius: 6px;
 }
-button:focus-visible, a:focus-visible, input:focus-visible { outline: 2px solid var(--bt-focus); outline-offset: 2px; }
+button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--bt-focus); outline-offset: 2px; }
+.bt-fix { margin-top: 4px; }
+.bt-fix-note { margin: 10px 0 0; padding: 6px 10px; border-radius: 8px; background: var(--bt-soft); }
+.bt-fix-offer { margin-top: 10px; padding: 6px 10px 8px; border-radius: 8px; border: 1px solid var(--bt-muted); display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.bt-fix-offer p { margin: 0; flex-basis: 100%; }
+.bt-fix-form { margin-top: 10px; padding: 8px 12px 10px; border-radius: 8px; background: var(--bt-soft); }
+.bt-fix-form fieldset { border: none; margin: 0; padding: 0; }
+.bt-fix-form legend { font-weight: 600; padding: 0; margin-bottom: 4px; }
+.bt-fix-option { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin: 4px 0; }
+.bt-fix-option input { margin: 0; accent-color: var(--bt-focus); }
+.bt-fix-form select {
+  font: inherit; font-size: 13px; color: var(--bt-fg); background: var(--bt-bg);
+  border: 1px solid var(--bt-muted); border-radius: 6px; padding: 2px 6px;
+}
+.bt-fix-buttons { display: flex; gap: 8px; margin-top: 8px; }
 .bt-note {
   border: 1px solid var(--bt-border); border-radius: 10px; padding: 4px 6px 4px 12px; color: var(--bt-muted);
 }

@@ -6,6 +6,7 @@ import type { CategoryId } from '@/lib/engine/types';
 import { EXPORT_FORMATS, formatInfo, type ExportFormat } from '@/lib/history/export';
 import type { Severity } from '@/lib/history/record';
 import { describeStorageError } from './api';
+import { CorrectionsPanel } from './Corrections';
 import {
   categoryColour,
   categoryTitle,
@@ -434,9 +435,10 @@ export function SettingsPanel() {
   const saveSettings = useHistory((s) => s.saveSettings);
   const clearAll = useHistory((s) => s.clearAll);
   const [confirming, setConfirming] = useState(false);
+  const [open, setOpen] = useState(false);
   const settings = status?.settings;
   return (
-    <details className="bt-settings">
+    <details className="bt-settings" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Settings</summary>
       <div className="bt-settings-body">
         <label>
@@ -523,6 +525,7 @@ export function SettingsPanel() {
             </button>
           </span>
         )}
+        {open && <CorrectionsPanel />}
       </div>
     </details>
   );

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { ClassifyBox } from './ClassifyBox';
 import { ConnectionStatus } from './ConnectionStatus';
+import { CorrectDialog } from './Corrections';
 import { Banners, ExportBar, FilterBar, HeaderCounts, SettingsPanel, Toast } from './Controls';
 import { HistoryList } from './HistoryList';
 import { useHistory } from './state';
@@ -50,6 +51,7 @@ export function HistoryApp() {
       <ExportBar />
       <HistoryList />
       <Toast />
+      <CorrectDialog />
       <footer className="bt-footer">
         <ClassifyBox />
         <SettingsPanel />

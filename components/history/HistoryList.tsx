@@ -15,9 +15,11 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
-import type { HistoryRow } from '@/lib/history/store';
+import type { CorrectedRow as HistoryRow } from '@/lib/history/protocol';
+import { correctionLabel } from '../corrections/wording';
 import { gmailLink } from './api';
 import {
+  categoryColour,
   codes,
   copyText,
   recordColour,
@@ -48,6 +50,7 @@ const Row = memo(function Row({
 }) {
   const selected = useHistory((s) => (row ? s.selected.has(row.key) : false));
   const toggle = useHistory((s) => s.toggleSelected);
+
   const say = useHistory((s) => s.say);
   if (!row) {
     return (
@@ -65,17 +68,25 @@ const Row = memo(function Row({
   const who = row.recipient || 'unknown recipient';
   const link = gmailLink(row.account, row.messageId);
   const codeText = codes(row);
-  const title = recordTitle(row);
-  const colour = recordColour(row);
+  // A correction is shown instead of the engine's category; the engine's reading stays in view.
+  const fix = row.correction?.to ?? null;
+  const engineTitle = recordTitle(row);
+  const title = fix && fix !== 'keep' ? correctionLabel(fix) : engineTitle;
+  const colour =
+    fix === 'not-bounce' ? '#7a7a7a' : fix && fix !== 'keep' ? categoryColour(fix) : recordColour(row);
   const verdict = recordVerdict(row);
-  const detail = recordDetail(row);
+  const detail = fix
+    ? `Engine read ${engineTitle}${fix === 'keep' ? '; you said the address is fine' : ''} · ${recordDetail(row)}`
+    : recordDetail(row);
+  const fixText = fix ? `, corrected to ${correctionLabel(fix)}, engine read ${engineTitle}` : '';
   return (
     <div
       className={`bt-row${selected ? ' bt-row--selected' : ''}`}
       role="listitem"
       aria-posinset={index + 1}
       aria-setsize={total}
-      aria-label={`${who}, ${title}${verdict !== 'delayed' ? `, ${verdict}` : ''}${codeText ? `, ${codeText}` : ''}, ${when(row.lastSeen)}`}
+      aria-label={`${who}, ${title}${verdict !== 'delayed' ? `, ${verdict}` : ''}${codeText ? `, ${codeText}` : ''}, ${when(row.lastSeen)}${fixText}`}
+      data-corrected={fix ?? undefined}
       tabIndex={focused ? 0 : -1}
       data-row-index={index}
       data-key={row.key}
@@ -102,7 +113,12 @@ const Row = memo(function Row({
           <span className="bt-badge" style={{ '--cat': colour } as CSSProperties}>
             {title}
           </span>
-          {verdict !== 'delayed' && <span className={`bt-sev bt-sev--${verdict}`}>{verdict}</span>}
+          {fix && (
+            <span className="bt-fixed" title={`Corrected by you; the engine read ${engineTitle}`}>
+              corrected
+            </span>
+          )}
+          {verdict !== 'delayed' && !fix && <span className={`bt-sev bt-sev--${verdict}`}>{verdict}</span>}
           {codeText && <span className="bt-codes">{codeText}</span>}
           <span className="bt-when">{when(row.lastSeen)}</span>
         </div>
@@ -145,6 +161,16 @@ const Row = memo(function Row({
               }
             >
               Copy steps
+            </button>
+            <button
+              type="button"
+              className="bt-act"
+              tabIndex={focused ? 0 : -1}
+              aria-label={`Correct the verdict for ${who}`}
+              aria-haspopup="dialog"
+              onClick={() => useHistory.setState({ correcting: row })}
+            >
+              Correct
             </button>
             <button
               type="button"

@@ -4,9 +4,18 @@
  */
 import { create } from 'zustand';
 import type { ExportFormat } from '@/lib/history/export';
-import type { HistorySettings, HistoryStatus, StorageErrorInfo } from '@/lib/history/protocol';
+import type { CorrectionTo } from '@/lib/engine/corrections/index';
+import type { CorrectionRow } from '@/lib/history/corrections-file';
+import type {
+  CorrectedRow,
+  CorrectionsImport,
+  HistorySettings,
+  HistoryStatus,
+  StorageErrorInfo,
+} from '@/lib/history/protocol';
 import type { HistoryCounts, HistoryFilter } from '@/lib/history/query';
-import type { Facets, HistoryRow } from '@/lib/history/store';
+import type { Facets } from '@/lib/history/store';
+import { correctionLabel } from '../corrections/wording';
 import { ask } from './api';
 
 export const PAGE_SIZE = 50;
@@ -15,6 +24,8 @@ export interface Toast {
   text: string;
   undoToken: string | null;
   until: number;
+  /** What the undo button undoes: deleted records (default) or a correction. */
+  undoes?: 'records' | 'correction';
 }
 
 export interface HistoryState {
@@ -30,7 +41,7 @@ export interface HistoryState {
   partial: boolean;
   /** More rows may match than `matched`: the list asks for them as it scrolls. */
   more: boolean;
-  pages: Map<number, HistoryRow[]>;
+  pages: Map<number, CorrectedRow[]>;
   requested: Set<number>;
   loadedOnce: boolean;
   facets: Facets | null;
@@ -40,6 +51,10 @@ export interface HistoryState {
   selected: Set<string>;
   toast: Toast | null;
   notice: string | null;
+  /** The record whose verdict is being corrected (the dialog is open). */
+  correcting: CorrectedRow | null;
+  /** The corrections list (Settings), once loaded. */
+  corrections: CorrectionRow[] | null;
 
   setFilter(patch: Partial<HistoryFilter>): void;
   resetFilter(): void;
@@ -60,6 +75,11 @@ export interface HistoryState {
     useSelection: boolean,
   ): Promise<{ filename: string; mime: string; text: string; rows: number } | null>;
   say(text: string): void;
+  correct(row: CorrectedRow, to: CorrectionTo): Promise<boolean>;
+  loadCorrections(): Promise<void>;
+  removeCorrection(key: string): Promise<void>;
+  exportCorrections(): Promise<{ filename: string; mime: string; text: string; rows: number } | null>;
+  importCorrections(text: string): Promise<CorrectionsImport | null>;
 }
 
 const EMPTY_FILTER: HistoryFilter = {};
@@ -91,7 +111,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
     set((s) => {
       // The first answer of a new generation replaces what was on screen.
       const fresh = s.shownGen !== gen;
-      const pages = fresh ? new Map<number, HistoryRow[]>() : new Map(s.pages);
+      const pages = fresh ? new Map<number, CorrectedRow[]>() : new Map(s.pages);
       pages.set(page, d.rows);
       return {
         pages,
@@ -133,6 +153,8 @@ export const useHistory = create<HistoryState>()((set, get) => {
     selected: new Set(),
     toast: null,
     notice: null,
+    correcting: null,
+    corrections: null,
 
     setFilter(patch) {
       start({ ...get().filter, ...patch });
@@ -214,6 +236,20 @@ export const useHistory = create<HistoryState>()((set, get) => {
     async undo() {
       const t = get().toast;
       if (!t?.undoToken) return;
+      if (t.undoes === 'correction') {
+        const c = await ask({ type: 'history-corrections-undo', token: t.undoToken });
+        set({
+          toast: {
+            text: c.ok && c.data.restored > 0 ? 'Correction undone.' : 'Too late to undo.',
+            undoToken: null,
+            until: Date.now() + 4000,
+          },
+          ...(c.ok ? {} : { error: c.error }),
+        });
+        get().refresh();
+        if (get().corrections) void get().loadCorrections();
+        return;
+      }
       const a = await ask({ type: 'history-undo', token: t.undoToken });
       if (!a.ok) {
         set({ error: a.error, toast: null });
@@ -272,6 +308,79 @@ export const useHistory = create<HistoryState>()((set, get) => {
     },
     say(text) {
       set({ notice: text });
+    },
+    async correct(row, to) {
+      const a = await ask({
+        type: 'history-correct',
+        corrections: [
+          {
+            messageId: row.messageId,
+            recipient: row.recipient,
+            to,
+            was: { kind: row.kind, category: row.category, reason: row.reason, hard: row.hard },
+            provider: row.provider,
+            status: row.status,
+            replyCode: row.replyCode,
+            diagnostic: row.diagnostic,
+            reportId: null,
+          },
+        ],
+      });
+      if (!a.ok) {
+        set({ error: a.error });
+        return false;
+      }
+      set({
+        toast: {
+          text: `Corrected ${row.recipient || 'the record'}: ${correctionLabel(to)}.`,
+          undoToken: a.data.token,
+          until: Date.now() + 10_000,
+          undoes: 'correction',
+        },
+      });
+      get().refresh();
+      if (get().corrections) void get().loadCorrections();
+      return true;
+    },
+    async loadCorrections() {
+      const a = await ask({ type: 'history-corrections' });
+      set(a.ok ? { corrections: a.data } : { error: a.error });
+    },
+    async removeCorrection(key) {
+      const a = await ask({ type: 'history-corrections-remove', keys: [key] });
+      if (!a.ok) {
+        set({ error: a.error });
+        return;
+      }
+      const row = a.data.rows[0];
+      set({
+        toast: {
+          text: `Removed the correction${row?.recipient ? ` of ${row.recipient}` : ''}.`,
+          undoToken: a.data.token,
+          until: Date.now() + 10_000,
+          undoes: 'correction',
+        },
+      });
+      await get().loadCorrections();
+      get().refresh();
+    },
+    async exportCorrections() {
+      const a = await ask({ type: 'history-corrections-export' });
+      if (!a.ok) {
+        set({ error: a.error });
+        return null;
+      }
+      return a.data;
+    },
+    async importCorrections(text) {
+      const a = await ask({ type: 'history-corrections-import', text });
+      if (!a.ok) {
+        set({ error: a.error });
+        return null;
+      }
+      await get().loadCorrections();
+      get().refresh();
+      return a.data;
     },
   };
 });

@@ -107,6 +107,17 @@ describe('accessibility (axe-core, real Chromium)', () => {
       await page.locator('.bt-row[data-row-index="0"] input.bt-check').check();
       await page.locator('.bt-row[data-row-index="1"]').focus();
       expect(await axe(page), theme).toEqual([]);
+      // The corrections list in Settings, and the correction dialog of a row.
+      await page.locator('summary', { hasText: 'Settings' }).click();
+      await page.getByRole('heading', { name: /^Your corrections/ }).waitFor();
+      expect(await axe(page), `${theme} settings`).toEqual([]);
+      await page
+        .locator('.bt-row[data-row-index="1"]')
+        .getByRole('button', { name: /^Correct the verdict/ })
+        .click();
+      await page.getByRole('dialog', { name: 'Correct the verdict' }).waitFor();
+      expect(await axe(page), `${theme} dialog`).toEqual([]);
+      await page.keyboard.press('Escape');
       await page.close();
     }
   });
@@ -124,6 +135,10 @@ describe('accessibility (axe-core, real Chromium)', () => {
       // With "Why?" open, so the evidence and the server's words are checked too.
       await page.locator('bounce-triage-card').getByRole('button', { name: 'Why?' }).click();
       expect(await axe(page, 'bounce-triage-card'), theme).toEqual([]);
+      // The correction form open.
+      await page.locator('bounce-triage-card').getByRole('button', { name: 'Wrong verdict?' }).click();
+      await page.locator('bounce-triage-card').getByRole('radio', { name: 'Not a bounce' }).waitFor();
+      expect(await axe(page, 'bounce-triage-card'), `${theme} correction form`).toEqual([]);
       await page.goto(sim.url(delay));
       await waitCard(page, delay.messages[0]!.decimal);
       await waitProcessed(page);
