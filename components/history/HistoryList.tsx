@@ -66,7 +66,7 @@ const Row = memo(function Row({
     );
   }
   const who = row.recipient || 'unknown recipient';
-  const link = gmailLink(row.account, row.messageId);
+  const link = gmailLink(row.account, row.messageId, row.threadId);
   const codeText = codes(row);
   // A correction is shown instead of the engine's category; the engine's reading stays in view.
   const fix = row.correction?.to ?? null;

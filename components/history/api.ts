@@ -1,6 +1,7 @@
 /** The popup's typed channel to the background's history service. */
 import { browser } from 'wxt/browser';
 import type { Answer, HistoryAnswers, HistoryRequest } from '@/lib/history/protocol';
+import { IMPORTED_ACCOUNT } from '@/lib/import/protocol';
 
 export async function ask<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>> {
   try {
@@ -31,9 +32,21 @@ export async function ask<R extends HistoryRequest>(req: R): Promise<Answer<Hist
   }
 }
 
-/** Gmail link to one message: the hex form of the decimal message id, in the account it was seen in. */
-export function gmailLink(account: string, messageId: string): string | null {
-  if (!/^[0-9]{1,24}$/.test(messageId)) return null;
+/**
+ * Gmail link to one record: the hex form of the decimal message id, in the account it was seen in.
+ * An imported record (account "takeout:<address>") has no Gmail message id, only its thread's
+ * (Takeout's X-GM-THRID, the decimal form of the thread id in Gmail's addresses): it links to the
+ * thread, in the account named by the address. Without the thread id or the address there is no
+ * telling which message or account it is: no link.
+ */
+export function gmailLink(account: string, messageId: string, threadId: string | null = null): string | null {
+  const decimal = /^[0-9]{1,24}$/;
+  if (account.startsWith(IMPORTED_ACCOUNT)) {
+    const address = account.slice(IMPORTED_ACCOUNT.length);
+    if (!threadId || !decimal.test(threadId) || !/^[^\s@/?#]+@[^\s@/?#]+$/.test(address)) return null;
+    return `https://mail.google.com/mail/?authuser=${encodeURIComponent(address)}#all/${BigInt(threadId).toString(16)}`;
+  }
+  if (!decimal.test(messageId)) return null;
   const acct = /^(b\/\d{1,25}\/)?u\/\d{1,3}$/.test(account) ? account : 'u/0';
   return `https://mail.google.com/mail/${acct}/#all/${BigInt(messageId).toString(16)}`;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hash53, importMailbox, type ImportBatch } from './mailbox-import';
+import { hash53, importMailbox, importedAccount, type ImportBatch } from './mailbox-import';
+import { MboxReader } from '../engine/message/mbox-stream';
+import { gmailLink } from '../../components/history/api';
 import { classifyMailbox } from '../engine/index';
 import { CORPUS_DIR } from '../../tests/unit/support/engine-check';
 import { checkBounceSeen } from '../history/validate';
@@ -134,5 +136,35 @@ describe('importMailbox', () => {
   it('hash53 is a decimal id', () => {
     expect(hash53('a')).toMatch(/^\d{1,16}$/);
     expect(hash53('a')).not.toBe(hash53('b'));
+  });
+});
+
+describe('the account of imported records', () => {
+  const entry = (head: string) => {
+    const reader = new MboxReader();
+    const bytes = enc(`${envelope(1)}${head}Subject: x\r\n\r\nbody\r\n`);
+    return [...reader.push(bytes), ...reader.end()][0]!;
+  };
+
+  it('is the mailbox named by the topmost Delivered-To, marked as imported', () => {
+    const e = entry('Delivered-To: Me@Example.org\r\nDelivered-To: forward@example.net\r\n');
+    expect(importedAccount(e)).toBe('takeout:me@example.org');
+  });
+
+  it('names no mailbox when there is none, or one too long to keep whole', () => {
+    expect(importedAccount(entry(''))).toBe('takeout:');
+    expect(importedAccount(entry(`Delivered-To: ${'a'.repeat(40)}@example.org\r\n`))).toBe('takeout:');
+  });
+
+  it('links an imported record to its thread in its mailbox, and not at all when either is unknown', () => {
+    expect(gmailLink('takeout:me@example.org', '123', '1790000000000000724')).toBe(
+      `https://mail.google.com/mail/?authuser=me%40example.org#all/${1790000000000000724n.toString(16)}`,
+    );
+    expect(gmailLink('takeout:', '123', '1790000000000000724')).toBeNull();
+    expect(gmailLink('takeout:me@example.org', '123', null)).toBeNull();
+    // A record seen in Gmail links to its message in the account it was seen in.
+    expect(gmailLink('u/1', '1790000000000000724', '1')).toBe(
+      `https://mail.google.com/mail/u/1/#all/${1790000000000000724n.toString(16)}`,
+    );
   });
 });

@@ -9,9 +9,16 @@
  */
 import { classifyMessage } from '../engine/index';
 import type { BounceResult } from '../engine/types';
-import { MboxReader, sentFacts, takeoutIds, type MboxEntry } from '../engine/message/mbox-stream';
+import {
+  MboxReader,
+  addressesIn,
+  sentFacts,
+  takeoutIds,
+  type MboxEntry,
+} from '../engine/message/mbox-stream';
 import { emailTypeOf, returnedOriginal, type EmailType } from '../engine/message/mbox-original';
 import type { BounceSeenMessage } from '../messages';
+import { IMPORTED_ACCOUNT } from './protocol';
 
 /** Message kinds an import keeps (as the history does). */
 const KEPT = new Set(['failed', 'delayed', 'complaint']);
@@ -89,6 +96,19 @@ export function importMessageId(e: MboxEntry): string {
   return hash53(basis);
 }
 
+/** Longest mailbox address kept in the account field (the history keeps 40 characters of it). */
+const MAX_ACCOUNT_ADDRESS = 40 - IMPORTED_ACCOUNT.length;
+
+/**
+ * The account an imported message belongs to: Gmail writes the mailbox's address in the topmost
+ * Delivered-To field on delivery, so a Takeout bounce says which account its thread is in.
+ * "takeout:" alone when it does not (or the address is too long to keep whole).
+ */
+export function importedAccount(e: MboxEntry): string {
+  const to = addressesIn(e.headers.get('delivered-to') ?? '')[0] ?? '';
+  return IMPORTED_ACCOUNT + (to.length <= MAX_ACCOUNT_ADDRESS ? to : '');
+}
+
 /** The report for one classified bounce, as the history stores it, with the import's extras. */
 export function reportOf(
   e: MboxEntry,
@@ -98,7 +118,7 @@ export function reportOf(
 ): BounceSeenMessage {
   return {
     type: 'bounce-seen',
-    account: '',
+    account: importedAccount(e),
     messageId: importMessageId(e),
     threadId: takeoutIds(e.headers).threadId,
     source: 'raw',

@@ -5,6 +5,12 @@
 import type { SentRow } from './mailbox-import';
 import type { ImportCheckpoint, SentQuery, SentTotals } from '../history/sent';
 
+/**
+ * Account field of imported records, followed by the mailbox's address when known (the history's
+ * Gmail path writes Gmail's account path, "u/0", "b/…/u/1" …).
+ */
+export const IMPORTED_ACCOUNT = 'takeout:';
+
 export type ImportRequest =
   | { type: 'sent-add'; rows: SentRow[] }
   | { type: 'sent-totals'; query: SentQuery }
