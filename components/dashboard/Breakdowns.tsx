@@ -3,12 +3,13 @@
  * from the history's counters (a few rows each, never the records). Each is a list of bars, one
  * button per value (clicking or pressing Enter filters by it), and a table for screen readers.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ask } from '@/components/history/api';
 import type { CounterRow, StatDim } from '@/lib/history/stats';
 import { categoryInfo, describeStatus, providerInfo, reasonInfo } from '@/lib/engine/knowledge/index';
 import { splitRow } from './figures';
-import { useFilter, type DashboardFilter } from './filter';
+import { isEmpty, useFilter, type DashboardFilter } from './filter';
+import { useFiltered, type RecordTally } from './filtered';
 import { OverTime } from './OverTime';
 
 const nf = new Intl.NumberFormat('en');
@@ -186,8 +187,23 @@ async function loadAll(): Promise<Record<string, Bar[]>> {
   return out;
 }
 
+/** The same bars from the records a filter matched. */
+function filteredBars(tally: RecordTally): Record<string, Bar[]> {
+  const out: Record<string, Bar[]> = { category: categoryBars(tally.rows('all')[0]) };
+  for (const spec of SPECS) out[spec.id] = barsOf(tally.rows(spec.dim, LIMIT), spec);
+  return out;
+}
+
 export function Breakdowns() {
-  const [bars, setBars] = useState<Record<string, Bar[]> | null>(null);
+  const [whole, setBars] = useState<Record<string, Bar[]> | null>(null);
+  const filter = useFilter((s) => s.filter);
+  const view = useFiltered((s) => s.view);
+  const filtered = !isEmpty(filter);
+  const current = view?.for === JSON.stringify(filter) ? view : null;
+  const bars = useMemo(
+    () => (!filtered ? whole : current ? filteredBars(current.tally) : null),
+    [filtered, whole, current],
+  );
   useEffect(() => {
     let live = true;
     const refresh = () => void loadAll().then((b) => live && setBars(b));
@@ -198,19 +214,30 @@ export function Breakdowns() {
       window.removeEventListener('bt-import-stored', refresh);
     };
   }, []);
-  if (!bars) return null;
+  if (!whole) return null;
   return (
-    <section aria-labelledby="bt-breakdowns-title">
+    <section
+      aria-labelledby="bt-breakdowns-title"
+      aria-busy={bars === null}
+      data-testid="breakdowns"
+      data-filter={filtered ? (current?.for ?? '') : JSON.stringify(filter)}
+    >
       <h2 id="bt-breakdowns-title">Breakdowns</h2>
-      <p className="bt-dash-note">
-        Over the whole history (from its counters), hard, soft and delayed in each bar. Choose a value to
-        filter the summary by it.
+      <p className="bt-dash-note" data-testid="breakdowns-scope">
+        {!filtered
+          ? 'Over the whole history (from its counters)'
+          : !current
+            ? 'Counting the records the filters match…'
+            : current.partial
+              ? `Over the newest ${nf.format(current.tally.records)} records the filters match (more match)`
+              : `Over the ${nf.format(current.tally.records)} records the filters match`}
+        ; hard, soft and delayed in each bar. Choose a value to filter by it, again to clear it.
       </p>
       <OverTime />
       <div className="bt-dash-grid">
-        <BarList title="Category" id="category" bars={bars.category ?? []} filterKey="categories" />
+        <BarList title="Category" id="category" bars={bars?.category ?? []} filterKey="categories" />
         {SPECS.map((s) => (
-          <BarList key={s.id} title={s.title} id={s.id} bars={bars[s.id] ?? []} filterKey={s.key} />
+          <BarList key={s.id} title={s.title} id={s.id} bars={bars?.[s.id] ?? []} filterKey={s.key} />
         ))}
       </div>
     </section>

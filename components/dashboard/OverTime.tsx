@@ -4,13 +4,14 @@
  * Clicking a bar filters the dashboard to that day or week; the same figures are a table for
  * screen readers, and the filter bar's date fields do the same from the keyboard.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { ask } from '@/components/history/api';
 import type { CounterRow } from '@/lib/history/stats';
 import { splitRow } from './figures';
-import { useFilter } from './filter';
+import { isEmpty, useFilter } from './filter';
+import { useFiltered } from './filtered';
 
 const DAY = 86_400_000;
 
@@ -57,7 +58,19 @@ const cssVar = (name: string, fallback: string) =>
   getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 
 export function OverTime() {
-  const [periods, setPeriods] = useState<Period[] | null>(null);
+  const [whole, setPeriods] = useState<Period[] | null>(null);
+  const filter = useFilter((s) => s.filter);
+  const view = useFiltered((s) => s.view);
+  // Under a filter, the days of the records it matches; otherwise the per-day counters.
+  const periods = useMemo(
+    () =>
+      isEmpty(filter)
+        ? whole
+        : view?.for === JSON.stringify(filter)
+          ? periodsOf(view.tally.rows('bday'))
+          : null,
+    [filter, view, whole],
+  );
   const box = useRef<HTMLDivElement>(null);
   const set = useFilter((s) => s.set);
   useEffect(() => {

@@ -9,7 +9,8 @@ import type { HistoryFilter } from '@/lib/history/query';
 import type { CounterRow, StatDim } from '@/lib/history/stats';
 import { askImport } from './importer';
 import { splitCounts, splitRow, summarize, type Split, type SummaryFigures } from './figures';
-import { rateApplies, toHistoryFilter, useFilter, type DashboardFilter } from './filter';
+import { isEmpty, rateApplies, toHistoryFilter, useFilter, type DashboardFilter } from './filter';
+import { useFiltered } from './filtered';
 
 const nf = new Intl.NumberFormat('en');
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
@@ -131,6 +132,7 @@ export function Summary() {
   // The filter the figures shown belong to (benchmarks and tests wait for it to match).
   const [shownFor, setShownFor] = useState('');
   const [unique, setUnique] = useState<number | null>(null);
+  const filtered = useFiltered();
   useEffect(() => {
     let live = true;
     const refresh = () =>
@@ -159,6 +161,16 @@ export function Summary() {
     return () => window.removeEventListener('bt-import-stored', refresh);
   }, []);
 
+  // Distinct failed addresses: over the whole history from the recipient index, under a filter
+  // among the records it matches.
+  const view = filtered.view?.for === JSON.stringify(filter) ? filtered.view : null;
+  const uniqueText = isEmpty(filter)
+    ? unique === null
+      ? '…'
+      : nf.format(unique)
+    : view === null
+      ? '…'
+      : `${view.partial ? 'at least ' : ''}${nf.format(view.tally.uniqueAddresses)}`;
   if (figures === null) return <section className="bt-dash-summary" aria-busy="true" />;
   if (typeof figures === 'string')
     return (
@@ -174,8 +186,7 @@ export function Summary() {
     ['soft', 'Soft', at + nf.format(f.soft)],
     ['delays', 'Delays', at + nf.format(f.delays)],
     ['complaints', 'Complaints', at + nf.format(f.complaints)],
-    // (Over the whole history: the recipient index does not know the filter.)
-    ['unique', 'Unique addresses, all', unique === null ? '…' : nf.format(unique)],
+    ['unique', 'Unique addresses', uniqueText],
     ['bounce-rate', 'Bounce rate', f.bounceRate === null ? 'unknown' : pct(f.bounceRate)],
     ['delivery-rate', 'Delivery rate', f.deliveryRate === null ? 'unknown' : pct(f.deliveryRate)],
   ];

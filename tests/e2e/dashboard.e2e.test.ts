@@ -169,6 +169,19 @@ describe('dashboard import', () => {
     expect((await tiles(page))['bounce-rate']).toBe('unknown');
     await pick('emailType', 'one-to-one');
     await expectCounts(['3', '1', '2', '1', '1']);
+    // The breakdowns and the distinct addresses follow the filter: its five records, five addresses.
+    const categoryRecords = async () =>
+      (
+        await page
+          .getByTestId('breakdown-category')
+          .locator('table.bt-sr-only tbody td:nth-child(2)')
+          .allTextContents()
+      ).reduce((n, x) => n + Number(x), 0);
+    await expect.poll(categoryRecords, { timeout: 30_000 }).toBe(5);
+    await expect.poll(async () => (await tiles(page)).unique, { timeout: 30_000 }).toBe('5');
+    expect(await page.getByTestId('breakdowns-scope').textContent()).toContain(
+      'Over the 5 records the filters match',
+    );
     await pick('sendingIp', '192.0.2.5');
     await expectCounts(['1', '0', '1', '0', '0']);
     await pick('emailType', '');
@@ -176,6 +189,7 @@ describe('dashboard import', () => {
     await expectCounts(['1', '1', '0', '0', '0']);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expectCounts(['5', '3', '2', '1', '1']);
+    await expect.poll(categoryRecords, { timeout: 30_000 }).toBe(7);
     // A bar of a breakdown filters too; pressing it again clears it.
     const bar = page.getByTestId('breakdown-category').getByRole('button', { name: /^Mailbox Full:/ });
     await bar.click();
@@ -210,6 +224,22 @@ describe('dashboard import', () => {
     await writeTakeoutMbox(file, 48 * 1024 * 1024, 7);
     const bytes = new Uint8Array(readFileSync(file));
 
+    // A slow disk: the page's writes to the store wait until the test lets them through, so the
+    // import is still running when Cancel is pressed, however fast the file is read.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        btLetWritesThrough?: () => void;
+      };
+      const runtime = g.chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      const held = new Promise<void>((resolve) => (g.btLetWritesThrough = resolve));
+      const writes = ['history-import', 'sent-add', 'import-checkpoint-save'];
+      runtime.sendMessage = async (m: unknown) => {
+        if (writes.includes((m as { type?: string }).type ?? '')) await held;
+        return send(m);
+      };
+    });
     await page.getByTestId('import-input').setInputFiles(file);
     await page.waitForFunction(
       () =>
@@ -217,6 +247,7 @@ describe('dashboard import', () => {
         0,
     );
     await page.getByRole('button', { name: 'Cancel import' }).click();
+    await page.evaluate(() => (globalThis as unknown as { btLetWritesThrough(): void }).btLetWritesThrough());
     await page.waitForSelector('[data-testid="import-progress"][data-state="cancelled"]');
     // (The batch being stored when the cancel came is finished first: then the resume point is final.)
     await page.reload();
