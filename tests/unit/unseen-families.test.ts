@@ -50,6 +50,13 @@ const ROWS: Row[] = [
   ['plain-unknown-4.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
   ['plain-unknown-5.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
   ['plain-unknown-6.eml', 'failed', 'mila.stone@example.org', 'userunknown'],
+  ['plain-unknown-7.eml', 'failed', 'ruby.hale@example.org', 'userunknown'],
+  ['plain-unknown-8.eml', 'failed', 'ruby.hale@example.org', 'userunknown'],
+  ['plain-unknown-9.eml', 'failed', 'ruby.hale@example.org', 'userunknown'],
+  ['plain-unknown-10.eml', 'failed', 'ruby.hale@example.org', 'userunknown'],
+  ['plain-unknown-11.eml', 'failed', 'ruby.hale@example.org', 'userunknown'],
+  // The envelope sender named first in the prose ("sent from … to …") is not the recipient.
+  ['sender-in-prose-2.eml', 'failed', 'theo.marsh@example.org', 'userunknown'],
 ];
 
 describe('bounces from families outside the corpus', () => {
@@ -82,6 +89,27 @@ describe('bounces from families outside the corpus', () => {
     expect(canonicalAddress('"ida.moss"@example.org')).toBe('ida.moss@example.org');
     expect(canonicalAddress('ida..moss@example.org')).toBe('"ida..moss"@example.org');
     expect(canonicalAddress('ida.moss@example.org')).toBe('ida.moss@example.org');
+  });
+
+  it('reads qmail\'s "Giving up on <address>" as the close of a permanent reply, not an expiry', () => {
+    const text = [
+      'From: MAILER-DAEMON@qmail.example.net',
+      'To: sender@example.com',
+      'Subject: failure notice',
+      '',
+      'Hi. This is the qmail-send program at qmail.example.net.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.",
+      '',
+      '<jo.vane@example.org>:',
+      '192.0.2.80 does not like recipient.',
+      'Remote host said: 554 transaction refused',
+      'Giving up on 192.0.2.80.',
+      '',
+    ].join('\n');
+    const r = classifyMessage(text);
+    expect(r.kind).toBe('failed');
+    expect(r.records[0]!.reason).not.toBe('expired');
   });
 
   it('does not take the envelope sender in the prose for a recipient', () => {

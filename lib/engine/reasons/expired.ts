@@ -21,7 +21,9 @@ export const expired: ReasonModule = {
       'this is a warning message only', // Gmail: "…automatically generated Delivery Status Notification THIS IS A WARNING MESSAGE ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE.…"
       'did not accept our requests to connect', // Gmail: "…temporary failure: The recipient server did not accept our requests to connect. Learn more at http://support.google.com/mail/bi……"
       'will be retried for', // Gmail: "…been delayed: kijitora@example.com Message will be retried for 2 more day(s)"
-      'giving up', // DragonFly Mail Agent: "…not deliver for the last 432000 seconds. Giving up."
+      // DragonFly Mail Agent: "…not deliver for the last 432000 seconds. Giving up." qmail's
+      // "Giving up on 192.0.2.71." only closes a permanent reply and says nothing of time.
+      /\bgiving up(?! on )/,
       'could not deliver for the last', // DragonFly Mail Agent: "…delivering your mail to <expired@libsisimai.net>. Could not deliver for the last 432000 seconds. Giving up."
       'all hosts have been failing', // Exim: "(ultimately generated from nekochan@example.org) all hosts have been failing for a long time and were last tried after…"
       'unable to deliver this message after', // Oracle Messaging Server: "Recipient address: Reason: unable to deliver this message after 1 day Delivery attempt history for your…"

@@ -38,6 +38,29 @@ export const userunknown: ReasonModule = {
       'user is unknown',
       'unknown recipient', // Exchange 2003: "…MSEXCH:IMS:NNN:KIJITORACAT:NEKO 0 (000C05A6) Unknown Recipient"
       'recipient unknown',
+      // Exchange Online's report to the sender: "ada.lee wasn't found at example.org."
+      "wasn't found at",
+      'wasn’t found at',
+      // "550 5.1.1 The recipient was not found on this server"
+      'recipient was not found',
+      // "550 5.1.1 Unrecognized recipient", "553 Recipient not recognised"
+      'unrecognized recipient',
+      'unrecognised recipient',
+      'recipient not recognized',
+      'recipient not recognised',
+      // "550 Addressee unknown, relay=…"
+      'addressee unknown',
+      // "550 Not a known user"
+      'not a known user',
+      // qmail's validrcptto patch: "553 sorry, this recipient is not in my validrcptto list (#5.7.1)"
+      'validrcptto',
+      // qmail's badrcptto list of closed addresses: "550 This address no longer accepts mail"
+      'address no longer accepts mail',
+      // "550 5.1.1 <ada.lee@example.org>: Email address could not be found"
+      'email address could not be found',
+      // "550 5.1.1 Recipient address is not valid", "550 mailbox is not valid"
+      'recipient address is not valid',
+      'mailbox is not valid',
       'recipient not found', // Exchange 2003: "…kijitora@example.com on 4/29/01 11:34:45 PM Recipient Not Found MSEXCH:IMC:NEKO:KIJITORA:CAT"
       'recipient does not exist',
       'recipient address rejected: user', // ActiveHunter: "…follows ----- 550 <kijitora@example.ed.jp>: Recipient address rejected: User unknown in local recipient table"

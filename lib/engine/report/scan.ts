@@ -27,11 +27,12 @@ const LINE_ADDRESS = new RegExp(
   String.raw`^[ \t]*(?:->\s*|[-*•]\s*|>{1,3}\s*)?(?:"[^"\n@]{0,80}"\s*)?["'<]{0,3}(?:mailto:)?(${ADDR})["'>]{0,3}[ \t]*(?::|\.{3})?(?=[ \t]*$|[ \t]*[:;(\[]|[ \t]+(?:<|host|said|SMTP|\(|on |for |because|mailbox|user|unknown|delivery|--|\d{3}\b))`,
 );
 
-// "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>";
+// "… delivering your mail to <addr>", "Your message to addr couldn't be delivered", "RCPT TO:<addr>",
+// "The message you sent from sender@… to addr could not be delivered";
 // older gateways' forms: X.400 "…;dda:SMTP=addr;", Exchange 5.5 "Name [SMTP:addr]", "Error-for: <addr>";
 // and a reply that names the address after its codes: "550 5.1.1 addr: user unknown".
 const PHRASE_ADDRESS = new RegExp(
-  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from)|following recipients? (?:has |have )?failed(?: permanently)?:?|(?:invalid|unknown|bad|no such)(?: [a-z]+){0,3}? (?:user(?:id|name)?|mailbox|account):|dda:smtp=|(?<=\[)smtp:|error-for:|[45]\d\d(?:[ -][45]\.\d{1,3}\.\d{1,3})?[ \t])[ \t]*:?\s*["'<]{0,2}(${ADDR})>?`,
+  String.raw`\b(?:deliver(?:ing|ed|y)?(?: of)?(?: your| the)?(?: mail| message| email)?(?: to| for)|failed to deliver to|could not be delivered to|couldn't be delivered to|message to|recipient(?: address)?(?:\(s\))?:|rcpt to:?|original-recipient:|addressed to|destinataire ?:|address(?:es)? failed|delivery failed(?: \d+ attempts)?(?: for)?|not a member of this (?:mailing )?list|to the following recipients?|could not reach|unable to deliver to|undeliverable to|(?:permanent|temporary) errors?|original address:?|generated (?:by|from)|following recipients? (?:has |have )?failed(?: permanently)?:?|(?:invalid|unknown|bad|no such)(?: [a-z]+){0,3}? (?:user(?:id|name)?|mailbox|account):|dda:smtp=|(?<=\[)smtp:|error-for:|from[ \t]+<?${ADDR}>?[ \t]+to|[45]\d\d(?:[ -][45]\.\d{1,3}\.\d{1,3})?[ \t])[ \t]*:?\s*["'<]{0,2}(${ADDR})>?`,
   'gi',
 );
 
