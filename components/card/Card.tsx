@@ -3,8 +3,10 @@
  * Everything from the email is rendered as React text children: never as HTML.
  */
 import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { CorrectionTo } from '../../lib/engine/corrections/index';
 import type { BounceResult } from '../../lib/engine/types';
 import type { Ask } from '../corrections/ask';
+import { correctedSuppression } from '../corrections/wording';
 import { CorrectionPanel } from './CorrectionPanel';
 import { severityText, stepsAsText, type CardModel } from './model';
 
@@ -101,7 +103,7 @@ function Icon({ name }: { name: 'chevron' | 'close' | 'copy' | 'info' | 'clock' 
 }
 
 /** Delay notices, auto-replies, complaints and delivery receipts: one quiet line, details on demand. */
-function NeutralNote({ model, theme, onDismiss, onRendered, firstViewOnly }: CardProps) {
+function NeutralNote({ model, theme, onDismiss, onRendered, firstViewOnly, corrections }: CardProps) {
   const noteRef = useRef<HTMLElement | null>(null);
   const [open, setOpen] = useState(false);
   const detailsId = useId();
@@ -168,6 +170,12 @@ function NeutralNote({ model, theme, onDismiss, onRendered, firstViewOnly }: Car
               {model.diagnostic}
             </pre>
           )}
+          {corrections && (
+            <CorrectionPanel
+              {...corrections}
+              engineCategory={corrections.result.records[0]?.category ?? 'unclassified'}
+            />
+          )}
         </div>
       )}
     </section>
@@ -203,6 +211,8 @@ export function Card(props: CardProps) {
   const [whyOpen, setWhyOpen] = useState(!!defaultWhyOpen);
   const [checked, setChecked] = useState<boolean[]>(() => model.steps.map(() => false));
   const { copied, copy } = useCopy(rootRef);
+  // The person's correction of this message, once the background told it.
+  const [fix, setFix] = useState<CorrectionTo | null>(null);
   const bodyId = useId();
   const whyId = useId();
   useLayoutEffect(() => onRendered?.());
@@ -282,7 +292,15 @@ export function Card(props: CardProps) {
             {model.suppression && !model.mixed && (
               <div className="bt-fact">
                 <dt>Suppression</dt>
-                <dd data-field="suppression">{model.suppression}</dd>
+                <dd data-field="suppression" data-corrected={fix ?? undefined}>
+                  {fix && props.corrections?.result.records[0]
+                    ? correctedSuppression(
+                        fix,
+                        props.corrections.result.kind,
+                        props.corrections.result.records[0],
+                      )
+                    : model.suppression}
+                </dd>
               </div>
             )}
             {model.recipients.length > 0 && (
@@ -415,6 +433,7 @@ export function Card(props: CardProps) {
             <CorrectionPanel
               {...props.corrections}
               engineCategory={props.corrections.result.records[0]?.category ?? 'unclassified'}
+              onCorrection={setFix}
             />
           )}
 

@@ -17,9 +17,17 @@ export interface CorrectionPanelProps {
   result: BounceResult;
   engineCategory: CategoryId;
   ask: Ask;
+  /** Told the message's own correction whenever it is loaded (null: none). */
+  onCorrection?(to: CorrectionTo | null): void;
 }
 
-export function CorrectionPanel({ messageId, result, engineCategory, ask }: CorrectionPanelProps) {
+export function CorrectionPanel({
+  messageId,
+  result,
+  engineCategory,
+  ask,
+  onCorrection,
+}: CorrectionPanelProps) {
   const [found, setFound] = useState<CorrectionLookup | null>(null);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,8 +41,10 @@ export function CorrectionPanel({ messageId, result, engineCategory, ask }: Corr
 
   const load = useCallback(async () => {
     const a = await ask({ type: 'history-corrections-lookup', messageId, bounce: wordsOf(result) });
-    if (a.ok) setFound(a.data);
-  }, [ask, messageId, result]);
+    if (!a.ok) return;
+    setFound(a.data);
+    onCorrection?.(a.data.own[0]?.to ?? null);
+  }, [ask, messageId, result, onCorrection]);
   useEffect(() => {
     void load();
   }, [load]);

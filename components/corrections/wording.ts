@@ -1,9 +1,10 @@
 /**
  * What the card and the popup say about corrections: the same words in both places.
  */
-import type { CorrectionTo } from '../../lib/engine/corrections/index';
+import { correctEvent, type CorrectionTo } from '../../lib/engine/corrections/index';
+import { decideSuppression } from '../../lib/engine/suppression/index';
 import { CATEGORIES, CATEGORY_ORDER } from '../../lib/engine/knowledge/categories';
-import type { CategoryId } from '../../lib/engine/types';
+import type { CategoryId, MessageKind } from '../../lib/engine/types';
 
 /** The categories a person can pick, in the card's order, then the non-bounce kinds. */
 export const PICKABLE_CATEGORIES: readonly CategoryId[] = [
@@ -32,4 +33,22 @@ export function correctionEffect(to: CorrectionTo): string {
 /** One sentence for a stored correction: what the person said and what the engine had read. */
 export function correctionSentence(to: CorrectionTo, engineCategory: CategoryId): string {
   return `You corrected this: ${correctionLabel(to)} (the engine read ${categoryName(engineCategory)}); ${correctionEffect(to)}.`;
+}
+
+/**
+ * The card's Suppression line once the person corrected the bounce: what the rules make of this
+ * bounce alone with the correction applied.
+ */
+export function correctedSuppression(
+  to: CorrectionTo,
+  kind: MessageKind,
+  r: { reason: string; status: string | null; replyCode: string | null },
+): string {
+  if (to === 'keep') return 'Not suppressed: you said the address is fine';
+  if (to === 'not-bounce') return 'Not suppressed: you said this is not a bounce';
+  const event = correctEvent(
+    { reason: r.reason, kind, at: null, status: r.status, replyCode: r.replyCode },
+    to,
+  );
+  return decideSuppression([event]).why;
 }

@@ -235,3 +235,48 @@ describe('corrections in the background', () => {
     expect(st.ok && st.data.refusedByType['history-corrections-import']).toBe(1);
   });
 });
+
+describe('patterns from the popup and from the card', () => {
+  it('agree: a correction made on a stored record is offered on the card of a similar bounce', async () => {
+    const { svc } = make();
+    // A long reply, folded over lines as servers send it: the record keeps it clipped and on one line.
+    const reply = (addr: string, id: string) =>
+      `550-5.1.1 The email account that you tried to reach does not exist. Please try\n550-5.1.1 double-checking the recipient's email address for typos or\n550-5.1.1 unnecessary spaces. For more information, go to\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser <${addr}> ${id} - gsmtp ` +
+      'x'.repeat(300);
+    await svc.onBounceSeen(
+      fakeSeen('30', [
+        { recipient: 'ann@x.example', provider: 'google', diagnostic: reply('ann@x.example', 'a1si2.5') },
+      ]),
+    );
+    const q = await svc.handle({ type: 'history-query', filter: {}, offset: 0, limit: 10 });
+    const row = q.ok ? q.data.rows[0]! : null;
+    expect(row?.diagnostic?.length).toBeLessThan(reply('ann@x.example', 'a1si2.5').length);
+    await svc.handle({
+      type: 'history-correct',
+      corrections: [
+        {
+          messageId: row!.messageId,
+          recipient: row!.recipient,
+          to: 'keep',
+          was: { kind: row!.kind, category: row!.category, reason: row!.reason, hard: row!.hard },
+          provider: row!.provider,
+          status: row!.status,
+          replyCode: row!.replyCode,
+          diagnostic: row!.diagnostic,
+          reportId: null,
+        },
+      ],
+    });
+    const found = await svc.handle({
+      type: 'history-corrections-lookup',
+      messageId: '31',
+      bounce: {
+        provider: 'google',
+        status: row!.status,
+        replyCode: row!.replyCode,
+        diagnostic: reply('zed@y.example', 'b77si9.12'),
+      },
+    });
+    expect(found.ok && found.data.similar?.to).toBe('keep');
+  });
+});

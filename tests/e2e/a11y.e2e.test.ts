@@ -148,6 +148,35 @@ describe('accessibility (axe-core, real Chromium)', () => {
     });
   }
 
+  it('the card offering an earlier correction, and showing one, has no violation in either theme', async () => {
+    const eml = readFileSync(join(BSD, 'lhost-gmail-01.eml'), 'utf8');
+    for (const theme of ['light', 'dark'] as const) {
+      const sim = new GmailSim({ theme });
+      const first = await sim.add([{ raw: Buffer.from(eml.replaceAll('userunknown@', `first-${theme}@`)) }]);
+      const second = await sim.add([
+        { raw: Buffer.from(eml.replaceAll('userunknown@', `second-${theme}@`)) },
+      ]);
+      await sim.install(ext.context);
+      const page = await ext.context.newPage();
+      await page.goto(sim.url(first));
+      await waitCard(page, first.messages[0]!.decimal, 'enriched');
+      const card = page.locator('bounce-triage-card');
+      await card.getByRole('button', { name: 'Wrong verdict?' }).click();
+      await card.getByRole('radio', { name: 'Another category:' }).check();
+      await card.getByRole('combobox', { name: 'Category' }).selectOption('dmarc');
+      await card.getByRole('button', { name: 'Save correction' }).click();
+      await card.locator('[data-field="corrected"]').waitFor();
+      expect(await axe(page, 'bounce-triage-card'), `${theme} corrected`).toEqual([]);
+      await page.close();
+      const next = await ext.context.newPage();
+      await next.goto(sim.url(second));
+      await waitCard(next, second.messages[0]!.decimal, 'enriched');
+      await next.locator('bounce-triage-card').getByRole('group', { name: 'Earlier correction' }).waitFor();
+      expect(await axe(next, 'bounce-triage-card'), `${theme} offer`).toEqual([]);
+      await next.close();
+    }
+  });
+
   it('keeps keyboard focus in the list on Home, End and Delete, and announces counts once settled', async () => {
     const many = Array.from({ length: 80 }, (_, i) =>
       fakeSeen(ID(100 + i), [{ recipient: `k${String(i).padStart(2, '0')}@keys.example` }], {

@@ -83,6 +83,10 @@ describe('corrections (real Chromium, built extension)', () => {
     await expect
       .poll(() => card.locator('[data-field="corrected"]').textContent(), { timeout: 15_000 })
       .toMatch(/^You corrected this: Address is fine \(the engine read Invalid address\)/);
+    // The card's Suppression line follows the correction.
+    await expect
+      .poll(() => card.locator('dd[data-field="suppression"]').textContent())
+      .toBe('Not suppressed: you said the address is fine');
     // Focus moved to Undo, so a keyboard user can take it back at once.
     await expect
       .poll(() =>
@@ -104,6 +108,9 @@ describe('corrections (real Chromium, built extension)', () => {
     // Undo on the card: the correction is gone everywhere.
     await card.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => card.locator('[data-field="corrected"]').count(), { timeout: 15_000 }).toBe(0);
+    expect(await card.locator('dd[data-field="suppression"]').textContent()).toBe(
+      'Will be suppressed: the address does not exist',
+    );
     await expect.poll(() => plainList(popup), { timeout: 15_000 }).toContain(ADDRESS);
     popup = await freshPopup(popup);
     await expect.poll(() => row.getAttribute('data-corrected')).toBeNull();
