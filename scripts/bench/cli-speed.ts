@@ -6,22 +6,26 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCli } from '../cli/build.mjs';
 
 export interface CliSpeed {
   startupMs: number;
   messages: number;
-  /** Messages per second of wall time for the whole command, best of the runs. */
+  /** Messages per second of wall time for the whole command as it chooses its threads, best of the runs. */
   perSec: number;
   /** The same on one thread (BOUNCE_TRIAGE_THREADS=1). */
   serialPerSec: number;
+  /** The same on one worker thread per core, at most four (null on one core). */
+  threads: { count: number; perSec: number } | null;
   /**
    * The same figures in the process's CPU time (user + system, all its threads), where Linux tells
    * it: on a shared machine wall time also counts the time other processes held the cores.
    */
-  cpu: { startupMs: number; serialPerSec: number } | null;
+  cpu: { startupMs: number; perSec: number; serialPerSec: number; threadsPerSec: number | null } | null;
+  /** The 1-minute load average before and after the runs, and the machine's cores. */
+  load: { before: number; after: number; cores: number };
 }
 
 /** CPU time of this process's finished children, in ms (Linux: cutime + cstime of /proc/self/stat). */
@@ -57,6 +61,8 @@ export async function measureCli(corpus: string, copies = 20, runs = 3): Promise
   const source = join(corpus, 'maildir', 'bsd');
   const small = join(source, readdirSync(source).sort()[0]!);
   const dir = mkdtempSync(join(tmpdir(), 'bt-cli-bench-'));
+  const cores = availableParallelism();
+  const before = loadavg()[0]!;
   try {
     for (let i = 0; i < copies; i++)
       cpSync(source, join(dir, `copy-${String(i).padStart(2, '0')}`), { recursive: true });
@@ -85,14 +91,25 @@ export async function measureCli(corpus: string, copies = 20, runs = 3): Promise
       }
       return { messages, perSec: (messages / ms) * 1000, cpuPerSec: (messages / cpuMs) * 1000 };
     };
-    const parallel = best({});
+    const chosen = best({});
     const serial = best({ BOUNCE_TRIAGE_THREADS: '1' });
+    const count = Math.min(cores, 4);
+    const threaded = count > 1 ? best({ BOUNCE_TRIAGE_THREADS: String(count) }) : null;
     return {
       startupMs,
-      messages: parallel.messages,
-      perSec: parallel.perSec,
+      messages: chosen.messages,
+      perSec: chosen.perSec,
       serialPerSec: serial.perSec,
-      cpu: Number.isFinite(startupCpu) ? { startupMs: startupCpu, serialPerSec: serial.cpuPerSec } : null,
+      threads: threaded ? { count, perSec: threaded.perSec } : null,
+      cpu: Number.isFinite(startupCpu)
+        ? {
+            startupMs: startupCpu,
+            perSec: chosen.cpuPerSec,
+            serialPerSec: serial.cpuPerSec,
+            threadsPerSec: threaded ? threaded.cpuPerSec : null,
+          }
+        : null,
+      load: { before, after: loadavg()[0]!, cores },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

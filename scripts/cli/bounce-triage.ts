@@ -3,6 +3,8 @@
  * The same file runs as the command and, for many files, as its worker threads. Output goes out
  * in blocks of about 64 KB rather than one write per file.
  */
+// First: V8's compiler tiers are chosen before the engine's code runs.
+import './v8-tiers';
 import { isMainThread } from 'node:worker_threads';
 import {
   USAGE,

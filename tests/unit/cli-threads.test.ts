@@ -1,0 +1,54 @@
+/**
+ * How many worker threads the command line starts: none for a few files, what
+ * BOUNCE_TRIAGE_THREADS asks, otherwise one per core the load average leaves idle (at most four).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const os = vi.hoisted(() => ({ cores: 2, load: 0 }));
+vi.mock('node:os', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:os')>();
+  return {
+    ...real,
+    availableParallelism: () => os.cores,
+    loadavg: () => [os.load, os.load, os.load],
+  };
+});
+
+const { threadsFor, PARALLEL_FROM } = await import('../../scripts/cli/parallel');
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  os.cores = 2;
+  os.load = 0;
+});
+
+describe('threadsFor', () => {
+  it('stays on one thread below PARALLEL_FROM files, whatever is asked', () => {
+    vi.stubEnv('BOUNCE_TRIAGE_THREADS', '4');
+    expect(threadsFor(PARALLEL_FROM - 1)).toBe(0);
+    expect(threadsFor(PARALLEL_FROM)).toBe(4);
+  });
+
+  it('takes BOUNCE_TRIAGE_THREADS over the load average', () => {
+    os.load = 30;
+    vi.stubEnv('BOUNCE_TRIAGE_THREADS', '2');
+    expect(threadsFor(10_000)).toBe(2);
+    vi.stubEnv('BOUNCE_TRIAGE_THREADS', '1');
+    os.load = 0;
+    expect(threadsFor(10_000)).toBe(0);
+  });
+
+  it('uses the cores other processes leave idle, at most four', () => {
+    vi.stubEnv('BOUNCE_TRIAGE_THREADS', '');
+    expect(threadsFor(10_000)).toBe(2);
+    os.load = 0.7; // 1.3 idle cores: one thread
+    expect(threadsFor(10_000)).toBe(0);
+    os.load = 12;
+    expect(threadsFor(10_000)).toBe(0);
+    os.cores = 16;
+    os.load = 1;
+    expect(threadsFor(10_000)).toBe(4);
+    os.load = 13.2; // 2.8 idle
+    expect(threadsFor(10_000)).toBe(3);
+  });
+});
