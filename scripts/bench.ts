@@ -286,11 +286,11 @@ if (asJson) {
   if (cli) {
     const rate = (n: number) => Math.round(n).toLocaleString('en');
     lines.push(
-      `command line (bundled, wall time, start-up included, best of 3): ${rate(cli.perSec)} msg/s over ${cli.messages.toLocaleString('en')} messages (20 copies of maildir/bsd) as it chooses its threads, ${rate(cli.serialPerSec)} msg/s on one thread${cli.threads ? `, ${rate(cli.threads.perSec)} msg/s on ${cli.threads.count} worker threads` : ''}; start-up ${cli.startupMs.toFixed(0)} ms (one small file, best of 5)`,
+      `command line (bundled, wall time, start-up included, best of 3): ${rate(cli.perSec)} msg/s over ${cli.messages.toLocaleString('en')} messages (20 copies of maildir/bsd) as it chooses its threads, ${rate(cli.serialPerSec)} msg/s on one thread${cli.threads ? `, ${rate(cli.threads.perSec)} msg/s on ${cli.threads.count} threads` : ''}; start-up ${cli.startupMs.toFixed(0)} ms (one small file, best of 5)`,
     );
     if (cli.cpu)
       lines.push(
-        `  in the command's CPU time (all its threads): ${rate(cli.cpu.perSec)} msg/s as it chooses, ${rate(cli.cpu.serialPerSec)} msg/s on one thread${cli.cpu.threadsPerSec !== null ? `, ${rate(cli.cpu.threadsPerSec)} msg/s on ${cli.threads?.count} worker threads` : ''}; start-up ${cli.cpu.startupMs.toFixed(0)} ms`,
+        `  in the command's CPU time (all its threads): ${rate(cli.cpu.perSec)} msg/s as it chooses, ${rate(cli.cpu.serialPerSec)} msg/s on one thread${cli.cpu.threadsPerSec !== null ? `, ${rate(cli.cpu.threadsPerSec)} msg/s on ${cli.threads?.count} threads` : ''}; start-up ${cli.cpu.startupMs.toFixed(0)} ms`,
       );
     lines.push(
       `  load average ${cli.load.before.toFixed(1)} before, ${cli.load.after.toFixed(1)} after, on ${cli.load.cores} cores (wall times stretch when the cores are busy)`,

@@ -17,7 +17,7 @@ export interface CliSpeed {
   perSec: number;
   /** The same on one thread (BOUNCE_TRIAGE_THREADS=1). */
   serialPerSec: number;
-  /** The same on one worker thread per core, at most four (null on one core). */
+  /** The same on one thread per core (the main thread and workers), at most four (null on one core). */
   threads: { count: number; perSec: number } | null;
   /**
    * The same figures in the process's CPU time (user + system, all its threads), where Linux tells

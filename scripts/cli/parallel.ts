@@ -1,10 +1,11 @@
 /**
- * Classifying many files on several threads. The main thread lists the files and hands them out
- * in batches; each worker (this same bundle, started as a worker) reads and classifies a batch and
- * sends back its text; the main thread writes the batches in file order, so the output is exactly
- * that of one thread.
+ * Classifying many files on several threads. The main thread lists the files and cuts them into
+ * batches; the worker threads (this same bundle, started as workers) and the main thread itself
+ * each take the next batch when they are free, read and classify it and keep its text; the main
+ * thread writes the batches in file order, so the output is exactly that of one thread.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker, parentPort } from 'node:worker_threads';
 import { classifyFile, type Output } from './main';
 
@@ -24,11 +25,12 @@ interface Done {
 }
 
 /**
- * How many worker threads to use for `count` files (0: stay on this thread): one per core that
- * other processes leave idle (the cores less the last minute's load average), at most four.
- * Each thread compiles the engine again, so on cores that are already busy threads cost more CPU
- * time than they save: on 2 busy cores (load average above 10), 11,780 files took 1.6 s of CPU
- * on one thread and 2.2 s on two, and longer by the clock. BOUNCE_TRIAGE_THREADS=N chooses.
+ * How many threads to classify `count` files on, the main thread included (0: only the main
+ * thread, no worker): one per core that other processes leave idle (the cores less the last
+ * minute's load average), at most four. Each thread compiles the engine again, so on cores that
+ * are already busy threads cost more CPU time than they save: on 2 busy cores (load average above
+ * 10), 11,780 files took 1.6 s of CPU on one thread and 2.2 s on two, and longer by the clock.
+ * BOUNCE_TRIAGE_THREADS=N chooses.
  */
 export function threadsFor(count: number): number {
   if (count < PARALLEL_FROM) return 0;
@@ -40,23 +42,28 @@ export function threadsFor(count: number): number {
   return n > 1 ? n : 0;
 }
 
-/** The worker side: classify each batch it is sent. */
-export function serveWorker(): void {
-  parentPort!.on('message', (job: Job) => {
-    let text = '';
-    let errors = '';
-    for (const f of job.files) {
-      const r = classifyFile(f, job.jsonl);
-      if ('error' in r) errors += r.error;
-      else text += r.text;
-    }
-    const done: Done = { id: job.id, text, errors };
-    parentPort!.postMessage(done);
-  });
+/** One batch, on whichever thread runs it. */
+function runJob(job: Job): Done {
+  let text = '';
+  let errors = '';
+  for (const f of job.files) {
+    const r = classifyFile(f, job.jsonl);
+    if ('error' in r) errors += r.error;
+    else text += r.text;
+  }
+  return { id: job.id, text, errors };
 }
 
-/** Classify `files` on `threads` workers started from `script`; resolves true when some file failed. */
-export function classifyInParallel(
+/** The worker side: classify each batch it is sent. */
+export function serveWorker(): void {
+  parentPort!.on('message', (job: Job) => parentPort!.postMessage(runJob(job)));
+}
+
+/**
+ * Classify `files` on `threads` threads: this one and `threads - 1` workers started from
+ * `script`. Resolves true when some file failed.
+ */
+export async function classifyInParallel(
   script: string | URL,
   files: readonly string[],
   jsonl: boolean,
@@ -70,40 +77,59 @@ export function classifyInParallel(
   let nextJob = 0;
   let nextOut = 0;
   let failed = false;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const stop = () => workers.forEach((w) => void w.terminate());
-    const give = (w: Worker) => {
-      if (nextJob < jobs.length) w.postMessage(jobs[nextJob++]);
-    };
-    for (let t = 0; t < Math.min(threads, jobs.length); t++) {
-      const w = new Worker(script);
-      workers.push(w);
-      w.on('message', (done: Done) => {
-        give(w);
-        finished.set(done.id, done);
-        // Write every batch that is now next in file order.
-        for (let d = finished.get(nextOut); d; d = finished.get(nextOut)) {
-          finished.delete(nextOut++);
-          if (d.errors) {
-            io.err(d.errors);
-            failed = true;
-          }
-          if (d.text) io.out(d.text);
-        }
-        if (nextOut === jobs.length) {
-          stop();
-          resolve(failed);
-        }
-      });
-      w.on('error', (e) => {
-        stop();
-        reject(e);
-      });
-      // Two batches in flight per worker: one to work on, one waiting.
-      give(w);
-      give(w);
+  let broken: unknown = null;
+  const workers: Worker[] = [];
+  let wake: (() => void) | null = null;
+
+  /** Writes every finished batch that is now next in file order. */
+  const settle = (done: Done) => {
+    finished.set(done.id, done);
+    for (let d = finished.get(nextOut); d; d = finished.get(nextOut)) {
+      finished.delete(nextOut++);
+      if (d.errors) {
+        io.err(d.errors);
+        failed = true;
+      }
+      if (d.text) io.out(d.text);
     }
-    if (jobs.length === 0) resolve(false);
-  });
+    wake?.();
+  };
+  const give = (w: Worker) => {
+    if (nextJob < jobs.length) w.postMessage(jobs[nextJob++]);
+  };
+  for (let t = 0; t < Math.min(threads - 1, jobs.length); t++) {
+    const w = new Worker(script);
+    workers.push(w);
+    w.on('message', (done: Done) => {
+      give(w);
+      settle(done);
+    });
+    w.on('error', (e) => {
+      broken = e;
+      wake?.();
+    });
+    w.on('exit', (code) => {
+      if (nextOut < jobs.length) broken ??= new Error(`a worker thread stopped (exit code ${code})`);
+      wake?.();
+    });
+    // Two batches in flight per worker: one to work on, one waiting.
+    give(w);
+    give(w);
+  }
+  try {
+    // This thread works too, one batch at a time, and lets the workers' replies in between.
+    while (nextJob < jobs.length && broken === null) {
+      settle(runJob(jobs[nextJob++]!));
+      await yieldToEvents();
+    }
+    // The rest are with the workers.
+    while (nextOut < jobs.length && broken === null)
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    if (broken !== null) throw broken;
+    return failed;
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
 }
