@@ -38,6 +38,9 @@ const ROWS: Row[] = [
   ['footer-antivirus.eml', 'failed', 'kai.vance@example.org', 'userunknown'],
   // Counting messages, not a sending rate: a full mailbox.
   ['too-many-messages.eml', 'failed', 'eli.ward@example.org', 'mailboxfull'],
+  ['too-many-messages-2.eml', 'failed', 'ines.roy@example.org', 'mailboxfull'],
+  // A scanner's "virus scanning by …" footer under a full-mailbox reply.
+  ['footer-antivirus-2.eml', 'failed', 'ines.roy@example.org', 'mailboxfull'],
   // A forward rewrote the address before the reporting server: its Original-Recipient is the
   // intermediate address, and the returned message's To names what the sender wrote.
   ['forward-loop-original-recipient.eml', 'failed', 'dan.reyes@example.org', null],

@@ -251,11 +251,12 @@ const POSTFIX_TEMPLATE =
 
 /**
  * Antivirus and disclaimer footers that servers add to any mail they pass on, reports included:
- * "This message has been scanned for viruses … and is believed to be clean", "No virus found".
- * They say the message is clean, so their words must not read as a malware verdict.
+ * "This message has been scanned for viruses … and is believed to be clean", "No virus found",
+ * "Virus scanning by Example AV", "Scanned by Example Antivirus". They name the scanner or say the
+ * message is clean, so their words must not read as a malware verdict.
  */
 const CLEAN_NOTICE =
-  /\b(?:(?:this (?:message|e-?mail|mail)|it) (?:has been|was|is|have been) (?:scanned|checked)\b[^.]{0,160}?\b(?:virus(?:es)?|malware|spam)\b[^.]*|(?:no|free (?:of|from)) (?:known )?(?:virus(?:es)?|malware)(?: (?:was |were )?(?:found|detected))?|believed to be clean|virus[- ](?:free|checked|scanned))/g;
+  /\b(?:(?:this (?:message|e-?mail|mail)|it) (?:has been|was|is|have been) (?:scanned|checked)\b[^.]{0,160}?\b(?:virus(?:es)?|malware|spam)\b[^.]*|(?:no|free (?:of|from)) (?:known )?(?:virus(?:es)?|malware)(?: (?:was |were )?(?:found|detected))?|believed to be clean|virus[- ](?:free|checked|scanned)|(?:anti-?)?virus (?:scanning|protection|checking) (?:by|provided by|powered by|from)\b[^.]*|(?:scanned|checked|protected) (?:by|with) [^.]{0,60}?\banti-?(?:virus|malware)\b[^.]*)/g;
 
 /**
  * A lower-cased text without the report writer's own template lines, whose words ("mail system")

@@ -22,6 +22,9 @@ export const mailboxfull: ReasonModule = {
       'too many messages on the server',
       'too many messages in the mailbox',
       'too many messages in mailbox',
+      // "552 mailbox has too many messages (maximum 5000)": a cap on stored messages
+      'mailbox has too many messages',
+      'too many messages for this user',
       "number of messages in recipient's mailbox exceeded", // BIGLOBE: "…----- Non-delivered information ----- The number of messages in recipient's mailbox exceeded the local limit."
       'mailbox exceeded the local limit', // BIGLOBE: "…----- The number of messages in recipient's mailbox exceeded the local limit."
       'mailbox full', // Amazon SES: "…error 550-'5.2.2 <kijitora@example.jp>... Mailbox Full' (delivery attempts: 0)"

@@ -276,7 +276,8 @@ function diagnosticFromBlock(t: TextRecipient): string {
   const lines = t.block.split('\n');
   // Drop the recipient's own line when it holds nothing else.
   const first = lines[0] ?? '';
-  const rest = first.replace(/<?[^\s<>]+@[^\s<>]+>?:?/, '').trim();
+  // (Without an "@" there is no address to drop: the pattern is not even tried.)
+  const rest = (first.includes('@') ? first.replace(/<?[^\s<>]+@[^\s<>]+>?:?/, '') : first).trim();
   const kept: string[] = rest.length > 2 ? [rest] : [];
   for (const l of lines.slice(1)) {
     // Delivery-status fields or the returned original's headers: the diagnostic has ended.
