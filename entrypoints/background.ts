@@ -10,7 +10,8 @@ import { CARD_REQUESTS, isHistoryRequest, type HistoryRequest } from '@/lib/hist
 import { HistoryService, type KeyValueStore } from '@/lib/history/service';
 import { HistoryStore } from '@/lib/history/store';
 import { SentStore, handleImportRequest } from '@/lib/history/sent';
-import { isImportRequest } from '@/lib/import/protocol';
+import { isImportRequest, type ViewFilterChanged } from '@/lib/import/protocol';
+import { ViewFilter } from '@/lib/history/view-filter';
 import { uniqueRecipients } from '@/lib/history/unique';
 
 const localKv: KeyValueStore = {
@@ -37,6 +38,8 @@ export default defineBackground(() => {
   void service.start();
   const connection = new ConnectionRecorder(localKv);
   const sent = new SentStore();
+  // The filter the popup and the dashboard share.
+  const viewFilter = new ViewFilter();
 
   // Tell open extension pages (the popup) that the history changed, at most twice a second.
   let notifyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -65,7 +68,18 @@ export default defineBackground(() => {
       return service.handle(message);
     // The dashboard's imports: sent-mail counts and resume points.
     if (isImportRequest(message) && fromExtensionPage(sender))
-      return handleImportRequest(sent, message, { uniqueRecipients: () => uniqueRecipients(store.db) });
+      return handleImportRequest(sent, message, {
+        uniqueRecipients: () => uniqueRecipients(store.db),
+        viewFilter: {
+          get: async () => viewFilter.get(),
+          async set(filter) {
+            const stored = viewFilter.set(filter);
+            const changed: ViewFilterChanged = { type: 'view-filter-changed', filter: stored };
+            browser.runtime.sendMessage(changed).catch(() => undefined);
+            return stored;
+          },
+        },
+      });
     if (fromExtensionPage(sender) && type !== 'history-changed') {
       // Anything else from an extension page is a request; a malformed one is refused and counted.
       if (isHistoryRequest(message) || typeof type !== 'string') return service.handle(message);

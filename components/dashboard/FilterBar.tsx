@@ -4,7 +4,7 @@ import { ask } from '@/components/history/api';
 import type { StatDim } from '@/lib/history/stats';
 import type { Severity } from '@/lib/history/record';
 import { providerInfo } from '@/lib/engine/knowledge/index';
-import { isEmpty, useFilter } from './filter';
+import { isEmpty, useFilter, type DashboardFilter } from './filter';
 
 /** The values one counter dimension has, most frequent first. */
 function useValues(dim: StatDim): string[] {
@@ -41,6 +41,17 @@ function Choice(props: {
       </select>
     </label>
   );
+}
+
+/** The parts of the shared filter only the popup has fields for, in words ('' when none). */
+function popupOnly(f: DashboardFilter): string {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const parts: string[] = [];
+  if (f.search.trim()) parts.push(`search “${f.search.trim()}”`);
+  if (f.seenFrom !== null) parts.push(`seen from ${day(f.seenFrom)}`);
+  if (f.seenTo !== null) parts.push(`seen until ${day(f.seenTo)}`);
+  if (f.categories.length > 1) parts.push(`${f.categories.length} categories`);
+  return parts.join(', ');
 }
 
 export function FilterBar() {
@@ -115,6 +126,11 @@ export function FilterBar() {
       <button type="button" disabled={isEmpty(f)} onClick={() => useFilter.getState().clear()}>
         Clear filters
       </button>
+      {popupOnly(f) && (
+        <p className="bt-dash-note" data-testid="popup-filter">
+          Also filtered in the popup: {popupOnly(f)}
+        </p>
+      )}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { CATEGORY_ORDER } from '@/lib/engine/knowledge/categories';
 import type { CategoryId } from '@/lib/engine/types';
 import { EXPORT_FORMATS, formatInfo, type ExportFormat } from '@/lib/history/export';
 import type { Severity } from '@/lib/history/record';
+import { isEmptyFilter, type HistoryFilter } from '@/lib/history/query';
 import { describeStorageError } from './api';
 import { CorrectionsPanel } from './Corrections';
 import {
@@ -129,6 +130,19 @@ const CategoryOptions = memo(function CategoryOptions() {
   );
 });
 
+/** The parts of the shared filter only the dashboard has fields for, in words ('' when none). */
+function dashboardOnly(f: HistoryFilter): string {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const parts: string[] = [];
+  if (f.emailTypes?.length) parts.push(`email type ${f.emailTypes.join(' or ')}`);
+  if (f.sendingIps?.length) parts.push(`sending IP ${f.sendingIps.join(' or ')}`);
+  if (f.reasons?.length) parts.push(`reason ${f.reasons.join(' or ')}`);
+  if (f.statuses?.length) parts.push(`status ${f.statuses.join(' or ')}`);
+  if (typeof f.bounceFrom === 'number') parts.push(`bounced from ${day(f.bounceFrom)}`);
+  if (typeof f.bounceTo === 'number') parts.push(`bounced until ${day(f.bounceTo)}`);
+  return parts.join(', ');
+}
+
 export function FilterBar() {
   const filter = useHistory((s) => s.filter);
   const facets = useHistory((s) => s.facets);
@@ -136,15 +150,9 @@ export function FilterBar() {
   const resetFilter = useHistory((s) => s.resetFilter);
   const id = useId();
   const sev = filter.severities ?? [];
-  const active =
-    !!filter.search ||
-    !!filter.categories?.length ||
-    sev.length > 0 ||
-    !!filter.providers?.length ||
-    !!filter.recipientDomains?.length ||
-    !!filter.sender ||
-    typeof filter.from === 'number' ||
-    typeof filter.to === 'number';
+  // (The filter is shared with the dashboard, which may have set parts this form has no field for.)
+  const active = !isEmptyFilter(filter);
+  const fromDashboard = dashboardOnly(filter);
   return (
     <form className="bt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
       <label className="bt-search">
@@ -235,6 +243,11 @@ export function FilterBar() {
           />
         </label>
         <FacetLists id={id} facets={facets} />
+        {fromDashboard && (
+          <span className="bt-note" data-testid="dashboard-filter">
+            Also filtered on the dashboard: {fromDashboard}
+          </span>
+        )}
         {active && (
           <button type="button" className="bt-link" onClick={resetFilter}>
             Clear filters

@@ -7,11 +7,16 @@ import { CorrectDialog } from './Corrections';
 import { Banners, ExportBar, FilterBar, HeaderCounts, SettingsPanel, Toast } from './Controls';
 import { HistoryList } from './HistoryList';
 import { useHistory } from './state';
+import { loadSharedFilter, onSharedFilter } from './shared-filter';
 import { OpenDashboard } from '@/components/dashboard/OpenDashboard';
 import './history.css';
 
-// Ask for the first page before React renders anything: it is the popup's critical path.
-if (typeof window !== 'undefined') useHistory.getState().refresh();
+// Ask for the first page before React renders anything: it is the popup's critical path. The
+// filter shared with the dashboard is asked for beside it and, when there is one, replaces it.
+if (typeof window !== 'undefined') {
+  void loadSharedFilter().then((f) => f && useHistory.getState().applySharedFilter(f));
+  useHistory.getState().refresh();
+}
 
 export function HistoryApp() {
   useEffect(() => {
@@ -36,7 +41,11 @@ export function HistoryApp() {
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    const stopSharing = onSharedFilter((f) => useHistory.getState().applySharedFilter(f));
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      stopSharing();
+    };
   }, []);
 
   return (

@@ -17,6 +17,7 @@ import type { HistoryCounts, HistoryFilter } from '@/lib/history/query';
 import type { Facets } from '@/lib/history/store';
 import { correctionLabel } from '../corrections/wording';
 import { ask } from './api';
+import { sameFilter, saveSharedFilter } from './shared-filter';
 
 export const PAGE_SIZE = 50;
 
@@ -58,6 +59,8 @@ export interface HistoryState {
 
   setFilter(patch: Partial<HistoryFilter>): void;
   resetFilter(): void;
+  /** The filter the dashboard (or another popup) set: shown here too, not sent back. */
+  applySharedFilter(filter: HistoryFilter): void;
   refresh(): void;
   ensurePage(page: number): void;
   loadMeta(): Promise<void>;
@@ -158,9 +161,14 @@ export const useHistory = create<HistoryState>()((set, get) => {
 
     setFilter(patch) {
       start({ ...get().filter, ...patch });
+      saveSharedFilter(get().filter);
     },
     resetFilter() {
       start(EMPTY_FILTER);
+      saveSharedFilter(EMPTY_FILTER);
+    },
+    applySharedFilter(filter) {
+      if (!sameFilter(filter, get().filter)) start(filter);
     },
     refresh() {
       start(get().filter);

@@ -12,6 +12,7 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { SentRow } from '../import/mailbox-import';
 import type { ImportAnswers, ImportRequest } from '../import/protocol';
+import type { HistoryFilter } from './query';
 
 export const SENT_DB_NAME = 'bounce-triage-sent';
 
@@ -199,7 +200,11 @@ export class SentStore {
 export async function handleImportRequest(
   store: SentStore,
   req: ImportRequest,
-  history: { uniqueRecipients(): Promise<number | null> } = { uniqueRecipients: async () => null },
+  history: {
+    uniqueRecipients(): Promise<number | null>;
+    /** The shared filter; `set` stores it and tells the open pages. */
+    viewFilter?: { get(): Promise<HistoryFilter>; set(filter: unknown): Promise<HistoryFilter> };
+  } = { uniqueRecipients: async () => null },
 ): Promise<
   | { ok: true; data: ImportAnswers[ImportRequest['type']] | undefined }
   | { ok: false; error: { name: string; message: string; operation: string; at: number } }
@@ -237,6 +242,11 @@ export async function handleImportRequest(
         return { ok: true, data: null };
       case 'dashboard-unique-recipients':
         return { ok: true, data: await history.uniqueRecipients() };
+      case 'view-filter-get':
+        return { ok: true, data: (await history.viewFilter?.get()) ?? {} };
+      case 'view-filter-set':
+        if (!history.viewFilter) throw new Error('no shared filter here');
+        return { ok: true, data: await history.viewFilter.set(req.filter) };
       default:
         throw new TypeError('unknown request');
     }

@@ -4,6 +4,7 @@
  */
 import type { SentRow } from './mailbox-import';
 import type { ImportCheckpoint, SentQuery, SentTotals } from '../history/sent';
+import type { HistoryFilter } from '../history/query';
 
 /**
  * Account field of imported records, followed by the mailbox's address when known (the history's
@@ -19,7 +20,20 @@ export type ImportRequest =
   | { type: 'import-checkpoint-list' }
   | { type: 'import-checkpoint-drop'; file: string }
   /** Distinct failed addresses in the history (read from its recipient index). */
-  | { type: 'dashboard-unique-recipients' };
+  | { type: 'dashboard-unique-recipients' }
+  /** The filter the popup and the dashboard share (see lib/history/view-filter.ts). */
+  | { type: 'view-filter-get' }
+  | { type: 'view-filter-set'; filter: HistoryFilter };
+
+/** The background tells open extension pages that the shared filter changed. */
+export interface ViewFilterChanged {
+  type: 'view-filter-changed';
+  filter: HistoryFilter;
+}
+
+export function isViewFilterChanged(m: unknown): m is ViewFilterChanged {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'view-filter-changed';
+}
 
 export interface ImportAnswers {
   'sent-add': { added: number };
@@ -29,6 +43,8 @@ export interface ImportAnswers {
   'import-checkpoint-list': ImportCheckpoint[];
   'import-checkpoint-drop': null;
   'dashboard-unique-recipients': number | null;
+  'view-filter-get': HistoryFilter;
+  'view-filter-set': HistoryFilter;
 }
 
 const TYPES = new Set<string>([
@@ -39,6 +55,8 @@ const TYPES = new Set<string>([
   'import-checkpoint-list',
   'import-checkpoint-drop',
   'dashboard-unique-recipients',
+  'view-filter-get',
+  'view-filter-set',
 ]);
 
 export function isImportRequest(m: unknown): m is ImportRequest {

@@ -199,6 +199,23 @@ describe('dashboard import', () => {
     await expectCounts(['5', '3', '2', '1', '1']);
   });
 
+  it('shares its filter with the popup, both ways', async () => {
+    await page.locator('select[name="emailType"]').selectOption('bulk');
+    await expect.poll(async () => (await tiles(page)).bounces, { timeout: 30_000 }).toBe('2');
+    // The popup opened now shows the dashboard's filter: the two bulk records of seven.
+    const popup = await ext.openPopup();
+    await expect
+      .poll(() => popup.getByTestId('count-total').textContent(), { timeout: 30_000 })
+      .toBe('2 of 7 bounces');
+    // Cleared in the popup, cleared on the dashboard.
+    await popup.getByRole('button', { name: 'Clear filters' }).click();
+    await expect
+      .poll(() => page.locator('select[name="emailType"]').inputValue(), { timeout: 30_000 })
+      .toBe('');
+    await expect.poll(async () => (await tiles(page)).bounces, { timeout: 30_000 }).toBe('5');
+    await popup.close();
+  });
+
   it('lists the ESP/ISP block with its dates, diagnostic and the provider’s links', async () => {
     const row = page.getByTestId('blocks').getByRole('row', { name: /Outlook/ });
     await expect.poll(async () => (await row.count()) > 0, { timeout: 30_000 }).toBe(true);
