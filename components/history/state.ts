@@ -20,6 +20,8 @@ import { ask } from './api';
 import { sameFilter, saveSharedFilter } from './shared-filter';
 
 export const PAGE_SIZE = 50;
+/** How long the message line offers to undo a correction (the background keeps it 10 minutes). */
+const CORRECTION_TOAST_MS = 30_000;
 
 export interface Toast {
   text: string;
@@ -342,7 +344,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
         toast: {
           text: `Corrected ${row.recipient || 'the record'}: ${correctionLabel(to)}.`,
           undoToken: a.data.token,
-          until: Date.now() + 10_000,
+          until: Date.now() + CORRECTION_TOAST_MS,
           undoes: 'correction',
         },
       });
@@ -365,7 +367,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
         toast: {
           text: `Removed the correction${row?.recipient ? ` of ${row.recipient}` : ''}.`,
           undoToken: a.data.token,
-          until: Date.now() + 10_000,
+          until: Date.now() + CORRECTION_TOAST_MS,
           undoes: 'correction',
         },
       });

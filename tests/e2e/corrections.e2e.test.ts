@@ -118,7 +118,7 @@ describe('corrections (real Chromium, built extension)', () => {
     await popup.close();
   });
 
-  it('from the popup: a category through the dialog, then removed from the list in Settings', async () => {
+  it('from the popup: a category through the dialog, undone from the message line, removed later from the list', async () => {
     const seed = await ext.openPopup();
     await reportFromPage(seed, [
       fakeSeen(
@@ -133,16 +133,28 @@ describe('corrections (real Chromium, built extension)', () => {
     let popup = await freshPopup(null);
     expect(await plainList(popup)).toContain('dora@corp.example');
     const row = popup.locator('.bt-row[data-key="18100000000000000501|dora@corp.example"]');
-    await row.getByRole('button', { name: 'Correct the verdict for dora@corp.example' }).click();
     const dialog = popup.getByRole('dialog', { name: 'Correct the verdict' });
-    await dialog.getByRole('radio', { name: 'Another category:' }).check();
-    await dialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Mailbox Full' });
-    await dialog.getByRole('button', { name: 'Save correction' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-    await expect.poll(() => row.getAttribute('data-corrected'), { timeout: 15_000 }).toBe('mailbox-full');
+    const correctToFullMailbox = async () => {
+      await row.getByRole('button', { name: 'Correct the verdict for dora@corp.example' }).click();
+      await dialog.getByRole('radio', { name: 'Another category:' }).check();
+      await dialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Mailbox Full' });
+      await dialog.getByRole('button', { name: 'Save correction' }).click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      await expect.poll(() => row.getAttribute('data-corrected'), { timeout: 15_000 }).toBe('mailbox-full');
+    };
+    await correctToFullMailbox();
     expect(await row.locator('.bt-badge').textContent()).toBe('Mailbox Full');
     // One full-mailbox bounce is soft: not listed.
     expect(await plainList(popup)).not.toContain('dora@corp.example');
+
+    // Undo from the popup's message line, then correct again.
+    const toast = popup.getByTestId('toast');
+    expect(await toast.textContent()).toMatch(/^Corrected dora@corp\.example: Mailbox Full\. Undo/);
+    await toast.getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => toast.textContent(), { timeout: 15_000 }).toMatch(/^Correction undone\./);
+    await expect.poll(() => row.getAttribute('data-corrected'), { timeout: 15_000 }).toBeNull();
+    expect(await plainList(popup)).toContain('dora@corp.example');
+    await correctToFullMailbox();
 
     await popup.locator('summary', { hasText: 'Settings' }).click();
     const item = popup.locator('.bt-corrections-list li[data-key="18100000000000000501|dora@corp.example"]');
