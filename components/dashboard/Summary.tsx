@@ -10,7 +10,7 @@ import type { CounterRow, StatDim } from '@/lib/history/stats';
 import { askImport } from './importer';
 import { splitCounts, splitRow, summarize, type Split, type SummaryFigures } from './figures';
 import { isEmpty, rateApplies, toHistoryFilter, useFilter, type DashboardFilter } from './filter';
-import { useFiltered } from './filtered';
+import { SUMMARY_SHOWN, useFiltered } from './filtered';
 
 const nf = new Intl.NumberFormat('en');
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
@@ -142,7 +142,9 @@ export function Summary() {
           setFigures(f);
           setShownFor(JSON.stringify(filter));
         })
-        .catch((err: unknown) => live && setFigures(err instanceof Error ? err.message : String(err)));
+        .catch((err: unknown) => live && setFigures(err instanceof Error ? err.message : String(err)))
+        // Then the breakdowns of the filter may read its records (see filtered.ts).
+        .finally(() => live && window.dispatchEvent(new CustomEvent(SUMMARY_SHOWN)));
     refresh();
     window.addEventListener('bt-import-stored', refresh);
     return () => {

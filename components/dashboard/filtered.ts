@@ -95,16 +95,24 @@ export const useFiltered = create<FilteredStore>((set) => ({
   },
 }));
 
-/** Keeps the filtered view in step with the filter (and with newly stored imports). */
+/** The summary dispatches this once it shows the figures of a filter (or failed to). */
+export const SUMMARY_SHOWN = 'bt-summary-shown';
+
+/**
+ * Keeps the filtered view in step with the filter (and with newly stored imports). The records
+ * are read once the summary of the filter is on screen: the summary's few counter rows come first
+ * (the store answers one request at a time, and a page of records takes longer).
+ */
 export function watchFiltered(): () => void {
   const reload = () => useFiltered.getState().load(useFilter.getState().filter);
-  reload();
   const unsubscribe = useFilter.subscribe((s, prev) => {
-    if (s.filter !== prev.filter) reload();
+    if (s.filter !== prev.filter && isEmpty(s.filter)) reload();
   });
+  window.addEventListener(SUMMARY_SHOWN, reload);
   window.addEventListener('bt-import-stored', reload);
   return () => {
     unsubscribe();
+    window.removeEventListener(SUMMARY_SHOWN, reload);
     window.removeEventListener('bt-import-stored', reload);
   };
 }
