@@ -391,6 +391,41 @@ describe('the card in Firefox', () => {
     await page.close();
   });
 
+  it('takes a correction from the card, keeps it over a reload, and removes it', async () => {
+    const { page, sim } = await openGmailBounce();
+    const shown = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('bounce-triage-card')?.shadowRoot;
+        return {
+          corrected: root?.querySelector('[data-field="corrected"]')?.getAttribute('data-value') ?? null,
+          suppression: root?.querySelector('dd[data-field="suppression"]')?.textContent ?? '',
+        };
+      });
+    await cardButtonByText(page, 'Wrong verdict?').click();
+    await cardButtonByText(page, 'Not a bounce').click();
+    await cardButtonByText(page, 'Save correction').click();
+    await expect.poll(shown, { timeout: 15_000 }).toEqual({
+      corrected: 'not-bounce',
+      suppression: 'Not suppressed: you said this is not a bounce',
+    });
+    // Stored by the background: the same message opened again shows it.
+    await page.close();
+    const again = await open(sim, sim.url(sim.conversations[0]));
+    await waitCard(again.p, sim.conversations[0]!.messages[0]!.decimal, 'enriched');
+    const reread = () =>
+      again.page.evaluate(
+        () =>
+          document
+            .querySelector('bounce-triage-card')
+            ?.shadowRoot?.querySelector('[data-field="corrected"]')
+            ?.getAttribute('data-value') ?? null,
+      );
+    await until(reread, 'not-bounce', 'the correction is shown after a reload');
+    await cardButtonByText(again.page, 'Remove correction').click();
+    await until(reread, null, 'the correction is removed');
+    await again.page.close();
+  });
+
   it('keeps keys typed in the card away from Gmail’s shortcuts', async () => {
     const { page } = await openGmailBounce();
     await page.evaluate(() => {

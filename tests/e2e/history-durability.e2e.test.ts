@@ -234,6 +234,8 @@ describe('history durability', () => {
       ]);
       const counters = await tableRows<{ k: string; n: number }>(popup, 'counters');
       expect(counters.find((c) => c.k === 'all\u0001')?.n).toBe(2);
+      // On through v3 to the latest version: the corrections table is there, empty.
+      expect(await tableRows(popup, 'corrections')).toEqual([]);
     },
   );
 });
