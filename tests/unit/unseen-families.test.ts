@@ -44,6 +44,10 @@ const ROWS: Row[] = [
   // A forward rewrote the address before the reporting server: its Original-Recipient is the
   // intermediate address, and the returned message's To names what the sender wrote.
   ['forward-loop-original-recipient.eml', 'failed', 'dan.reyes@example.org', null],
+  // The same rule when only the report's text names both: Postfix's "<target> (expanded from
+  // <written>)", Exim's "target (generated from written)".
+  ['alias-postfix-text.eml', 'failed', 'help@example.org', 'userunknown'],
+  ['alias-exim-generated.eml', 'failed', 'jane.doe@example.org', 'userunknown'],
   // A quoted local part the server wrote bare in Original-Recipient: the valid, quoted form.
   ['quoted-local-part.eml', 'failed', '"ann..lee"@example.org', 'userunknown'],
   // Plain "no such user" variants.

@@ -140,6 +140,7 @@ export function collectDrafts(
   }
 
   const scanned = scanRecipients(section, nonRecipients(view, original));
+  let addressed: Set<string> | undefined;
   if (scanned.length) {
     let sectionDiag: string | undefined;
     return {
@@ -148,7 +149,7 @@ export function collectDrafts(
         if (!failure) sectionDiag ??= scanned.length === 1 ? diagnosticFromSection(section) : '';
         return finishDraft(
           {
-            recipient: t.address,
+            recipient: textRecipient(t, () => (addressed ??= addressedTo(view))),
             // A block without a server reply (the address stood in a summary) borrows the report's.
             diagnostic: (failure || !sectionDiag ? diagnosticFromBlock(t) : sectionDiag) || null,
             context: sectionRaw,
@@ -227,6 +228,13 @@ function senderWrote(r: DsnRecipient, addressed: () => Set<string>): string | nu
   if (co === canonicalAddress(f)) return co;
   const to = addressed();
   return to.has(f) && !to.has(o) ? f : o;
+}
+
+/** As senderWrote, for an address the text names beside the address it was rewritten to. */
+function textRecipient(t: TextRecipient, addressed: () => Set<string>): string {
+  if (!t.rewritten) return t.address;
+  const to = addressed();
+  return to.has(t.rewritten) && !to.has(t.address) ? t.rewritten : t.address;
 }
 
 /** The addresses the returned message's To and Cc fields name (lower case). */

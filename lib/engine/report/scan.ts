@@ -16,6 +16,8 @@ export interface TextRecipient {
   address: string;
   /** Text that belongs to this recipient (its line onwards, up to the next recipient). */
   block: string;
+  /** The address an alias or a forward rewrote `address` to, when the report names both. */
+  rewritten?: string;
 }
 
 const ADDR = String.raw`(?:"[^"\n@]{1,64}"|[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,128})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+`;
@@ -43,17 +45,22 @@ const TRANSCRIPT_LINE = new RegExp(String.raw`^[45]\d\d <(${ADDR})>\.\.\. \S`);
 // An address in angle brackets right after a line's first address: "name <mailbox>".
 const ANGLE_AFTER = new RegExp(String.raw`^[ \t]*<(${ADDR})>`);
 
-// Sendmail names the alias the sender used under the address it expanded to:
-//   "userunknown@example.co.jp\n    (reason: 550 5.1.1 …)\n    (expanded from: <bounce0@example.org>)"
-const EXPANDED_FROM = new RegExp(String.raw`^[ \t]*\(expanded from:?[ \t]*<?(${ADDR})>?\)`, 'i');
+// The address the sender wrote, named beside the address an alias or a forward rewrote it to:
+//   Sendmail: "userunknown@example.co.jp\n    (reason: 550 5.1.1 …)\n    (expanded from: <bounce0@example.org>)"
+//   Postfix:  "<sales-team@mail.example.org> (expanded from <sales@example.org>): host … said: 550 …"
+//   Exim:     "  sales-team@mail.example.org\n    (generated from sales@example.org)"
+//             ("ultimately generated from" after several redirections)
+const EXPANDED_FROM = new RegExp(
+  String.raw`\((?:expanded|(?:ultimately )?generated) from:?\s*<?(${ADDR})>?\)`,
+  'i',
+);
 
-/** The address the sender wrote, when the lines under a recipient say it was an alias. */
+/** The address the sender wrote, when the recipient's line or the lines under it say it was an alias. */
 function expandedFrom(lines: string[], from: number, to: number): string | null {
-  for (let i = from; i < to; i++) {
-    const m = EXPANDED_FROM.exec(lines[i]!);
-    if (m) return normaliseAddress(m[1]!);
-  }
-  return null;
+  const near = lines.slice(from, to).join(' ');
+  if (!/(?:expanded|generated) from/i.test(near)) return null;
+  const m = EXPANDED_FROM.exec(near);
+  return m ? normaliseAddress(m[1]!) : null;
 }
 
 // An address the report asks the reader to write to (a list's command address, a help desk):
@@ -184,7 +191,8 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
     // address above "Remote Server returned '550 5.1.351 …'").
     const repeat = repeats.find((r) => r.line > from && r.address !== h.address);
     if (repeat !== undefined && repeat.line < end) end = repeat.line;
-    const alias = expandedFrom(lines, from + 1, Math.min(end, from + 4));
+    const alias = expandedFrom(lines, from, Math.min(end, from + 4));
+    const rewritten = alias && alias !== h.address ? h.address : undefined;
     if (alias) h.address = alias;
     // A recipient alone on its line is usually followed by its diagnostic; when two recipient
     // lines are adjacent (a list), the shared diagnostic follows the list.
@@ -193,7 +201,9 @@ export function scanRecipients(text: string, exclude: Set<string>): TextRecipien
       const lastListLine = hits[hits.length - 1]!.line;
       blockLines = [lines[from]!, ...lines.slice(lastListLine + 1)];
     }
-    return { address: h.address, block: blockLines.join('\n') };
+    return rewritten
+      ? { address: h.address, block: blockLines.join('\n'), rewritten }
+      : { address: h.address, block: blockLines.join('\n') };
   });
 }
 
