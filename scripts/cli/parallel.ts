@@ -9,8 +9,13 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker, parentPort } from 'node:worker_threads';
 import { classifyFile, type Output } from './main';
 
-/** Below this many files a thread's start-up costs more than it saves. */
-export const PARALLEL_FROM = 200;
+/**
+ * Below this many files a worker's start-up and its own compiling of the engine (about 0.2 s of
+ * CPU) cost more than it saves. Measured with `perf` per thread on 2 cores: on 200 and 600 files
+ * two threads took longer than one (the worker alone spent more CPU than the whole one-thread
+ * run), on 2,000 about as long, on 5,000 and 11,780 a fifth to a quarter less.
+ */
+export const PARALLEL_FROM = 2000;
 const BATCH = 48;
 
 interface Job {
@@ -26,16 +31,16 @@ interface Done {
 
 /**
  * How many threads to classify `count` files on, the main thread included (0: only the main
- * thread, no worker): one per core that other processes leave idle (the cores less the last
- * minute's load average), at most four. Each thread compiles the engine again, so on cores that
+ * thread, no worker): from PARALLEL_FROM files on, one per core that other processes leave idle
+ * (the cores less the last minute's load average), at most four. Each thread compiles the engine again, so on cores that
  * are already busy threads cost more CPU time than they save: on 2 busy cores (load average above
  * 10), 11,780 files took 1.6 s of CPU on one thread and 2.2 s on two, and longer by the clock.
- * BOUNCE_TRIAGE_THREADS=N chooses.
+ * BOUNCE_TRIAGE_THREADS=N chooses, whatever the number of files.
  */
 export function threadsFor(count: number): number {
-  if (count < PARALLEL_FROM) return 0;
   const asked = Number(process.env.BOUNCE_TRIAGE_THREADS);
-  if (Number.isInteger(asked) && asked > 0) return asked > 1 ? asked : 0;
+  if (Number.isInteger(asked) && asked > 0) return asked > 1 && count > 1 ? asked : 0;
+  if (count < PARALLEL_FROM) return 0;
   // loadavg() is [0, 0, 0] where the system does not tell (Windows): every core counts as idle.
   const idle = Math.floor(availableParallelism() - (loadavg()[0] ?? 0) + 0.5);
   const n = Math.min(idle, 4);

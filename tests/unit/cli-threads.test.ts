@@ -1,6 +1,6 @@
 /**
- * How many worker threads the command line starts: none for a few files, what
- * BOUNCE_TRIAGE_THREADS asks, otherwise one per core the load average leaves idle (at most four).
+ * How many threads the command line classifies on: what BOUNCE_TRIAGE_THREADS asks, otherwise
+ * one below PARALLEL_FROM files and one per core the load average leaves idle (at most four) above.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -23,10 +23,13 @@ afterEach(() => {
 });
 
 describe('threadsFor', () => {
-  it('stays on one thread below PARALLEL_FROM files, whatever is asked', () => {
-    vi.stubEnv('BOUNCE_TRIAGE_THREADS', '4');
+  it('stays on one thread below PARALLEL_FROM files unless threads are asked for', () => {
+    vi.stubEnv('BOUNCE_TRIAGE_THREADS', '');
     expect(threadsFor(PARALLEL_FROM - 1)).toBe(0);
-    expect(threadsFor(PARALLEL_FROM)).toBe(4);
+    expect(threadsFor(PARALLEL_FROM)).toBe(2);
+    vi.stubEnv('BOUNCE_TRIAGE_THREADS', '4');
+    expect(threadsFor(PARALLEL_FROM - 1)).toBe(4);
+    expect(threadsFor(1)).toBe(0);
   });
 
   it('takes BOUNCE_TRIAGE_THREADS over the load average', () => {
