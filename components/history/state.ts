@@ -301,20 +301,21 @@ export const useHistory = create<HistoryState>()((set, get) => {
         set({ error: a.error });
         return null;
       }
-      // Big files come in parts.
+      // Big files come in parts, written by the background as they are asked for.
       const parts = [a.data.text];
       let got = a.data.text.length;
-      while (a.data.token && got < a.data.length) {
+      let { done, rows } = a.data;
+      while (a.data.token && !done) {
         const p = await ask({ type: 'history-export-part', token: a.data.token, offset: got });
         if (!p.ok) {
           set({ error: p.error });
           return null;
         }
-        if (p.data.text.length === 0) break;
         parts.push(p.data.text);
         got += p.data.text.length;
+        ({ done, rows } = p.data);
       }
-      return { filename: a.data.filename, mime: a.data.mime, text: parts.join(''), rows: a.data.rows };
+      return { filename: a.data.filename, mime: a.data.mime, text: parts.join(''), rows };
     },
     say(text) {
       set({ notice: text });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { DB_VERSION, HistoryDb, SCHEMA } from './db';
+import { DB_VERSION, HistoryDb, SCHEMA, weekOf, weekWord } from './db';
 import { countersFor } from './stats';
 import { recordsFromMessage, type HistoryRecord } from './record';
 import { fakeSeen, FULL_MAILBOX } from './test-fixtures';
@@ -22,21 +22,23 @@ describe('history database schema', () => {
       'lastSeen',
       'messageId',
       'recipient',
-      'words',
     ]);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'corrections',
       'counters',
       'meta',
       'records',
+      'timeline',
       'trash',
     ]);
+    expect(db.timeline.schema.primKey.keyPath).toEqual(['t', 'k']);
+    expect(db.timeline.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['w', true]]);
     expect(db.corrections.schema.indexes.map((i) => i.name).sort()).toEqual([
       'createdAt',
       'messageId',
       'pattern',
     ]);
-    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
     db.close();
   });
 
@@ -176,7 +178,7 @@ describe('history database schema', () => {
     };
     v3.close();
 
-    const v4 = new HistoryDb(name);
+    const v4 = new HistoryDb(name, undefined, 4);
     await v4.open();
     expect(v4.verno).toBe(4);
     expect(await v4.records.orderBy('key').toArray()).toEqual(before.records);
@@ -201,6 +203,65 @@ describe('history database schema', () => {
       '11|ann@gmail.com',
     ]);
     v4.close();
+    await Dexie.delete(name);
+  });
+
+  it('opens v4 data as v5: every record gets its search-timeline row, nothing else changes', async () => {
+    const name = freshName();
+    const v4 = new HistoryDb(name, undefined, 4);
+    await v4.open();
+    const rows = [
+      ...recordsFromMessage(
+        fakeSeen('21', [{ recipient: 'ann@gmail.com' }], { seenAt: Date.UTC(2026, 0, 5) }),
+      ),
+      ...recordsFromMessage(
+        fakeSeen('22', [{ ...FULL_MAILBOX, provider: 'microsoft' }], { seenAt: Date.UTC(2026, 6, 1) }),
+      ),
+      // More rows than one upgrade chunk holds.
+      ...Array.from({ length: 6000 }, (_, i) =>
+        recordsFromMessage(
+          fakeSeen(String(1000 + i), [{ recipient: `p${i}@bulk.example` }], {
+            seenAt: 1_700_000_000_000 + i,
+          }),
+        ),
+      ).flat(),
+    ];
+    await v4.records.bulkAdd(rows);
+    await v4.counters.bulkPut(countersFor(rows));
+    await v4.corrections.put({
+      key: '21|ann@gmail.com',
+      messageId: '21',
+      recipient: 'ann@gmail.com',
+      to: 'keep',
+      was: { kind: 'failed', category: 'invalid-address', reason: 'userunknown', hard: true },
+      provider: 'google',
+      status: '5.1.1',
+      pattern: 'google|5.1.1|x',
+      reportId: null,
+      createdAt: 3000,
+    });
+    const before = {
+      records: await v4.records.orderBy('key').toArray(),
+      counters: await v4.counters.orderBy('k').toArray(),
+      corrections: await v4.corrections.toArray(),
+    };
+    v4.close();
+
+    const v5 = new HistoryDb(name);
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    expect(await v5.records.orderBy('key').toArray()).toEqual(before.records);
+    expect(await v5.counters.orderBy('k').toArray()).toEqual(before.counters);
+    expect(await v5.corrections.toArray()).toEqual(before.corrections);
+    expect(await v5.timeline.count()).toBe(rows.length);
+    const ann = await v5.timeline.get([Date.UTC(2026, 0, 5), '21|ann@gmail.com']);
+    expect(ann?.w).toContain(weekWord(weekOf(Date.UTC(2026, 0, 5)), 'ann@gmail.com'));
+    // A word prefix within the record's week finds it by key, with its time.
+    const week = weekOf(Date.UTC(2026, 6, 1));
+    expect(await v5.timeline.where('w').startsWith(weekWord(week, 'accou')).primaryKeys()).toEqual([
+      [Date.UTC(2026, 6, 1), '22|bob@corp.example'],
+    ]);
+    v5.close();
     await Dexie.delete(name);
   });
 });

@@ -295,11 +295,18 @@ export const SUPPRESSION_COLUMNS = [
   'why',
 ] as const;
 
-function suppressionCsv(list: Entry[]): Body {
-  const rows = list.filter(listed);
-  const out = [csvRow([...SUPPRESSION_COLUMNS])];
-  for (const e of rows) {
-    out.push(
+/** One suppression format: its header, which entries it lists and how it writes one. */
+interface SuppressionFormat {
+  header: string;
+  takes: (e: Entry) => boolean;
+  line: (e: Entry) => string;
+}
+
+const SUPPRESSION_FORMATS: Partial<Record<ExportFormat, SuppressionFormat>> = {
+  unique: {
+    header: csvRow([...SUPPRESSION_COLUMNS]),
+    takes: listed,
+    line: (e) =>
       csvRow([
         e.address,
         listOf(e),
@@ -311,70 +318,101 @@ function suppressionCsv(list: Entry[]): Body {
         e.count,
         e.decision.why,
       ]),
-    );
+  },
+  /**
+   * One column headed `Email`: Klaviyo's suppressed-profiles upload reads exactly this, and the
+   * other tools' importers map it to their email field.
+   */
+  email: { header: 'Email\r\n', takes: listed, line: (e) => exactRow([e.address]) },
+  /**
+   * Mailgun's bounce-list import: columns address, code, error, created_at; code defaults to 550 on
+   * their side, created_at is an RFC 2822 timestamp. Complaints are left out: they have their own list.
+   * https://documentation.mailgun.com/docs/mailgun/api-reference/send/mailgun/bounces/post-v3--domainid--bounces-import
+   */
+  mailgun: {
+    header: exactRow(['address', 'code', 'error', 'created_at']),
+    takes: (e) => e.decision.suppress,
+    line: (e) => {
+      // The error text is a stranger's words: defused, since people open these files too.
+      const cells = [
+        exactCell(e.address),
+        exactCell(e.last.replyCode ?? ''),
+        csvCell(e.last.diagnostic ?? ''),
+      ];
+      cells.push(exactCell(e.last.seen === null ? '' : rfc2822Time(e.last.seen)));
+      return `${cells.join(',')}\r\n`;
+    },
+  },
+  /**
+   * Mailgun's complaint-list import: columns address, created_at (RFC 2822, optional).
+   * https://documentation.mailgun.com/docs/inboxready/api-reference/optimize/mailgun/complaints/post-v3--domainid--complaints-import
+   */
+  'mailgun-complaints': {
+    header: exactRow(['address', 'created_at']),
+    takes: (e) => e.decision.complaint,
+    line: (e) => exactRow([e.address, e.last.seen === null ? '' : rfc2822Time(e.last.seen)]),
+  },
+  /**
+   * Amazon SES account-level suppression list bulk import, CSV flavour: no header, one
+   * "address,REASON" per line where REASON is BOUNCE or COMPLAINT (a complaint wins: the person asked
+   * not to be mailed).
+   * https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html
+   */
+  ses: {
+    header: '',
+    takes: listed,
+    line: (e) => exactRow([e.address, e.decision.complaint ? 'COMPLAINT' : 'BOUNCE']),
+  },
+  /** One suppressed address per line (LF), for pasting into any tool's suppression box. */
+  plain: { header: '', takes: listed, line: (e) => `${e.address}\n` },
+  /** One dead domain per line (LF): domains that do not exist or take no mail (each once, see the writer). */
+  domains: { header: '', takes: (e) => e.decision.listDomain && !!e.domain, line: (e) => `${e.domain}\n` },
+};
+
+/**
+ * A suppression-format file written in pieces, so that a large history never sits in memory at
+ * once: `start()` gives the header, then each `add(events)` the lines of the addresses whose events
+ * it is given. Each call must hold every event of its addresses (the rules read an address's whole
+ * history): the store hands them over grouped by address.
+ */
+export class SuppressionWriter {
+  /** Lines written so far (addresses, or domains for the dead-domain list). */
+  rows = 0;
+  private readonly spec: SuppressionFormat;
+  private readonly find: ReturnType<typeof correctionLookup>;
+  private readonly domains = new Set<string>();
+
+  constructor(
+    readonly format: ExportFormat,
+    private readonly rules: SuppressionRules = DEFAULT_RULES,
+    private readonly corrections: readonly CorrectionRow[] = [],
+  ) {
+    const spec = SUPPRESSION_FORMATS[format];
+    if (!spec) throw new Error(`Not a suppression list format: ${String(format)}`);
+    this.spec = spec;
+    this.find = correctionLookup(corrections);
   }
-  return { text: out.join(''), rows: rows.length };
-}
 
-/**
- * One column headed `Email`: Klaviyo's suppressed-profiles upload reads exactly this, and the
- * other tools' importers map it to their email field.
- */
-function emailCsv(list: Entry[]): Body {
-  const rows = list.filter(listed);
-  return { text: ['Email\r\n', ...rows.map((e) => exactRow([e.address]))].join(''), rows: rows.length };
-}
-
-/**
- * Mailgun's bounce-list import: columns address, code, error, created_at; code defaults to 550 on
- * their side, created_at is an RFC 2822 timestamp. Complaints are left out: they have their own list.
- * https://documentation.mailgun.com/docs/mailgun/api-reference/send/mailgun/bounces/post-v3--domainid--bounces-import
- */
-function mailgunCsv(list: Entry[]): Body {
-  const rows = list.filter((e) => e.decision.suppress);
-  const out = [exactRow(['address', 'code', 'error', 'created_at'])];
-  for (const e of rows) {
-    // The error text is a stranger's words: defused, since people open these files too.
-    const cells = [exactCell(e.address), exactCell(e.last.replyCode ?? ''), csvCell(e.last.diagnostic ?? '')];
-    cells.push(exactCell(e.last.seen === null ? '' : rfc2822Time(e.last.seen)));
-    out.push(`${cells.join(',')}\r\n`);
+  start(): string {
+    return this.spec.header;
   }
-  return { text: out.join(''), rows: rows.length };
-}
 
-/**
- * Mailgun's complaint-list import: columns address, created_at (RFC 2822, optional).
- * https://documentation.mailgun.com/docs/inboxready/api-reference/optimize/mailgun/complaints/post-v3--domainid--complaints-import
- */
-function mailgunComplaintsCsv(list: Entry[]): Body {
-  const rows = list.filter((e) => e.decision.complaint);
-  const out = [exactRow(['address', 'created_at'])];
-  for (const e of rows) out.push(exactRow([e.address, e.last.seen === null ? '' : rfc2822Time(e.last.seen)]));
-  return { text: out.join(''), rows: rows.length };
-}
-
-/**
- * Amazon SES account-level suppression list bulk import, CSV flavour: no header, one
- * "address,REASON" per line where REASON is BOUNCE or COMPLAINT (a complaint wins: the person asked
- * not to be mailed).
- * https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html
- */
-function sesCsv(list: Entry[]): Body {
-  const rows = list.filter(listed);
-  const text = rows.map((e) => exactRow([e.address, e.decision.complaint ? 'COMPLAINT' : 'BOUNCE'])).join('');
-  return { text, rows: rows.length };
-}
-
-/** One suppressed address per line (LF), for pasting into any tool's suppression box. */
-function plainList(list: Entry[]): Body {
-  const rows = list.filter(listed);
-  return { text: rows.map((e) => `${e.address}\n`).join(''), rows: rows.length };
-}
-
-/** One dead domain per line (LF): domains that do not exist or take no mail. */
-function domainList(list: Entry[]): Body {
-  const domains = [...new Set(list.filter((e) => e.decision.listDomain && e.domain).map((e) => e.domain))];
-  return { text: domains.map((d) => `${d}\n`).join(''), rows: domains.length };
+  add(events: readonly ExportEvent[]): string {
+    const corrected = this.corrections.length
+      ? applyCorrections(events, (e) => this.find(e.address, [e.item.key]))
+      : events;
+    let out = '';
+    for (const e of suppressionList(corrected, this.rules)) {
+      if (!this.spec.takes(e)) continue;
+      if (this.format === 'domains') {
+        if (this.domains.has(e.domain)) continue;
+        this.domains.add(e.domain);
+      }
+      out += this.spec.line(e);
+      this.rows++;
+    }
+    return out;
+  }
 }
 
 /**
@@ -387,29 +425,9 @@ export function suppressionExport(
   rules: SuppressionRules = DEFAULT_RULES,
   corrections: readonly CorrectionRow[] = [],
 ): Body {
-  const find = correctionLookup(corrections);
-  const corrected = corrections.length
-    ? applyCorrections(events, (e) => find(e.address, [e.item.key]))
-    : events;
-  const list = suppressionList(corrected, rules);
-  switch (format) {
-    case 'unique':
-      return suppressionCsv(list);
-    case 'email':
-      return emailCsv(list);
-    case 'mailgun':
-      return mailgunCsv(list);
-    case 'mailgun-complaints':
-      return mailgunComplaintsCsv(list);
-    case 'ses':
-      return sesCsv(list);
-    case 'plain':
-      return plainList(list);
-    case 'domains':
-      return domainList(list);
-    default:
-      throw new Error(`Not a suppression list format: ${String(format)}`);
-  }
+  const w = new SuppressionWriter(format, rules, corrections);
+  const text = w.start() + w.add(events);
+  return { text, rows: w.rows };
 }
 
 export const RECORD_COLUMNS = [
@@ -436,56 +454,122 @@ export const RECORD_COLUMNS = [
   'corrected_to',
 ] as const;
 
+function recordRow(r: HistoryRecord, find: ReturnType<typeof correctionLookup>): string {
+  return csvRow([
+    isoTime(r.lastSeen),
+    isoTime(r.firstSeen),
+    r.recipient,
+    r.recipientDomain,
+    r.kind,
+    r.category,
+    r.reason,
+    r.hard,
+    r.severity,
+    r.replyCode,
+    r.status,
+    r.diagnostic,
+    r.provider,
+    r.sender,
+    r.senderDomain,
+    r.subject,
+    r.originalDate,
+    r.account,
+    r.messageId,
+    r.threadId,
+    find(r.recipient, [r.key]) ?? '',
+  ]);
+}
+
+/**
+ * A record-format file ("records": every record as CSV; "addresses": each address once) written
+ * in pieces, like {@link SuppressionWriter}: `start()`, then `add(records)` batch by batch.
+ */
+export class RecordsWriter {
+  rows = 0;
+  private readonly find: ReturnType<typeof correctionLookup>;
+  /** Addresses written (the address list writes each once). */
+  private readonly seen = new Set<string>();
+
+  constructor(
+    readonly format: ExportFormat,
+    corrections: readonly CorrectionRow[] = [],
+  ) {
+    if (format !== 'records' && format !== 'addresses')
+      throw new Error(`Not a record format: ${String(format)}`);
+    this.find = correctionLookup(corrections);
+  }
+
+  start(): string {
+    return this.format === 'records' ? csvRow([...RECORD_COLUMNS]) : '';
+  }
+
+  add(records: readonly HistoryRecord[]): string {
+    let out = '';
+    for (const r of records) {
+      if (this.format === 'records') {
+        out += recordRow(r, this.find);
+        this.rows++;
+      } else if (r.recipient && !this.seen.has(r.recipient)) {
+        this.seen.add(r.recipient);
+        out += `${r.recipient}\n`;
+        this.rows++;
+      }
+    }
+    return out;
+  }
+}
+
 export function recordsCsv(
   records: readonly HistoryRecord[],
   corrections: readonly CorrectionRow[] = [],
 ): Body {
-  const out = [csvRow([...RECORD_COLUMNS])];
-  const find = correctionLookup(corrections);
-  for (const r of records) {
-    out.push(
-      csvRow([
-        isoTime(r.lastSeen),
-        isoTime(r.firstSeen),
-        r.recipient,
-        r.recipientDomain,
-        r.kind,
-        r.category,
-        r.reason,
-        r.hard,
-        r.severity,
-        r.replyCode,
-        r.status,
-        r.diagnostic,
-        r.provider,
-        r.sender,
-        r.senderDomain,
-        r.subject,
-        r.originalDate,
-        r.account,
-        r.messageId,
-        r.threadId,
-        find(r.recipient, [r.key]) ?? '',
-      ]),
-    );
-  }
-  return { text: out.join(''), rows: records.length };
+  const w = new RecordsWriter('records', corrections);
+  const text = w.start() + w.add(records);
+  return { text, rows: w.rows };
 }
 
 /** Every address the filter shows, once each, one per line (no rules applied). */
 export function shownAddresses(records: readonly HistoryRecord[]): Body {
-  const seen = new Set<string>();
-  for (const r of records) if (r.recipient) seen.add(r.recipient);
-  return { text: [...seen].map((a) => `${a}\n`).join(''), rows: seen.size };
+  const w = new RecordsWriter('addresses');
+  const text = w.start() + w.add(records);
+  return { text, rows: w.rows };
 }
 
 function stamp(ms: number): string {
   return isoTime(ms).slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 }
 
+/** An export's file name and type, and what its text starts with (a byte order mark or nothing). */
+export function exportFileInfo(
+  format: ExportFormat,
+  options: ExportOptions = {},
+  now: number = Date.now(),
+): { filename: string; mime: string; bom: string } {
+  const info = formatInfo(format);
+  if (!info) throw new Error(`Unknown export format: ${String(format)}`);
+  const csv = format !== 'plain' && format !== 'domains' && format !== 'addresses';
+  return {
+    filename: `bounces-${format}-${stamp(now)}.${csv ? 'csv' : 'txt'}`,
+    mime: csv ? 'text/csv;charset=utf-8' : 'text/plain;charset=utf-8',
+    bom: options.excel && info.spreadsheet ? '\uFEFF' : '',
+  };
+}
+
+/** The writer of one format (see {@link SuppressionWriter} and {@link RecordsWriter}). */
+export function exportWriter(
+  format: ExportFormat,
+  options: ExportOptions = {},
+): SuppressionWriter | RecordsWriter {
+  if (!formatInfo(format)) throw new Error(`Unknown export format: ${String(format)}`);
+  return isSuppressionFormat(format)
+    ? new SuppressionWriter(format, options.rules, options.corrections)
+    : new RecordsWriter(format, options.corrections);
+}
+
 /**
- * Build an export file. For the suppression formats `records` should be the whole history (the
- * rules need every bounce of an address); for the record formats, what the filter shows, newest first.
+ * Build an export file at once. For the suppression formats `records` should be the whole history
+ * (the rules need every bounce of an address); for the record formats, what the filter shows,
+ * newest first. (The background writes its exports in pieces with {@link exportWriter}.)
  */
 export function buildExport(
   records: readonly HistoryRecord[],
@@ -493,19 +577,9 @@ export function buildExport(
   options: ExportOptions = {},
   now: number = Date.now(),
 ): ExportFile {
-  const info = formatInfo(format);
-  if (!info) throw new Error(`Unknown export format: ${String(format)}`);
-  let body: Body;
-  if (info.family === 'suppression')
-    body = suppressionExport(eventsFromRecords(records), format, options.rules, options.corrections);
-  else if (format === 'records') body = recordsCsv(records, options.corrections);
-  else body = shownAddresses(records);
-  const csv = format !== 'plain' && format !== 'domains' && format !== 'addresses';
-  const bom = options.excel && info.spreadsheet ? '\uFEFF' : '';
-  return {
-    filename: `bounces-${format}-${stamp(now)}.${csv ? 'csv' : 'txt'}`,
-    mime: csv ? 'text/csv;charset=utf-8' : 'text/plain;charset=utf-8',
-    text: bom + body.text,
-    rows: body.rows,
-  };
+  const { filename, mime, bom } = exportFileInfo(format, options, now);
+  const w = exportWriter(format, options);
+  const text =
+    bom + w.start() + (w instanceof SuppressionWriter ? w.add(eventsFromRecords(records)) : w.add(records));
+  return { filename, mime, text, rows: w.rows };
 }

@@ -60,17 +60,28 @@ export interface UndoTicket {
 
 /**
  * An export. Large files (every record of 100,000 is ~45 MB) do not fit one runtime message, so
- * `text` holds the first part; the rest is fetched with "history-export-part" and `token`.
+ * `text` holds the first part; the rest is fetched with "history-export-part" and `token`, in
+ * order (`offset`: the characters received so far), until a part says `done`. The background
+ * writes each part when it is asked for, so neither side holds the whole file before the end.
  */
 export interface ExportResult {
   filename: string;
   mime: string;
   text: string;
+  /** Rows written so far (all of them when `done`). */
   rows: number;
-  /** Full length in UTF-16 code units. */
+  /** Characters handed over so far, in UTF-16 code units. */
   length: number;
   /** Set when more parts follow. */
   token: string | null;
+  done: boolean;
+}
+
+/** One further part of an export. */
+export interface ExportPart {
+  text: string;
+  rows: number;
+  done: boolean;
 }
 
 /** A row of the popup's list, with the person's correction of it when there is one. */
@@ -143,7 +154,7 @@ export interface HistoryAnswers {
   'history-clear': UndoTicket;
   'history-undo': { restored: number };
   'history-export': ExportResult;
-  'history-export-part': { text: string };
+  'history-export-part': ExportPart;
   'history-import': UpsertOutcome & { refused: number };
   'history-breakdown': CounterRow[];
   'history-counters': CounterRow[];

@@ -7,7 +7,14 @@ import type { BounceSeenMessage, PageStatusMessage } from '../messages';
 import { bouncePattern } from '../engine/corrections/index';
 import { CorrectionStore } from './corrections';
 import { BadCorrection, correctionsToJson, parseCorrectionsJson } from './corrections-file';
-import { EXPORT_FORMATS, buildExport, isSuppressionFormat, isoTime } from './export';
+import {
+  EXPORT_FORMATS,
+  eventsFromRecords,
+  exportFileInfo,
+  exportWriter,
+  isoTime,
+  SuppressionWriter,
+} from './export';
 import {
   DEFAULT_SETTINGS,
   type Answer,
@@ -78,7 +85,7 @@ export class HistoryService {
   private rejectedReports = 0;
   private refusedByType: Record<string, number> = {};
   private lastRetention = 0;
-  private exports = new Map<string, { text: string; timer: ReturnType<typeof setTimeout> }>();
+  private exports = new Map<string, ExportSession>();
   private exportSeq = 0;
   /** The person's corrections, in the same database. */
   readonly corrections: CorrectionStore;
@@ -229,6 +236,33 @@ export class HistoryService {
     }
   }
 
+  /** The next part of an export: pieces are written until a part is full or the file ends. */
+  private async nextPart(session: ExportSession): Promise<string> {
+    let written = false;
+    while (session.pending.length < this.exportPart && !written) {
+      const next = await session.pieces.next();
+      if (next.done) written = true;
+      else session.pending += next.value;
+    }
+    const text = session.pending.slice(0, this.exportPart);
+    session.pending = session.pending.slice(text.length);
+    session.sent += text.length;
+    session.last = text;
+    // The pieces ran out before the part was full, so the part holds all that was left.
+    session.done = written;
+    return text;
+  }
+
+  /** Keeps an unfinished export until it has not been asked for during a minute. */
+  private keepExport(id: string, session: ExportSession): void {
+    if (session.timer) clearTimeout(session.timer);
+    session.timer = setTimeout(() => {
+      this.exports.delete(id);
+      void session.pieces.return(undefined);
+    }, EXPORT_KEEP_MS);
+    this.exports.set(id, session);
+  }
+
   private async answer(req: HistoryRequest): Promise<HistoryAnswers[HistoryRequest['type']]> {
     const s = this.store;
     switch (req.type) {
@@ -265,41 +299,51 @@ export class HistoryService {
       case 'history-export': {
         if (!EXPORT_FORMATS.some((f) => f.id === req.format))
           throw new Error(`Unknown export format: ${String(req.format)}`);
-        // Read from disk in batches; the search words are never exported, so they are not kept.
-        // The suppression list is decided on every bounce of an address, whatever the filter shows.
-        const whole = isSuppressionFormat(req.format);
-        const rows: HistoryRecord[] = [];
-        for await (const batch of s.batches(whole ? {} : req.filter, whole ? null : req.keys))
-          for (const r of batch) rows.push({ ...r, words: [] });
         const rules = { repeats: this.settings.suppressRepeats, days: this.settings.suppressDays };
-        const corrections = await this.corrections.list();
-        const file = buildExport(
-          rows,
-          req.format,
-          { excel: req.excel === true, rules, corrections },
-          this.now(),
-        );
+        const options = { excel: req.excel === true, rules, corrections: await this.corrections.list() };
+        const { filename, mime, bom } = exportFileInfo(req.format, options, this.now());
+        const writer = exportWriter(req.format, options);
+        // Written batch by batch as the parts are asked for: memory holds one batch and one part.
+        // The suppression list is decided on every bounce of an address, whatever the filter shows.
+        const pieces = async function* (store: HistoryStore): AsyncGenerator<string> {
+          yield bom + writer.start();
+          if (writer instanceof SuppressionWriter) {
+            for await (const group of store.byAddress()) yield writer.add(eventsFromRecords(group));
+          } else {
+            for await (const batch of store.batches(req.filter, req.keys)) yield writer.add(batch);
+          }
+        };
+        const session: ExportSession = {
+          pieces: pieces(s),
+          writer,
+          pending: '',
+          sent: 0,
+          last: '',
+          done: false,
+          timer: null,
+        };
+        const text = await this.nextPart(session);
         let token: string | null = null;
-        if (file.text.length > this.exportPart) {
+        if (!session.done) {
           token = `x${++this.exportSeq}-${this.now().toString(36)}`;
-          const id = token;
-          this.exports.set(id, {
-            text: file.text,
-            timer: setTimeout(() => this.exports.delete(id), EXPORT_KEEP_MS),
-          });
+          this.keepExport(token, session);
         }
-        return { ...file, text: file.text.slice(0, this.exportPart), length: file.text.length, token };
+        return { filename, mime, text, rows: writer.rows, length: session.sent, token, done: session.done };
       }
       case 'history-export-part': {
-        const kept = this.exports.get(String(req.token));
-        if (!kept) throw new Error('This export has expired; export again.');
+        const id = String(req.token);
+        const session = this.exports.get(id);
+        if (!session) throw new Error('This export has expired; export again.');
         const offset = Math.max(0, Math.floor(Number(req.offset)) || 0);
-        const text = kept.text.slice(offset, offset + this.exportPart);
-        if (offset + this.exportPart >= kept.text.length) {
-          clearTimeout(kept.timer);
-          this.exports.delete(String(req.token));
-        }
-        return { text };
+        let text: string;
+        if (offset === session.sent) text = await this.nextPart(session);
+        else if (offset === session.sent - session.last.length) text = session.last;
+        else throw new Error('This export was read out of order; export again.');
+        if (session.done) {
+          if (session.timer) clearTimeout(session.timer);
+          this.exports.delete(id);
+        } else this.keepExport(id, session);
+        return { text, rows: session.writer.rows, done: session.done };
       }
       case 'history-import': {
         const records: HistoryRecord[] = [];
@@ -354,6 +398,21 @@ export class HistoryService {
         throw new Error(`Unknown request ${(req as { type: string }).type}`);
     }
   }
+}
+
+/** An export being handed over in parts. */
+interface ExportSession {
+  pieces: AsyncGenerator<string>;
+  writer: { rows: number };
+  /** Text written and not handed over yet. */
+  pending: string;
+  /** Characters handed over so far. */
+  sent: number;
+  /** The last part handed over, for a request repeated after a lost answer. */
+  last: string;
+  /** Everything is written and handed over. */
+  done: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 const OPERATION: Partial<Record<HistoryRequest['type'], string>> = {

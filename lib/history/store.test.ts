@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HistoryDb } from './db';
+import { HistoryDb, timelineRow, WEEK_MS } from './db';
 import { recordsFromMessage, type HistoryRecord } from './record';
 import { HistoryStore } from './store';
 import { countersFor } from './stats';
@@ -23,12 +23,14 @@ afterEach(() => {
 
 const recs = (...args: Parameters<typeof fakeSeen>): HistoryRecord[] => recordsFromMessage(fakeSeen(...args));
 
-/** The stored counters equal a recount of the stored records. */
+/** The stored counters equal a recount of the stored records, the search timeline their rows. */
 async function expectCountersMatch(s: HistoryStore): Promise<void> {
   const byKey = (a: { k: string }, b: { k: string }) => (a.k < b.k ? -1 : 1);
-  const recount = countersFor(await s.db.records.toArray()).sort(byKey);
+  const records = await s.db.records.toArray();
+  const recount = countersFor(records).sort(byKey);
   const stored = (await s.db.counters.toArray()).sort(byKey);
   expect(stored).toEqual(recount);
+  expect((await s.db.timeline.toArray()).sort(byKey)).toEqual(records.map(timelineRow).sort(byKey));
 }
 
 describe('HistoryStore upserts', () => {
@@ -295,6 +297,61 @@ describe('HistoryStore counters and indexes', () => {
     );
   });
 
+  it('searches week by week: rare words over many weeks, common ones walked within a week', async () => {
+    const s = makeStore();
+    const base = 2900 * WEEK_MS;
+    // 40 weeks; in each, 30 rows for "carla", 600 for "dora" (more than a week's key read), and
+    // in every fifth week one "zeno"; a few rows share a time.
+    const many: HistoryRecord[] = [];
+    let id = 30_000;
+    for (let w = 0; w < 40; w++) {
+      for (let i = 0; i < 630; i++) {
+        const name = i < 30 ? `carla${i}` : `dora${i}`;
+        many.push(
+          ...recs(String(id++), [{ recipient: `${name}@${i % 2 ? 'gmail.com' : 'corp.example'}` }], {
+            seenAt: base + w * WEEK_MS + Math.floor(i / 3) * 1000,
+          }),
+        );
+      }
+      if (w % 5 === 0)
+        many.push(
+          ...recs(String(id++), [{ recipient: 'zeno@rare.example' }], { seenAt: base + w * WEEK_MS + 5 }),
+        );
+    }
+    await s.bulkUpsert(many);
+    await expectCountersMatch(s);
+    const newest = (pred: (r: HistoryRecord) => boolean) =>
+      many
+        .filter(pred)
+        .sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : -1))
+        .map((r) => r.key);
+    const all = async (search: string, extra = {}) => {
+      const got: string[] = [];
+      let q;
+      do {
+        q = await s.query({ search, ...extra }, got.length, 200);
+        got.push(...q.rows.map((r) => r.key));
+      } while (q.rows.length > 0 || q.more);
+      return { got, last: q };
+    };
+    const zeno = await all('zeno');
+    expect(zeno.got).toEqual(newest((r) => r.recipient.startsWith('zeno')));
+    expect(zeno.last.matched).toBe(8);
+    const carla = await s.query({ search: 'carla' }, 0, 50);
+    expect(carla.rows.map((r) => r.key)).toEqual(newest((r) => r.recipient.startsWith('carla')).slice(0, 50));
+    const dora = await s.query({ search: 'dora gmail' }, 0, 300);
+    expect(dora.rows.map((r) => r.key)).toEqual(
+      newest((r) => r.recipient.startsWith('dora') && r.recipientDomain === 'gmail.com').slice(0, 300),
+    );
+    // Dates narrow the weeks; every row of the range is found, newest first.
+    const from = base + 10 * WEEK_MS;
+    const to = base + 12 * WEEK_MS + 50_000;
+    const dated = await all('dora', { from, to });
+    expect(dated.got).toEqual(
+      newest((r) => r.recipient.startsWith('dora') && r.lastSeen >= from && r.lastSeen <= to),
+    );
+  });
+
   it('walks a large source in chunks and pages through it newest first, ties included', async () => {
     const s = makeStore();
     // 2,500 records, many sharing a time, so chunk edges fall inside runs of equal times.
@@ -378,10 +435,14 @@ describe('HistoryStore deletion, undo and retention', () => {
     expect(t.count).toBe(2);
     expect(await s.db.records.count()).toBe(0);
     expect((await s.query({}, 0, 10)).matched).toBe(0);
+    expect((await s.query({ search: 'x.example' }, 0, 10)).matched).toBe(0);
+    await expectCountersMatch(s);
     now += 5_000;
     expect(await s.undo(t.token!)).toBe(2);
     expect(await s.db.records.count()).toBe(2);
     expect((await s.query({}, 0, 10)).matched).toBe(2);
+    expect((await s.query({ search: 'x.example' }, 0, 10)).matched).toBe(2);
+    await expectCountersMatch(s);
     // A token works once.
     expect(await s.undo(t.token!)).toBe(0);
   });
@@ -450,5 +511,9 @@ describe('HistoryStore deletion, undo and retention', () => {
     expect(await s.applyRetention(30)).toBe(1);
     expect((await s.query({}, 0, 10)).rows.map((r) => r.recipient)).toEqual(['new@x.example']);
     expect(await s.db.records.count()).toBe(1);
+    expect((await s.query({ search: 'x.example' }, 0, 10)).rows.map((r) => r.recipient)).toEqual([
+      'new@x.example',
+    ]);
+    await expectCountersMatch(s);
   });
 });

@@ -28,7 +28,16 @@
  */
 import { Dexie } from 'dexie';
 import type { CategoryId } from '../engine/types';
-import { DB_NAME, HistoryDb, type MetaRow } from './db';
+import {
+  DB_NAME,
+  HistoryDb,
+  timelineRow,
+  WEEK_MS,
+  weekOf,
+  weekWord,
+  type MetaRow,
+  type TimelineRow,
+} from './db';
 import type { UndoTicket } from './protocol';
 import {
   addToCounts,
@@ -39,7 +48,7 @@ import {
   type HistoryCounts,
   type HistoryFilter,
 } from './query';
-import { mergeRecord, sameRecord, type HistoryRecord } from './record';
+import { matchesTerms, mergeRecord, sameRecord, type HistoryRecord } from './record';
 import { counterKey, CounterDelta, countsOf, STAT_DIMS, type CounterRow, type StatDim } from './stats';
 
 /** A record as the popup sees it, with how many bounces its address has. */
@@ -94,8 +103,19 @@ export interface RecoveryNote {
   message: string;
 }
 
-/** Keys of a small source are read and sorted at once up to this many. */
-const SMALL_SET = 3000;
+/** A filter value holding fewer rows than this is walked rather than searched by words. */
+const SMALL_FILTER = 500;
+/**
+ * Matches of a word prefix within one week read by key up to this many; a week with more is
+ * walked row by row instead (the prefix then matches at least one row in twenty of a busy week).
+ */
+const WEEK_KEYS = 500;
+/** Weeks asked at once grow up to this many (rare words: every week; common ones: the first). */
+const MAX_WEEK_BATCH = 32;
+/** Records kept from a query's walk, so that its first pages need no second read. */
+const KEEP_ROWS = 500;
+/** Per-address bounce counts kept between queries (until the next change). */
+const KEEP_ADDRESS_COUNTS = 5000;
 /** Rows moved per transaction when clearing, undoing or applying retention. */
 const MOVE_CHUNK = 2000;
 /** How long one request may walk an index looking for matches before it answers. */
@@ -104,7 +124,7 @@ const WALK_BUDGET_MS = 150;
 const MAX_FOUND = 100_000;
 const UNDO_PREFIX = 'undo:';
 
-type Source = { kind: 'keys'; keys: Set<string> } | { kind: 'walk'; index: string; value: string | null };
+type Source = { kind: 'search'; terms: string[] } | { kind: 'walk'; index: string; value: string | null };
 
 interface Found {
   sig: string;
@@ -116,6 +136,8 @@ interface Found {
   exactCounts: HistoryCounts | null;
   done: boolean;
   next: AsyncGenerator<HistoryRecord[]> | null;
+  /** The first records found, by key. */
+  rows: Map<string, HistoryRecord>;
 }
 
 let tokenSeq = 0;
@@ -142,6 +164,11 @@ export class HistoryStore {
   /** Every change runs after the previous one. */
   private chain: Promise<unknown> = Promise.resolve();
   private recoveryNote: RecoveryNote | null = null;
+  /** Bounces per address, for the version they were counted at. */
+  private addressCounts = new Map<string, number>();
+  private addressCountsVersion = -1;
+  /** Weeks that hold records (newest first), for one version. */
+  private weeksCache: { version: number; weeks: number[] } | null = null;
   /** Set when the connection was replaced: check the counters against the records before use. */
   private reconcilePending = false;
   /** Called after every committed change. */
@@ -219,14 +246,38 @@ export class HistoryStore {
   private async reconcile(): Promise<void> {
     this.reconcilePending = false;
     this.dirty();
-    await this.db.transaction('rw', this.db.records, this.db.counters, async () => {
-      const [n, all] = await Promise.all([this.db.records.count(), this.counter('all', '')]);
-      if (n === (all?.n ?? 0)) return;
+    await this.db.transaction('rw', this.db.records, this.db.counters, this.db.timeline, async () => {
+      const [n, all, timed] = await Promise.all([
+        this.db.records.count(),
+        this.counter('all', ''),
+        this.db.timeline.count(),
+      ]);
+      if (n === (all?.n ?? 0) && n === timed) return;
       const delta = new CounterDelta();
-      await this.db.records.each((r) => delta.add(r, 1));
       await this.db.counters.clear();
+      await this.db.timeline.clear();
+      // In chunks: the timeline rows are written as the records are read.
+      let after: string | null = null;
+      for (;;) {
+        const rows: HistoryRecord[] = await (
+          after === null ? this.db.records.orderBy(':id') : this.db.records.where(':id').above(after)
+        )
+          .limit(MOVE_CHUNK)
+          .toArray();
+        if (rows.length === 0) break;
+        for (const r of rows) delta.add(r, 1);
+        await this.db.timeline.bulkPut(rows.map(timelineRow));
+        after = rows[rows.length - 1]!.key;
+      }
       await this.db.counters.bulkPut(delta.applyTo([]).put);
     });
+  }
+
+  /** Keeps the search timeline in step with the records (inside the caller's transaction). */
+  private async retime(gone: readonly HistoryRecord[], added: readonly HistoryRecord[]): Promise<void> {
+    if (gone.length)
+      await this.db.timeline.bulkDelete(gone.map((r) => [r.lastSeen, r.key] as [number, string]));
+    if (added.length) await this.db.timeline.bulkPut(added.map(timelineRow));
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -294,7 +345,7 @@ export class HistoryStore {
     const ids = [...new Set(batch.flatMap((p) => p.records.map((r) => r.messageId)))];
     let outcomes: UpsertOutcome[] = [];
     let any = false;
-    await this.db.transaction('rw', this.db.records, this.db.counters, async () => {
+    await this.db.transaction('rw', this.db.records, this.db.counters, this.db.timeline, async () => {
       outcomes = [];
       const delta = new CounterDelta();
       const stored = new Map<string, HistoryRecord>();
@@ -342,13 +393,16 @@ export class HistoryStore {
       }
       const removed: string[] = [];
       const put: HistoryRecord[] = [];
+      const replaced: HistoryRecord[] = [];
       for (const [k, old] of stored) {
         const now = current.get(k);
         if (!now) {
           removed.push(k);
+          replaced.push(old);
           delta.add(old, -1);
         } else if (now !== old) {
           put.push(now);
+          replaced.push(old);
           delta.add(old, -1);
           delta.add(now, 1);
         }
@@ -362,6 +416,7 @@ export class HistoryStore {
       any = removed.length > 0 || put.length > 0;
       if (removed.length) await this.db.records.bulkDelete(removed);
       if (put.length) await this.db.records.bulkPut(put);
+      await this.retime(replaced, put);
       await this.applyDelta(delta);
     });
     if (any) this.changed();
@@ -417,9 +472,13 @@ export class HistoryStore {
       if (this.now() > deadline) break;
     }
     const keys = f.keys.slice(start, start + n);
-    const got = await this.db.records.bulkGet(keys);
+    const missing = keys.filter((k) => !f.rows.has(k));
+    const read = missing.length ? await this.db.records.bulkGet(missing) : [];
+    const fresh = new Map(missing.map((k, i) => [k, read[i]]));
     // A row deleted since it was found is left out rather than shown from memory.
-    const page = got.filter((r): r is HistoryRecord => r !== undefined);
+    const page = keys
+      .map((k) => f.rows.get(k) ?? fresh.get(k))
+      .filter((r): r is HistoryRecord => r !== undefined);
     const matched = f.exact ?? f.keys.length;
     const counts = f.exactCounts ?? f.counts;
     const result: QueryResult = {
@@ -435,11 +494,22 @@ export class HistoryStore {
     return result;
   }
 
+  /** The page's rows with how many bounces each address has (kept until the next change). */
   private async withCounts(page: HistoryRecord[]): Promise<HistoryRow[]> {
-    const addrs = [...new Set(page.map((r) => r.recipient).filter((a) => a !== ''))];
+    if (this.addressCountsVersion !== this.version || this.addressCounts.size > KEEP_ADDRESS_COUNTS) {
+      this.addressCounts = new Map();
+      this.addressCountsVersion = this.version;
+    }
+    const version = this.version;
+    const known = this.addressCounts;
+    const addrs = [...new Set(page.map((r) => r.recipient).filter((a) => a !== '' && !known.has(a)))];
     const counts = await Promise.all(addrs.map((a) => this.db.records.where('recipient').equals(a).count()));
+    if (this.version === version) addrs.forEach((a, i) => known.set(a, counts[i]!));
     const byAddr = new Map(addrs.map((a, i) => [a, counts[i]!]));
-    return page.map((r) => ({ ...r, count: r.recipient ? (byAddr.get(r.recipient) ?? 1) : 1 }));
+    return page.map((r) => ({
+      ...r,
+      count: r.recipient ? (byAddr.get(r.recipient) ?? known.get(r.recipient) ?? 1) : 1,
+    }));
   }
 
   /** The kept result for this filter, or a new one. */
@@ -456,16 +526,14 @@ export class HistoryStore {
       exactCounts: null,
       done: false,
       next: null,
+      rows: new Map(),
     };
     const fromCounters = await this.countersAnswer(filter);
     if (fromCounters) {
       f.exact = fromCounters.total;
       f.exactCounts = fromCounters;
     }
-    const source = await this.pickSource(filter);
-    f.next = this.scan(filter, source);
-    // A small key set is read whole: its count and counts are exact at once.
-    if (source.kind === 'keys') while (!f.done) await this.step(f);
+    f.next = this.scan(filter, await this.pickSource(filter));
     if (this.version === version) this.found = f;
     return f;
   }
@@ -479,6 +547,7 @@ export class HistoryStore {
       return;
     }
     for (const rec of r.value) {
+      if (f.rows.size < KEEP_ROWS) f.rows.set(rec.key, rec);
       f.keys.push(rec.key);
       addToCounts(f.counts, rec.severity, rec.category);
     }
@@ -513,25 +582,14 @@ export class HistoryStore {
     return rows.reduce((s, r) => s + (r?.n ?? 0), 0);
   }
 
-  /** The index the scan starts from: the one whose range holds the fewest rows. */
+  /**
+   * Where the scan starts: a single-valued filter's compound index when it holds few rows (or
+   * fewer than everything, without search words), else the search timeline for search words,
+   * else the lastSeen index.
+   */
   private async pickSource(filter: HistoryFilter): Promise<Source> {
     const all = (await this.counter('all', ''))?.n ?? 0;
     const terms = searchTerms(filter.search);
-    // Search words: a word range each; a range with few entries gives its keys outright.
-    let best: Source | null = null;
-    for (const t of [...terms].sort((a, b) => b.length - a.length)) {
-      const keys = await this.db.records
-        .where('words')
-        .startsWith(t)
-        .limit(SMALL_SET + 1)
-        .primaryKeys();
-      const set = new Set(keys);
-      if (keys.length <= SMALL_SET && (!best || best.kind !== 'keys' || set.size < best.keys.size)) {
-        best = { kind: 'keys', keys: set };
-      }
-      if (best?.kind === 'keys' && best.keys.size === 0) return best;
-    }
-    if (best) return best;
     // Single-valued filters with a compound index: their counter says how many rows they hold.
     const candidates: { index: string; value: string; size: number }[] = [];
     const single = async (index: string, dim: StatDim, values: readonly string[] | undefined) => {
@@ -564,9 +622,10 @@ export class HistoryStore {
     }
     candidates.sort((a, b) => a.size - b.size);
     const pick = candidates[0];
-    if (pick && pick.size < all) {
+    if (pick && (pick.size < SMALL_FILTER || (terms.length === 0 && pick.size < all))) {
       return { kind: 'walk', index: pick.index, value: pick.value };
     }
+    if (terms.length > 0) return { kind: 'search', terms };
     return { kind: 'walk', index: 'lastSeen', value: null };
   }
 
@@ -577,19 +636,12 @@ export class HistoryStore {
     maxChunk = 2000,
   ): AsyncGenerator<HistoryRecord[]> {
     const pred = compileFilter(filter);
-    if (source.kind === 'keys') {
-      const rows: HistoryRecord[] = [];
-      const keys = [...source.keys];
-      for (let i = 0; i < keys.length; i += 1000) {
-        for (const r of await this.db.records.bulkGet(keys.slice(i, i + 1000)))
-          if (r && pred(r)) rows.push(r);
-      }
-      rows.sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
-      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
-      return;
-    }
     const lo = typeof filter.from === 'number' && Number.isFinite(filter.from) ? filter.from : -Infinity;
     let hi = typeof filter.to === 'number' && Number.isFinite(filter.to) ? filter.to : Infinity;
+    if (source.kind === 'search') {
+      yield* this.search(source.terms, pred, lo, hi, maxChunk);
+      return;
+    }
     let hiOpen = false;
     let n = 100;
     const range = (a: number, b: number, open: boolean) => {
@@ -618,6 +670,126 @@ export class HistoryStore {
     }
   }
 
+  /** Weeks that hold records between `lo` and `hi`, newest first (from the per-day counters). */
+  private async weeks(lo: number, hi: number): Promise<number[]> {
+    if (this.weeksCache?.version !== this.version) {
+      const version = this.version;
+      const days = await this.db.counters
+        .where(':id')
+        .between(counterKey('day', ''), counterKey('day', '\uffff'))
+        .toArray();
+      const set = new Set(days.map((d) => weekOf(Date.parse(`${d.value}T00:00:00Z`))));
+      const weeks = [...set].filter(Number.isFinite).sort((a, b) => b - a);
+      if (this.version === version) this.weeksCache = { version, weeks };
+      else return weeks.filter((w) => w >= weekOf(lo) && w <= weekOf(hi));
+    }
+    const from = lo === -Infinity ? -Infinity : weekOf(lo);
+    const to = hi === Infinity ? Infinity : weekOf(hi);
+    return this.weeksCache!.weeks.filter((w) => w >= from && w <= to);
+  }
+
+  /**
+   * Records whose words start with every term, newest first, from the search timeline: week by
+   * week, the keys of the rarest term's matches (sorted by the time in their keys, no record
+   * read), or in a week where every term is common, the week's timeline rows walked newest first.
+   * Each record is then checked against the whole filter.
+   */
+  private async *search(
+    terms: string[],
+    pred: (r: HistoryRecord) => boolean,
+    lo: number,
+    hi: number,
+    maxChunk: number,
+  ): AsyncGenerator<HistoryRecord[]> {
+    const weeks = await this.weeks(lo, hi);
+    const byLength = [...terms].sort((a, b) => b.length - a.length);
+    const read = async (keys: string[]) => {
+      const out: HistoryRecord[] = [];
+      for (const r of await this.db.records.bulkGet(keys)) if (r && pred(r)) out.push(r);
+      return out;
+    };
+    let batch = 1;
+    for (let i = 0; i < weeks.length; i += batch, batch = Math.min(MAX_WEEK_BATCH, batch * 2)) {
+      const some = weeks.slice(i, i + batch);
+      // The weeks' key ranges are asked at once; their answers are used newest week first.
+      const found = await Promise.all(some.map((w) => this.weekMatches(w, byLength, lo, hi)));
+      for (let j = 0; j < some.length; j++) {
+        const keys = found[j] ?? null;
+        if (keys === null) {
+          yield* this.walkWeek(some[j]!, terms, lo, hi, maxChunk, read);
+          continue;
+        }
+        // Yield even nothing: the caller checks its time budget between batches.
+        if (keys.length === 0) yield [];
+        for (let c = 0, size = 100; c < keys.length; c += size, size = Math.min(maxChunk, size * 2))
+          yield await read(keys.slice(c, c + size));
+      }
+    }
+  }
+
+  /**
+   * Record keys (newest first) of one week's rows with a word starting with the rarest term, or
+   * null when every term starts more than {@link WEEK_KEYS} of its words.
+   */
+  private async weekMatches(week: number, terms: string[], lo: number, hi: number): Promise<string[] | null> {
+    for (const t of terms) {
+      const keys = (await this.db.timeline
+        .where('w')
+        .startsWith(weekWord(week, t))
+        .limit(WEEK_KEYS + 1)
+        .primaryKeys()) as unknown as [number, string][];
+      if (keys.length > WEEK_KEYS) continue;
+      // One record may have two words starting with the term: keep it once.
+      const seen = new Set<string>();
+      return keys
+        .filter(([time, key]) => time >= lo && time <= hi && !seen.has(key) && (seen.add(key), true))
+        .sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0))
+        .map(([, key]) => key);
+    }
+    return null;
+  }
+
+  /** One week's timeline rows, newest first, whose words start with every term; their records. */
+  private async *walkWeek(
+    week: number,
+    terms: string[],
+    lo: number,
+    hi: number,
+    maxChunk: number,
+    read: (keys: string[]) => Promise<HistoryRecord[]>,
+  ): AsyncGenerator<HistoryRecord[]> {
+    const prefix = weekWord(week, '').length;
+    const first = Math.max(lo, week * WEEK_MS);
+    let upper: [number, string] | number = Math.min(hi, (week + 1) * WEEK_MS - 1);
+    let open = false;
+    for (let n = 100; ; n = Math.min(maxChunk, n * 2)) {
+      const rows: TimelineRow[] = await this.db.timeline
+        .where(':id')
+        .between(
+          [first, Dexie.minKey],
+          typeof upper === 'number' ? [upper, Dexie.maxKey] : upper,
+          true,
+          !open,
+        )
+        .reverse()
+        .limit(n)
+        .toArray();
+      const keys = rows
+        .filter((row) =>
+          matchesTerms(
+            row.w.map((w) => w.slice(prefix)),
+            terms,
+          ),
+        )
+        .map((row) => row.k);
+      yield keys.length ? await read(keys) : [];
+      if (rows.length < n) return;
+      const last = rows[rows.length - 1]!;
+      upper = [last.t, last.k];
+      open = true;
+    }
+  }
+
   /** Every record matching `filter` (or only `keys` when given), newest first, in batches. */
   async *batches(filter: HistoryFilter, keys?: string[] | null): AsyncGenerator<HistoryRecord[]> {
     if (keys) {
@@ -632,6 +804,39 @@ export class HistoryStore {
     const source = await this.io(() => this.pickSource(filter ?? {}));
     // Exports read everything: larger chunks, fewer round trips.
     for await (const b of this.scan(filter ?? {}, source, 10_000)) if (b.length) yield b;
+  }
+
+  /**
+   * Every record with an address, grouped by address in address order (within an address newest
+   * first, as the other exports list them), in batches of whole groups of about `size` records
+   * (the suppression exports read an address's whole history).
+   */
+  async *byAddress(size = 5000): AsyncGenerator<HistoryRecord[]> {
+    const order = (a: HistoryRecord, b: HistoryRecord) =>
+      (a.recipient < b.recipient ? -1 : a.recipient > b.recipient ? 1 : 0) ||
+      b.lastSeen - a.lastSeen ||
+      (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+    // The last address whose records were all handed over; '' skips records without one.
+    let after = '';
+    for (;;) {
+      const from = after;
+      const rows = await this.io(() => this.db.records.where('recipient').above(from).limit(size).toArray());
+      if (rows.length < size) {
+        if (rows.length) yield rows.sort(order);
+        return;
+      }
+      // The batch may end inside an address's records: those wait for the next batch.
+      const last = rows[rows.length - 1]!.recipient;
+      let whole = rows.filter((r) => r.recipient !== last);
+      if (whole.length === 0) {
+        // One address fills the batch by itself: read it whole.
+        whole = await this.io(() => this.db.records.where('recipient').equals(last).toArray());
+        after = last;
+      } else {
+        after = whole[whole.length - 1]!.recipient;
+      }
+      yield whole.sort(order);
+    }
   }
 
   /** Matching records, newest first (tests and small selections; exports use `batches`). */
@@ -733,7 +938,7 @@ export class HistoryStore {
       let n = 0;
       await this.db.transaction(
         'rw',
-        [this.db.records, this.db.trash, this.db.counters, this.db.meta],
+        [this.db.records, this.db.trash, this.db.counters, this.db.meta, this.db.timeline],
         async () => {
           const rows =
             keys === null
@@ -747,6 +952,7 @@ export class HistoryStore {
           for (const r of rows) delta.add(r, -1);
           await this.db.trash.bulkPut(rows.map((r) => ({ ...r, token })));
           await this.db.records.bulkDelete(rows.map((r) => r.key));
+          await this.retime(rows, []);
           await this.applyDelta(delta);
           const t = await this.db.meta.get(UNDO_PREFIX + token);
           if (t) await this.db.meta.put({ ...t, count: Number(t.count ?? 0) + n });
@@ -776,28 +982,34 @@ export class HistoryStore {
     let restored = 0;
     for (;;) {
       let n = 0;
-      await this.db.transaction('rw', [this.db.records, this.db.trash, this.db.counters], async () => {
-        const rows = await this.db.trash
-          .where('[token+key]')
-          .between([token, Dexie.minKey], [token, Dexie.maxKey])
-          .limit(MOVE_CHUNK)
-          .toArray();
-        n = rows.length;
-        if (n === 0) return;
-        const keys = rows.map((r) => r.key);
-        const now = await this.db.records.bulkGet(keys);
-        const delta = new CounterDelta();
-        const put = rows.map(({ token: _t, ...old }, i) => {
-          const current = now[i];
-          if (current) delta.add(current, -1);
-          const merged = current ? mergeRecord(old, current) : old;
-          delta.add(merged, 1);
-          return merged;
-        });
-        await this.db.records.bulkPut(put);
-        await this.applyDelta(delta);
-        await this.db.trash.bulkDelete(keys.map((k) => [token, k] as [string, string]));
-      });
+      await this.db.transaction(
+        'rw',
+        [this.db.records, this.db.trash, this.db.counters, this.db.timeline],
+        async () => {
+          const rows = await this.db.trash
+            .where('[token+key]')
+            .between([token, Dexie.minKey], [token, Dexie.maxKey])
+            .limit(MOVE_CHUNK)
+            .toArray();
+          n = rows.length;
+          if (n === 0) return;
+          const keys = rows.map((r) => r.key);
+          const now = await this.db.records.bulkGet(keys);
+          const delta = new CounterDelta();
+          const replaced = now.filter((r): r is HistoryRecord => !!r);
+          const put = rows.map(({ token: _t, ...old }, i) => {
+            const current = now[i];
+            if (current) delta.add(current, -1);
+            const merged = current ? mergeRecord(old, current) : old;
+            delta.add(merged, 1);
+            return merged;
+          });
+          await this.db.records.bulkPut(put);
+          await this.retime(replaced, put);
+          await this.applyDelta(delta);
+          await this.db.trash.bulkDelete(keys.map((k) => [token, k] as [string, string]));
+        },
+      );
       restored += n;
       if (n === 0) break;
       this.changed();
@@ -883,13 +1095,14 @@ export class HistoryStore {
     let dropped = 0;
     for (;;) {
       let n = 0;
-      await this.db.transaction('rw', this.db.records, this.db.counters, async () => {
+      await this.db.transaction('rw', this.db.records, this.db.counters, this.db.timeline, async () => {
         const rows = await this.db.records.where('lastSeen').below(cutoff).limit(MOVE_CHUNK).toArray();
         n = rows.length;
         if (n === 0) return;
         const delta = new CounterDelta();
         for (const r of rows) delta.add(r, -1);
         await this.db.records.bulkDelete(rows.map((r) => r.key));
+        await this.retime(rows, []);
         await this.applyDelta(delta);
       });
       dropped += n;

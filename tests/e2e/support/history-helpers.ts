@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { PROJECT_ROOT } from './extension';
 import type { BounceSeenMessage } from '../../../lib/messages';
-import { DB_NAME } from '../../../lib/history/db';
+import { DB_NAME, timelineRow } from '../../../lib/history/db';
 import { SETTINGS_KEY } from '../../../lib/history/service';
 import type { HistoryRecord } from '../../../lib/history/record';
 import type { BounceSeenAnswer } from '../../../lib/history/protocol';
@@ -61,15 +61,16 @@ export async function writeRecordsRaw(
 ): Promise<void> {
   for (let i = 0; i < records.length; i += chunk) {
     await worker.evaluate(
-      ({ name, rows }) =>
+      ({ name, rows, timed }) =>
         new Promise<void>((resolve, reject) => {
           const req = indexedDB.open(name);
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             const db = req.result;
-            const tx = db.transaction('records', 'readwrite');
+            const tx = db.transaction(['records', 'timeline'], 'readwrite');
             const store = tx.objectStore('records');
             for (const r of rows) store.put(r);
+            for (const t of timed) tx.objectStore('timeline').put(t);
             tx.oncomplete = () => {
               db.close();
               resolve();
@@ -77,7 +78,11 @@ export async function writeRecordsRaw(
             tx.onerror = () => reject(tx.error);
           };
         }),
-      { name: DB_NAME, rows: records.slice(i, i + chunk) },
+      {
+        name: DB_NAME,
+        rows: records.slice(i, i + chunk),
+        timed: records.slice(i, i + chunk).map(timelineRow),
+      },
     );
   }
 }

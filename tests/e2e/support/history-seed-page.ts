@@ -1,9 +1,10 @@
 /**
  * Runs inside an extension page (bundled with esbuild by seedHistory in history-helpers.ts):
  * writes synthetic records, made by the same conversion the background uses, straight into the
- * history database with the raw IndexedDB API in large transactions, and adds their counters
- * once at the end. A million records never travel over the DevTools protocol this way.
+ * history database with the raw IndexedDB API in large transactions (each record with its
+ * search-timeline row, as the store writes them), and adds their counters once at the end. A million records never travel over the DevTools protocol this way.
  */
+import { timelineRow } from '../../../lib/history/db';
 import { CounterDelta } from '../../../lib/history/stats';
 import { syntheticChunks } from './history-seed';
 
@@ -26,10 +27,12 @@ export async function seedInPage(name: string, n: number, now: number, seed: num
   let previous: Promise<void> = Promise.resolve();
   for (const chunk of syntheticChunks(n, now, seed, 10_000)) {
     await previous;
-    const tx = db.transaction('records', 'readwrite');
+    const tx = db.transaction(['records', 'timeline'], 'readwrite');
     const store = tx.objectStore('records');
+    const timeline = tx.objectStore('timeline');
     for (const r of chunk) {
       store.put(r);
+      timeline.put(timelineRow(r));
       delta.add(r, 1);
     }
     previous = done(tx);
