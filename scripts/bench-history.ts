@@ -3,10 +3,15 @@
  *
  *   npm run --silent bench:history -- --json        # prints the JSON contract only
  *   npm run --silent bench:history -- --records 20000 --no-1m
+ *   npm run --silent bench:history -- --json --keep /tmp/bt-history-sets   # seed once, reuse later
  *
  * Twice: with N (default 100,000) records, then with a million ("records1m"; --no-1m skips it,
  * --records-1m changes the number). Each set is written into the extension's IndexedDB from an
  * extension page (history-seed-page.ts), then the browser restarts on the same profile.
+ * Writing a million records takes minutes on a quiet machine and much longer on a busy one:
+ * `--keep DIR` keeps each seeded profile in DIR (and the extension at a fixed path there, so its
+ * id and thus its database stay the same) and reuses it on the next run. A kept profile holds the
+ * writes of earlier runs too (the cold reports, the killed burst, the concurrency set).
  *
  * - coldPopupMs (= popupInteractiveMs): the service worker stopped first (CDP
  *   ServiceWorker.stopAllWorkers, as Chrome does after 30 s idle), popup.html opened → first rows
@@ -19,8 +24,9 @@
  *   from the input event to the new rows being painted. Median per keystroke / change.
  * - backgroundHeapMb: the service worker's used JS heap after that work and a forced GC (CDP
  *   HeapProfiler.collectGarbage, Runtime.getHeapUsage).
+ * - exportUniqueMs (exportUniqueMs1m): click on Download (unique addresses, no filter) → download
+ *   started; exportHeapMb: the worker's largest used heap meanwhile (sampled, no forced GC).
  * With N records only:
- * - exportUniqueMs: click on Download (unique addresses, no filter) → download started.
  * - killedReportsLost: four Gmail tabs push 5,000 reports each through the content script's
  *   outbox; the worker is stopped once 500 are stored, and again a second later; reports missing
  *   from the database once every tab's outbox is empty (or after five minutes).
@@ -28,11 +34,17 @@
  *
  * Figures are printed, never asserted. Details go to stderr; stdout carries the JSON.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { buildExtension, CHROMIUM, HEADLESS_ARGS, snapshotExtension } from '../tests/e2e/support/extension';
+import {
+  buildExtension,
+  BUILT_EXTENSION,
+  CHROMIUM,
+  HEADLESS_ARGS,
+  snapshotExtension,
+} from '../tests/e2e/support/extension';
 import puppeteer from 'puppeteer-core';
 import {
   readRecordsRaw,
@@ -60,6 +72,12 @@ const numArg = (name: string, dflt: number) => {
 const N = numArg('--records', 100_000);
 const M = numArg('--records-1m', 1_000_000);
 const RUN_1M = !argv.includes('--no-1m');
+const KEEP = argv.includes('--keep') ? argv[argv.indexOf('--keep') + 1]! : null;
+/** Tells this run's reports from a kept profile's earlier ones (message ids and domains). */
+const RUN = Math.floor(Date.now() / 1000) % 1_000_000;
+const RUN_IDS = BigInt(RUN) * 100_000n;
+const KILLED = `killed-${RUN}.example`;
+const CONCURRENT = `concurrency-${RUN}.example`;
 const DEBUG_PORT = 9300 + Math.floor(Math.random() * 500);
 const log = (...a: unknown[]) => console.error('[bench:history]', ...a);
 
@@ -163,6 +181,53 @@ async function workerHeapMb(extensionId: string): Promise<number> {
   }
 }
 
+/**
+ * The suppression list (unique addresses, no filter) downloaded from the popup: click on Download
+ * → download started, and the service worker's largest used JS heap meanwhile (sampled every
+ * 100 ms, no forced GC: garbage not yet collected counts too).
+ */
+async function exportUnique(popup: Page, extensionId: string, label: string) {
+  await popup.bringToFront();
+  await popup.reload();
+  await readyAt(popup);
+  const browser = await puppeteer.connect({
+    browserURL: `http://127.0.0.1:${DEBUG_PORT}`,
+    defaultViewport: null,
+  });
+  let peak = 0;
+  let sampling = true;
+  try {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      { timeout: 20_000 },
+    );
+    const cdp = await target.createCDPSession();
+    const sampler = (async () => {
+      while (sampling) {
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }));
+        peak = Math.max(peak, usedSize);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const dl = popup.waitForEvent('download', { timeout: 600_000 });
+    await popup.selectOption('select[name="format"]', 'unique');
+    const t0 = Date.now();
+    await popup.click('text=Download');
+    const download = await dl;
+    const ms = Date.now() - t0;
+    sampling = false;
+    await sampler;
+    await cdp.detach().catch(() => undefined);
+    const lines = readFileSync(await download.path(), 'utf8').split('\r\n').length - 2;
+    const heapMb = round(peak / 1024 / 1024);
+    log(`${label} export unique: ${lines} addresses in ${ms} ms; worker heap at most ${heapMb} MB meanwhile`);
+    return { ms, heapMb };
+  } finally {
+    sampling = false;
+    await browser.disconnect();
+  }
+}
+
 /** In an extension page: average JSON size of the stored records, and their number. */
 async function recordSizes(page: Page): Promise<{ n: number; avg: number }> {
   return page.evaluate(
@@ -236,16 +301,24 @@ interface SetFigures {
   backgroundHeapMb: number;
 }
 
-/** Seed `n` records in a fresh profile and restart the browser on it. */
+/** Seed `n` records in a fresh profile (or reuse a kept one) and restart the browser on it. */
 async function seeded(n: number, extDir: string, profile: string, now: number, sizes: boolean) {
   const started = await launch(profile, extDir);
   const { context, id } = started;
   const first = await context.newPage();
   await first.goto(`chrome-extension://${id}/popup.html`);
   await waitForList(first);
-  const t0 = Date.now();
-  const written = await seedHistory(first, n, now);
-  log(`seeded ${written} records in ${Math.round((Date.now() - t0) / 1000)} s`);
+  const marker = join(profile, 'bt-seeded.json');
+  let written: number;
+  if (existsSync(marker)) {
+    written = (JSON.parse(readFileSync(marker, 'utf8')) as { written: number }).written;
+    log(`reusing the ${written} records kept in ${profile}`);
+  } else {
+    const t0 = Date.now();
+    written = await seedHistory(first, n, now);
+    log(`seeded ${written} records in ${Math.round((Date.now() - t0) / 1000)} s`);
+    if (KEEP) writeFileSync(marker, JSON.stringify({ written, now }));
+  }
   let avg = 0;
   if (sizes) {
     const s = await recordSizes(first);
@@ -372,8 +445,8 @@ async function killedBurst(context: BrowserContext, id: string, popup: Page): Pr
     Array.from({ length: per }, (_, i) => {
       const n = t * per + i;
       return fakeSeen(
-        (15_000_000_000_000_000_000n + BigInt(n)).toString(),
-        [{ recipient: `k${n}@killed.example` }],
+        (15_000_000_000_000_000_000n + RUN_IDS + BigInt(n)).toString(),
+        [{ recipient: `k${n}@${KILLED}` }],
         {
           seenAt: Date.now() - n,
         },
@@ -383,14 +456,14 @@ async function killedBurst(context: BrowserContext, id: string, popup: Page): Pr
   const t0 = Date.now();
   const bursts = Promise.all(tabs.map((tab, t) => burstFromTab(tab, all[t]!, 300_000)));
   // Kill the worker in the middle: once the first reports are stored, and again a second later.
-  for (let i = 0; i < 600 && (await storedIds(popup, 'killed.example')).length < 500; i++)
+  for (let i = 0; i < 600 && (await storedIds(popup, KILLED)).length < 500; i++)
     await new Promise((r) => setTimeout(r, 100));
-  const storedAtKill = (await storedIds(popup, 'killed.example')).length;
+  const storedAtKill = (await storedIds(popup, KILLED)).length;
   await stopServiceWorker(popup);
   await new Promise((r) => setTimeout(r, 1000));
   await stopServiceWorker(popup);
   const stats = await bursts;
-  const stored = new Set(await storedIds(popup, 'killed.example'));
+  const stored = new Set(await storedIds(popup, KILLED));
   const lost = all.flat().filter((m) => !stored.has(m.messageId)).length;
   log(
     `killed burst: ${per * tabs.length} reports from ${tabs.length} Gmail tabs, worker stopped with ${storedAtKill} stored and again a second later; all acknowledged: ${stats.every((s) => s.acknowledgedAll)} after ${Math.round((Date.now() - t0) / 1000)} s; resends ${stats.reduce((s, x) => s + x.retries, 0)}; stored ${stored.size}; lost ${lost}`,
@@ -401,9 +474,21 @@ async function killedBurst(context: BrowserContext, id: string, popup: Page): Pr
 
 async function main() {
   buildExtension({ quiet: true });
-  const extDir = snapshotExtension();
-  const profile = mkdtempSync(join(tmpdir(), 'bt-bench-history-'));
-  const profile1m = mkdtempSync(join(tmpdir(), 'bt-bench-history-1m-'));
+  let extDir: string;
+  let profile: string;
+  let profile1m: string;
+  if (KEEP) {
+    extDir = join(KEEP, 'extension');
+    rmSync(extDir, { recursive: true, force: true });
+    mkdirSync(KEEP, { recursive: true });
+    cpSync(BUILT_EXTENSION, extDir, { recursive: true });
+    profile = join(KEEP, `records-${N}`);
+    profile1m = join(KEEP, `records-${M}`);
+  } else {
+    extDir = snapshotExtension();
+    profile = mkdtempSync(join(tmpdir(), 'bt-bench-history-'));
+    profile1m = mkdtempSync(join(tmpdir(), 'bt-bench-history-1m-'));
+  }
   const out = {
     records: 0,
     popupInteractiveMs: 0,
@@ -419,6 +504,9 @@ async function main() {
     coldReportAckMs: 0,
     backgroundHeapMb: 0,
     killedReportsLost: -1,
+    exportHeapMb: 0,
+    exportUniqueMs1m: 0,
+    exportHeapMb1m: 0,
     records1m: false,
     coldPopupMs1m: 0,
     coldSearchMs1m: 0,
@@ -450,29 +538,22 @@ async function main() {
     out.backgroundHeapMb = m.backgroundHeapMb;
     const popup = m.popup;
 
-    // Export unique addresses.
-    await popup.bringToFront();
-    await popup.reload();
-    await readyAt(popup);
-    const dl = popup.waitForEvent('download', { timeout: 120_000 });
-    await popup.selectOption('select[name="format"]', 'unique');
-    const tExport = Date.now();
-    await popup.click('text=Download');
-    const download = await dl;
-    out.exportUniqueMs = Date.now() - tExport;
-    const lines = readFileSync(await download.path(), 'utf8').split('\r\n').length - 2;
-    log(`export unique: ${lines} addresses in ${out.exportUniqueMs} ms`);
+    const ex = await exportUnique(popup, id, `${N}:`);
+    out.exportUniqueMs = ex.ms;
+    out.exportHeapMb = ex.heapMb;
 
     out.killedReportsLost = await killedBurst(context, id, popup);
 
     // Concurrency: five extension tabs report the same 1,000 bounces at once.
     const B = 1000;
-    const ids = Array.from({ length: B }, (_, i) => (19_000_000_000_000_000_000n + BigInt(i)).toString());
+    const ids = Array.from({ length: B }, (_, i) =>
+      (19_000_000_000_000_000_000n + RUN_IDS + BigInt(i)).toString(),
+    );
     const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
     await Promise.all(tabs.map((t) => t.goto(url('popup.html'))));
     const perTab = (t: number): BounceSeenMessage[] =>
       ids.map((mid, i) => {
-        const addr = `conc${i}@concurrency.example`;
+        const addr = `conc${i}@${CONCURRENT}`;
         const recipient = t === 3 && i % 4 === 0 ? null : t === 2 ? addr.toUpperCase() : addr;
         return fakeSeen(mid, [{ recipient }], { source: t % 2 ? 'raw' : 'visible', seenAt: now + t });
       });
@@ -483,7 +564,7 @@ async function main() {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const after = await readRecordsRaw(worker);
     const mine = after.filter(
-      (r) => r.recipientDomain === 'concurrency.example' || (r.recipient === '' && ids.includes(r.messageId)),
+      (r) => r.recipientDomain === CONCURRENT || (r.recipient === '' && ids.includes(r.messageId)),
     );
     out.concurrentReported = B;
     out.concurrentStored = mine.length;
@@ -504,15 +585,20 @@ async function main() {
       out.backgroundHeapMb1m = m1.backgroundHeapMb;
       out.searchMs1m = m1.searchMs;
       out.filterMs1m = m1.filterMs;
+      const ex1 = await exportUnique(m1.popup, big.id, `${M}:`);
+      out.exportUniqueMs1m = ex1.ms;
+      out.exportHeapMb1m = ex1.heapMb;
       const d1 = await measureDashboard(big.context, big.id, log);
       out.dashboardFirstPaintMs1m = d1.dashboardFirstPaintMs;
       out.dashboardFilterMs1m = d1.dashboardFilterMs;
       await big.context.close();
     }
   } finally {
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(profile1m, { recursive: true, force: true });
-    rmSync(extDir, { recursive: true, force: true });
+    if (!KEEP) {
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile1m, { recursive: true, force: true });
+      rmSync(extDir, { recursive: true, force: true });
+    }
   }
   if (json) console.log(JSON.stringify(out));
   else console.log(JSON.stringify(out, null, 2));

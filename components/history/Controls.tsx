@@ -54,8 +54,9 @@ export function HeaderCounts() {
         {totalText}
       </span>
       {partial ? (
-        // A broad search over a large history: only the rows found so far are counted.
-        <span className="bt-note">scroll to find more</span>
+        // A broad search over a large history: only the rows found so far are counted. (When
+        // the number is known, the popup has asked for the rest of the counts already.)
+        <span className="bt-note">{more ? 'scroll to find more' : 'counting…'}</span>
       ) : counts ? (
         <>
           <span className="bt-sev bt-sev--hard">{nf.format(counts.hard)} hard</span>

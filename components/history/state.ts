@@ -22,6 +22,8 @@ import { sameFilter, saveSharedFilter } from './shared-filter';
 export const PAGE_SIZE = 50;
 /** How long the message line offers to undo a correction (the background keeps it 10 minutes). */
 const CORRECTION_TOAST_MS = 30_000;
+/** This popup's queries (another open popup has its own). */
+const CHANNEL = `popup-${Math.random().toString(36).slice(2, 12)}`;
 
 export interface Toast {
   text: string;
@@ -98,6 +100,8 @@ export const useHistory = create<HistoryState>()((set, get) => {
       filter: get().filter,
       offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
+      // Each keystroke's query supersedes the previous one: the background stops looking for it.
+      channel: CHANNEL,
     });
     if (gen === 1) performance.mark('bt:first-answer');
     // Visible in DevTools' performance panel, and read by the benchmark to split the time.
@@ -129,8 +133,9 @@ export const useHistory = create<HistoryState>()((set, get) => {
         loadedOnce: true,
       };
     });
-    // The background stopped looking before this page was full: ask again, it goes on from there.
-    if (d.more && d.rows.length < PAGE_SIZE)
+    // The background stopped looking before this page was full, or knows how many rows match
+    // but has not counted them by severity yet: ask again, it goes on from there.
+    if ((d.more && d.rows.length < PAGE_SIZE) || (page === 0 && d.partial && !d.more))
       setTimeout(() => get().gen === gen && void fetchPage(gen, page), 0);
   };
 

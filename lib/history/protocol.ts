@@ -110,7 +110,14 @@ export interface CorrectionsImport {
 }
 
 export type HistoryRequest =
-  | { type: 'history-query'; filter: HistoryFilter; offset: number; limit: number }
+  | {
+      type: 'history-query';
+      filter: HistoryFilter;
+      offset: number;
+      limit: number;
+      /** A newer query on the same channel (the popup's search box) makes this one answer at once. */
+      channel?: string;
+    }
   | { type: 'history-facets' }
   | { type: 'history-status' }
   | { type: 'history-dismiss-error' }

@@ -267,7 +267,7 @@ export class HistoryService {
     const s = this.store;
     switch (req.type) {
       case 'history-query': {
-        const result = await s.query(req.filter ?? {}, req.offset, req.limit);
+        const result = await s.query(req.filter ?? {}, req.offset, req.limit, req.channel);
         const fixes = await this.corrections.ofKeys(result.rows.map((r) => r.key));
         if (fixes.size === 0) return result;
         return {

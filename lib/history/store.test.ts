@@ -352,6 +352,52 @@ describe('HistoryStore counters and indexes', () => {
     );
   });
 
+  it('knows the number of a rare search at once, and counts its kinds when asked again', async () => {
+    const s = makeStore();
+    await s.bulkUpsert(
+      Array.from({ length: 100 }, (_, i) =>
+        recs(String(50_000 + i), [{ recipient: i < 80 ? `k${i}@keys.example` : `o${i}@other.example` }], {
+          seenAt: 1_000_000 + i * WEEK_MS,
+          kind: i % 4 ? 'failed' : 'delayed',
+        }),
+      ).flat(),
+    );
+    const first = await s.query({ search: 'keys.example' }, 0, 50);
+    expect([first.rows.length, first.matched, first.more, first.partial]).toEqual([50, 80, undefined, true]);
+    const again = await s.query({ search: 'keys.example' }, 0, 50);
+    expect([again.matched, again.partial, again.counts.total, again.counts.delayed]).toEqual([
+      80,
+      undefined,
+      80,
+      20,
+    ]);
+  });
+
+  it('stops looking for a query that a later one on the same channel superseded', async () => {
+    const s = makeStore();
+    await s.bulkUpsert(
+      Array.from({ length: 300 }, (_, i) =>
+        recs(String(40_000 + i), [{ recipient: `ann${i}@x.example` }], { seenAt: 1_000_000 + i }),
+      ).flat(),
+    );
+    const [a, other, b] = await Promise.all([
+      s.query({ search: 'ann' }, 0, 50, 'box'),
+      s.query({ search: 'ann2' }, 0, 50, 'another box'),
+      s.query({ search: 'ann1' }, 0, 50, 'box'),
+    ]);
+    // The superseded one answers at once with what it had (nothing yet) and says there is more.
+    expect([a.rows.length, a.more]).toEqual([0, true]);
+    expect(other.rows.map((r) => r.recipient)).toEqual(
+      Array.from({ length: 111 }, (_, i) => 299 - i)
+        .filter((i) => String(i).startsWith('2'))
+        .slice(0, 50)
+        .map((i) => `ann${i}@x.example`),
+    );
+    expect(b.rows).toHaveLength(50);
+    // Asked again, it goes on where it stopped.
+    expect((await s.query({ search: 'ann' }, 0, 50, 'box')).rows).toHaveLength(50);
+  });
+
   it('walks a large source in chunks and pages through it newest first, ties included', async () => {
     const s = makeStore();
     // 2,500 records, many sharing a time, so chunk edges fall inside runs of equal times.

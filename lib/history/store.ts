@@ -110,6 +110,8 @@ const SMALL_FILTER = 500;
  * walked row by row instead (the prefix then matches at least one row in twenty of a busy week).
  */
 const WEEK_KEYS = 500;
+/** A search asks every week for its keys before reading records while they are at most this many. */
+const KEYS_AHEAD = 1000;
 /** Weeks asked at once grow up to this many (rare words: every week; common ones: the first). */
 const MAX_WEEK_BATCH = 32;
 /** Records kept from a query's walk, so that its first pages need no second read. */
@@ -123,6 +125,12 @@ const WALK_BUDGET_MS = 150;
 /** Keys of one query kept for paging. */
 const MAX_FOUND = 100_000;
 const UNDO_PREFIX = 'undo:';
+
+/** One week's matches of a search (see weekMatches). */
+interface WeekKeys {
+  keys: string[];
+  exact: boolean;
+}
 
 type Source = { kind: 'search'; terms: string[] } | { kind: 'walk'; index: string; value: string | null };
 
@@ -167,6 +175,9 @@ export class HistoryStore {
   /** Bounces per address, for the version they were counted at. */
   private addressCounts = new Map<string, number>();
   private addressCountsVersion = -1;
+  /** The latest query of each channel (see {@link query}). */
+  private channels = new Map<string, number>();
+  private querySeq = 0;
   /** Weeks that hold records (newest first), for one version. */
   private weeksCache: { version: number; weeks: number[] } | null = null;
   /** Set when the connection was replaced: check the counters against the records before use. */
@@ -444,11 +455,26 @@ export class HistoryStore {
     return this.io(async () => (await this.counter('all', ''))?.n ?? 0);
   }
 
-  async query(filter: HistoryFilter, offset: number, limit: number): Promise<QueryResult> {
-    return this.io(() => this.queryNow(filter ?? {}, offset, limit));
+  /**
+   * One page of matching records. With a `channel`, a later query on the same channel makes this
+   * one stop looking and answer with what it found (its asker has moved on).
+   */
+  async query(filter: HistoryFilter, offset: number, limit: number, channel?: string): Promise<QueryResult> {
+    const ticket = ++this.querySeq;
+    if (channel !== undefined) {
+      if (this.channels.size > 100 && !this.channels.has(channel)) this.channels.clear();
+      this.channels.set(channel, ticket);
+    }
+    const superseded = () => channel !== undefined && this.channels.get(channel) !== ticket;
+    return this.io(() => this.queryNow(filter ?? {}, offset, limit, superseded));
   }
 
-  private async queryNow(filter: HistoryFilter, offset: number, limit: number): Promise<QueryResult> {
+  private async queryNow(
+    filter: HistoryFilter,
+    offset: number,
+    limit: number,
+    superseded: () => boolean = () => false,
+  ): Promise<QueryResult> {
     const start = Math.max(0, Math.floor(offset) || 0);
     const n = Math.max(0, Math.min(1000, Math.floor(limit) || 0));
     const all = await this.counter('all', '');
@@ -467,7 +493,10 @@ export class HistoryStore {
     // A walk that finds little (every word common, their combination rare) stops after a time
     // budget and answers with what it found and `more`; the next request goes on from there.
     const deadline = this.now() + WALK_BUDGET_MS;
-    while (!f.done && f.keys.length < start + n) {
+    // The page was found by an earlier request and the number of matches is known: this one
+    // goes on counting them by severity and category (the popup asks again for that).
+    const counting = f.exact !== null && f.exactCounts === null && f.keys.length >= start + n;
+    while (!f.done && (f.keys.length < start + n || counting) && !superseded()) {
       await this.step(f);
       if (this.now() > deadline) break;
     }
@@ -533,7 +562,9 @@ export class HistoryStore {
       f.exact = fromCounters.total;
       f.exactCounts = fromCounters;
     }
-    f.next = this.scan(filter, await this.pickSource(filter));
+    f.next = this.scan(filter, await this.pickSource(filter), 2000, (total) => {
+      f.exact = total;
+    });
     if (this.version === version) this.found = f;
     return f;
   }
@@ -634,12 +665,14 @@ export class HistoryStore {
     filter: HistoryFilter,
     source: Source,
     maxChunk = 2000,
+    onTotal: (n: number) => void = () => undefined,
   ): AsyncGenerator<HistoryRecord[]> {
     const pred = compileFilter(filter);
     const lo = typeof filter.from === 'number' && Number.isFinite(filter.from) ? filter.from : -Infinity;
     let hi = typeof filter.to === 'number' && Number.isFinite(filter.to) ? filter.to : Infinity;
     if (source.kind === 'search') {
-      yield* this.search(source.terms, pred, lo, hi, maxChunk);
+      const { search: _s, from: _f, to: _t, ...rest } = filter;
+      yield* this.search(source.terms, pred, lo, hi, maxChunk, isEmptyFilter(rest), onTotal);
       return;
     }
     let hiOpen = false;
@@ -690,9 +723,12 @@ export class HistoryStore {
 
   /**
    * Records whose words start with every term, newest first, from the search timeline: week by
-   * week, the keys of the rarest term's matches (sorted by the time in their keys, no record
-   * read), or in a week where every term is common, the week's timeline rows walked newest first.
-   * Each record is then checked against the whole filter.
+   * week, the keys of each term's matches (their times are in the keys, so no record is read to
+   * order them), intersected; or, in a week where every term is common, the week's timeline rows
+   * walked newest first. Each record is then checked against the whole filter.
+   *
+   * While the keys found stay few, every week is asked before the first record is read: a rare
+   * search then knows its exact number at once (`onTotal`), when the words are all it asks for.
    */
   private async *search(
     terms: string[],
@@ -700,53 +736,82 @@ export class HistoryStore {
     lo: number,
     hi: number,
     maxChunk: number,
+    wordsOnly: boolean,
+    onTotal: (n: number) => void,
   ): AsyncGenerator<HistoryRecord[]> {
     const weeks = await this.weeks(lo, hi);
-    const byLength = [...terms].sort((a, b) => b.length - a.length);
     const read = async (keys: string[]) => {
       const out: HistoryRecord[] = [];
       for (const r of await this.db.records.bulkGet(keys)) if (r && pred(r)) out.push(r);
       return out;
     };
+    // Weeks asked ahead, in order, with their matches (null: walk the week).
+    const ahead: { week: number; keys: WeekKeys | null }[] = [];
+    let asked = 0;
     let batch = 1;
-    for (let i = 0; i < weeks.length; i += batch, batch = Math.min(MAX_WEEK_BATCH, batch * 2)) {
-      const some = weeks.slice(i, i + batch);
-      // The weeks' key ranges are asked at once; their answers are used newest week first.
-      const found = await Promise.all(some.map((w) => this.weekMatches(w, byLength, lo, hi)));
-      for (let j = 0; j < some.length; j++) {
-        const keys = found[j] ?? null;
-        if (keys === null) {
-          yield* this.walkWeek(some[j]!, terms, lo, hi, maxChunk, read);
-          continue;
-        }
-        // Yield even nothing: the caller checks its time budget between batches.
-        if (keys.length === 0) yield [];
-        for (let c = 0, size = 100; c < keys.length; c += size, size = Math.min(maxChunk, size * 2))
-          yield await read(keys.slice(c, c + size));
+    const ask = async () => {
+      const some = weeks.slice(asked, asked + batch);
+      asked += some.length;
+      batch = Math.min(MAX_WEEK_BATCH, batch * 2);
+      const found = await Promise.all(some.map((w) => this.weekMatches(w, terms, lo, hi)));
+      some.forEach((week, i) => ahead.push({ week, keys: found[i] ?? null }));
+    };
+    let total = 0;
+    let exact = wordsOnly;
+    while (asked < weeks.length && exact && total <= KEYS_AHEAD) {
+      await ask();
+      for (const a of ahead) {
+        if (a.keys === null || !a.keys.exact) exact = false;
       }
+      total = ahead.reduce((n, a) => n + (a.keys?.keys.length ?? 0), 0);
+    }
+    if (exact && asked === weeks.length) onTotal(total);
+    for (;;) {
+      if (ahead.length === 0) {
+        if (asked >= weeks.length) return;
+        await ask();
+      }
+      const { week, keys } = ahead.shift()!;
+      if (keys === null) {
+        yield* this.walkWeek(week, terms, lo, hi, maxChunk, read);
+        continue;
+      }
+      // Yield even nothing: the caller checks its time budget between batches.
+      if (keys.keys.length === 0) yield [];
+      for (let c = 0, size = 100; c < keys.keys.length; c += size, size = Math.min(maxChunk, size * 2))
+        yield await read(keys.keys.slice(c, c + size));
     }
   }
 
   /**
-   * Record keys (newest first) of one week's rows with a word starting with the rarest term, or
-   * null when every term starts more than {@link WEEK_KEYS} of its words.
+   * Keys (newest first) of one week's rows with a word starting with each term: the intersection
+   * of the terms with at most {@link WEEK_KEYS} matches that week (`exact` when that is every
+   * term), or null when every term matches more.
    */
-  private async weekMatches(week: number, terms: string[], lo: number, hi: number): Promise<string[] | null> {
-    for (const t of terms) {
-      const keys = (await this.db.timeline
-        .where('w')
-        .startsWith(weekWord(week, t))
-        .limit(WEEK_KEYS + 1)
-        .primaryKeys()) as unknown as [number, string][];
-      if (keys.length > WEEK_KEYS) continue;
-      // One record may have two words starting with the term: keep it once.
-      const seen = new Set<string>();
-      return keys
-        .filter(([time, key]) => time >= lo && time <= hi && !seen.has(key) && (seen.add(key), true))
-        .sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0))
-        .map(([, key]) => key);
+  private async weekMatches(week: number, terms: string[], lo: number, hi: number): Promise<WeekKeys | null> {
+    const sets = await Promise.all(
+      terms.map(
+        async (t) =>
+          (await this.db.timeline
+            .where('w')
+            .startsWith(weekWord(week, t))
+            .limit(WEEK_KEYS + 1)
+            .primaryKeys()) as unknown as [number, string][],
+      ),
+    );
+    const few = sets.filter((keys) => keys.length <= WEEK_KEYS).sort((a, b) => a.length - b.length);
+    if (few.length === 0) return null;
+    // One record may have two words starting with a term: keep it once.
+    const times = new Map<string, number>();
+    for (const [time, key] of few[0]!) if (time >= lo && time <= hi) times.set(key, time);
+    for (const other of few.slice(1)) {
+      const has = new Set(other.map(([, key]) => key));
+      for (const key of times.keys()) if (!has.has(key)) times.delete(key);
     }
-    return null;
+    const keys = [...times]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
+      .map(([key]) => key);
+    return { keys, exact: few.length === sets.length };
   }
 
   /** One week's timeline rows, newest first, whose words start with every term; their records. */

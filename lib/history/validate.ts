@@ -250,6 +250,7 @@ export function checkRequest(m: unknown): Checked<HistoryRequest> {
           filter: checkFilter(m.filter),
           offset: int(m.offset ?? 0, 'offset', 1e9),
           limit: int(m.limit ?? 50, 'limit', 1000),
+          ...(m.channel === undefined ? {} : { channel: str(m.channel, 'channel', 40) }),
         };
       case 'history-facets':
       case 'history-status':
