@@ -236,6 +236,11 @@ describe('history durability', () => {
       expect(counters.find((c) => c.k === 'all\u0001')?.n).toBe(2);
       // On through v3 to the latest version: the corrections table is there, empty.
       expect(await tableRows(popup, 'corrections')).toEqual([]);
+      // …and each record has its search-timeline row (v5), which the search above went through.
+      expect((await tableRows<{ k: string }>(popup, 'timeline')).map((t) => t.k).sort()).toEqual([
+        `${ID(1)}|ann@gmail.com`,
+        `${ID(2)}|bob@corp.example`,
+      ]);
     },
   );
 });
