@@ -9,6 +9,11 @@ import { PICKABLE_CATEGORIES, categoryName } from './wording';
 
 type Choice = 'category' | 'not-bounce' | 'keep';
 
+const PLAIN_CHOICES: readonly [Choice, string][] = [
+  ['keep', 'The address is fine: keep mailing it'],
+  ['not-bounce', 'Not a bounce'],
+];
+
 export interface CorrectionFormProps {
   /** The engine's category (left out of the choices: picking it would change nothing). */
   engineCategory: CategoryId;
@@ -45,26 +50,18 @@ export function CorrectionForm({
     <form className="bt-fix-form" onSubmit={submit} data-field="correctionForm">
       <fieldset>
         <legend>What is {subject} really?</legend>
-        <div className="bt-fix-option">
-          <input
-            type="radio"
-            id={`${id}-keep`}
-            name={`${id}-choice`}
-            checked={choice === 'keep'}
-            onChange={() => setChoice('keep')}
-          />
-          <label htmlFor={`${id}-keep`}>The address is fine: keep mailing it</label>
-        </div>
-        <div className="bt-fix-option">
-          <input
-            type="radio"
-            id={`${id}-not`}
-            name={`${id}-choice`}
-            checked={choice === 'not-bounce'}
-            onChange={() => setChoice('not-bounce')}
-          />
-          <label htmlFor={`${id}-not`}>Not a bounce</label>
-        </div>
+        {PLAIN_CHOICES.map(([value, label]) => (
+          <div className="bt-fix-option" key={value}>
+            <input
+              type="radio"
+              id={`${id}-${value}`}
+              name={`${id}-choice`}
+              checked={choice === value}
+              onChange={() => setChoice(value)}
+            />
+            <label htmlFor={`${id}-${value}`}>{label}</label>
+          </div>
+        ))}
         <div className="bt-fix-option">
           <input
             type="radio"

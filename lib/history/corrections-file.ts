@@ -15,7 +15,7 @@
  */
 import { isCorrectionTo, type CorrectionTo } from '../engine/corrections/index';
 import { CATEGORY_IDS, REASON_IDS, type CategoryId, type MessageKind, type ReasonId } from '../engine/types';
-import { recordKey } from './record';
+import { MESSAGE_KINDS, recordKey } from './record';
 
 export const CORRECTIONS_FORMAT = 'bounce-triage-corrections';
 export const CORRECTIONS_VERSION = 1;
@@ -49,14 +49,6 @@ export interface CorrectionRow {
   createdAt: number;
 }
 
-const KINDS: readonly MessageKind[] = [
-  'failed',
-  'delayed',
-  'auto-reply',
-  'complaint',
-  'delivered',
-  'not-bounce',
-];
 const DECIMAL_ID = /^[0-9]{1,24}$/;
 
 /** A recipient as records store it: lower case, no angle brackets. */
@@ -79,18 +71,28 @@ function optStr(x: unknown, what: string, max: number): string | null {
   return x;
 }
 
+/** Checks the engine's reading a correction carries; throws {@link BadCorrection}. */
+export function checkEngineReading(w: unknown, what: string): EngineReading {
+  need(isObj(w), `${what} is not an object`);
+  need(MESSAGE_KINDS.includes(w.kind as MessageKind), `${what}.kind is unknown`);
+  need(CATEGORY_IDS.includes(w.category as CategoryId), `${what}.category is unknown`);
+  need(REASON_IDS.includes(w.reason as ReasonId), `${what}.reason is unknown`);
+  need(typeof w.hard === 'boolean', `${what}.hard is not true or false`);
+  return {
+    kind: w.kind as MessageKind,
+    category: w.category as CategoryId,
+    reason: w.reason as ReasonId,
+    hard: w.hard,
+  };
+}
+
 /** Checks one correction object (from a message or a file); throws {@link BadCorrection}. */
 export function checkCorrection(x: unknown): CorrectionRow {
   need(isObj(x), 'not an object');
   need(typeof x.messageId === 'string' && DECIMAL_ID.test(x.messageId), 'messageId is not a Gmail id');
   need(typeof x.recipient === 'string' && x.recipient.length <= 400, 'recipient is not an address');
   need(isCorrectionTo(x.to), 'to is not a category, "not-bounce" or "keep"');
-  const w = x.was;
-  need(isObj(w), 'was is missing');
-  need(KINDS.includes(w.kind as MessageKind), 'was.kind is unknown');
-  need(CATEGORY_IDS.includes(w.category as CategoryId), 'was.category is unknown');
-  need(REASON_IDS.includes(w.reason as ReasonId), 'was.reason is unknown');
-  need(typeof w.hard === 'boolean', 'was.hard is not true or false');
+  const was = checkEngineReading(x.was, 'was');
   need(typeof x.createdAt === 'number' && Number.isFinite(x.createdAt), 'createdAt is not a time');
   const recipient = normaliseRecipient(x.recipient);
   return {
@@ -98,12 +100,7 @@ export function checkCorrection(x: unknown): CorrectionRow {
     messageId: x.messageId,
     recipient,
     to: x.to,
-    was: {
-      kind: w.kind as MessageKind,
-      category: w.category as CategoryId,
-      reason: w.reason as ReasonId,
-      hard: w.hard,
-    },
+    was,
     provider: optStr(x.provider, 'provider', 40),
     status: optStr(x.status, 'status', 16),
     pattern: optStr(x.pattern, 'pattern', 400) ?? '',

@@ -10,24 +10,20 @@
  * Every change leaves an undo ticket in the meta table (on disk, so an undo still works after the
  * service worker restarted), holding the rows the change replaced.
  */
-import { bouncePattern, type CorrectionTo } from '../engine/corrections/index';
+import { bouncePattern } from '../engine/corrections/index';
 import type { HistoryDb } from './db';
-import { normaliseRecipient, type CorrectionRow, type EngineReading } from './corrections-file';
+import { normaliseRecipient, type CorrectionRow } from './corrections-file';
 import { recordKey } from './record';
 
-/** What the card or the popup says about one record. */
-export interface CorrectionInput {
-  messageId: string;
-  recipient: string;
-  to: CorrectionTo;
-  was: EngineReading;
-  provider: string | null;
-  status: string | null;
+/** What the card or the popup says about one record: the row to store, and the server's answer. */
+export type CorrectionInput = Pick<
+  CorrectionRow,
+  'messageId' | 'recipient' | 'to' | 'was' | 'provider' | 'status' | 'reportId'
+> & {
   replyCode: string | null;
   /** The server's words (only the masked pattern is kept). */
   diagnostic: string | null;
-  reportId: string | null;
-}
+};
 
 export interface CorrectionChange {
   rows: CorrectionRow[];

@@ -57,6 +57,16 @@ export const MAX_DIAGNOSTIC = 400;
 export const MAX_SUBJECT = 160;
 export const MAX_SHORT = 120;
 
+/** Every kind of message the engine names. */
+export const MESSAGE_KINDS: readonly MessageKind[] = [
+  'failed',
+  'delayed',
+  'auto-reply',
+  'complaint',
+  'delivered',
+  'not-bounce',
+];
+
 /** Kinds worth keeping: the others (auto-replies, delivery notices, ordinary mail) are not list problems. */
 export const STORED_KINDS: readonly MessageKind[] = ['failed', 'delayed', 'complaint'];
 

@@ -7,23 +7,17 @@
 import { isCorrectionTo } from '../engine/corrections/index';
 import { CATEGORY_IDS, REASON_IDS, type CategoryId, type MessageKind, type ReasonId } from '../engine/types';
 import type { CorrectionInput } from './corrections';
-import { MAX_CORRECTIONS_FILE } from './corrections-file';
+import { BadCorrection, MAX_CORRECTIONS_FILE, checkEngineReading } from './corrections-file';
 import type { BounceSeenMessage, PageStatusMessage } from '../messages';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
 import type { BounceWords, HistoryRequest, HistorySettings } from './protocol';
 import type { HistoryFilter } from './query';
+import { MESSAGE_KINDS } from './record';
 import { STAT_DIMS } from './stats';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; why: string };
 
-const KINDS: readonly MessageKind[] = [
-  'failed',
-  'delayed',
-  'auto-reply',
-  'complaint',
-  'delivered',
-  'not-bounce',
-];
+const KINDS = MESSAGE_KINDS;
 const ACTIONS = ['remove-address', 'retry-later', 'fix-sending-setup', 'contact-recipient', 'none'];
 const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.map((f) => f.id);
 const SEVERITIES = ['hard', 'soft', 'delayed'];
@@ -212,22 +206,17 @@ function correctionInput(x: unknown, i: number): CorrectionInput {
   const what = `corrections[${i}]`;
   need(isObj(x), `${what} is not an object`);
   need(isCorrectionTo(x.to), `${what}.to is not a category, not-bounce or keep`);
-  const w = x.was;
-  need(isObj(w), `${what}.was is not an object`);
-  need(KINDS.includes(w.kind as MessageKind), `${what}.was.kind is unknown`);
-  need(CATEGORY_IDS.includes(w.category as CategoryId), `${what}.was.category is unknown`);
-  need(REASON_IDS.includes(w.reason as ReasonId), `${what}.was.reason is unknown`);
-  need(typeof w.hard === 'boolean', `${what}.was.hard is not true or false`);
+  let was;
+  try {
+    was = checkEngineReading(x.was, `${what}.was`);
+  } catch (err) {
+    throw new Refused(err instanceof BadCorrection ? err.message : 'unreadable correction');
+  }
   return {
     messageId: gmailId(x.messageId, `${what}.messageId`),
     recipient: str(x.recipient, `${what}.recipient`, 400),
     to: x.to,
-    was: {
-      kind: w.kind as MessageKind,
-      category: w.category as CategoryId,
-      reason: w.reason as ReasonId,
-      hard: w.hard,
-    },
+    was,
     ...bounceWords(x, what),
     reportId: strOrNull(x.reportId, `${what}.reportId`, 400),
   };
