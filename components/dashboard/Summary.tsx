@@ -110,6 +110,7 @@ async function load(f: DashboardFilter): Promise<SummaryFigures> {
   const main = await countsOf(hf);
   let sent = null;
   let bounced = 0;
+  let ratePartial = false;
   if (rateApplies(f)) {
     sent = await askImport({
       type: 'sent-totals',
@@ -121,9 +122,10 @@ async function load(f: DashboardFilter): Promise<SummaryFigures> {
       const to = Math.min(dayMs(sent.lastDay, true), hf.bounceTo ?? Infinity);
       const inDays = await countsOf({ ...hf, bounceFrom: from, bounceTo: to });
       bounced = inDays.split.hard + inDays.split.soft;
+      ratePartial = inDays.partial;
     }
   }
-  return summarize(main.split, main.partial, bounced, sent, null);
+  return summarize(main.split, main.partial, bounced, sent, null, ratePartial);
 }
 
 export function Summary() {
@@ -189,8 +191,16 @@ export function Summary() {
     ['delays', 'Delays', at + nf.format(f.delays)],
     ['complaints', 'Complaints', at + nf.format(f.complaints)],
     ['unique', 'Unique addresses', uniqueText],
-    ['bounce-rate', 'Bounce rate', f.bounceRate === null ? 'unknown' : pct(f.bounceRate)],
-    ['delivery-rate', 'Delivery rate', f.deliveryRate === null ? 'unknown' : pct(f.deliveryRate)],
+    [
+      'bounce-rate',
+      'Bounce rate',
+      f.bounceRate === null ? 'unknown' : `${f.ratePartial ? 'at least ' : ''}${pct(f.bounceRate)}`,
+    ],
+    [
+      'delivery-rate',
+      'Delivery rate',
+      f.deliveryRate === null ? 'unknown' : `${f.ratePartial ? 'at most ' : ''}${pct(f.deliveryRate)}`,
+    ],
   ];
   return (
     <section

@@ -40,6 +40,9 @@ describe('summary figures', () => {
     const known = summarize(s, false, 3, sent, 6);
     expect([known.bounceRate, known.deliveryRate]).toEqual([0.3, 0.7]);
     expect(summarize(s, false, 12, sent, 6).deliveryRate).toBe(0);
+    // Bounces counted over part of the records only: the rates are bounds, and say so.
+    expect(summarize(s, false, 3, sent, 6, true).ratePartial).toBe(true);
+    expect(summarize(s, false, 3, null, 6, true).ratePartial).toBe(false);
   });
 });
 

@@ -21,6 +21,12 @@ export interface SummaryFigures extends Split {
   bounceRate: number | null;
   deliveryRate: number | null;
   bouncedInSentDays: number;
+  /**
+   * The bounces of the sent days were counted over the newest matching records only (a sender
+   * and dates over a very large history): the bounce rate is a lower bound, the delivery rate an
+   * upper one.
+   */
+  ratePartial: boolean;
   sentRecipients: number;
   sentFirstDay: string | null;
   sentLastDay: string | null;
@@ -51,6 +57,7 @@ export function summarize(
   bouncedInSentDays: number,
   sent: SentTotals | null,
   uniqueAddresses: number | null,
+  ratePartial = false,
 ): SummaryFigures {
   const known = sent !== null && sent.recipients > 0;
   const rate = known ? bouncedInSentDays / sent.recipients : null;
@@ -62,6 +69,7 @@ export function summarize(
     bounceRate: rate,
     deliveryRate: rate === null ? null : Math.max(0, 1 - rate),
     bouncedInSentDays,
+    ratePartial: rate !== null && ratePartial,
     sentRecipients: sent?.recipients ?? 0,
     sentFirstDay: sent?.firstDay ?? null,
     sentLastDay: sent?.lastDay ?? null,
