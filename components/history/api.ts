@@ -3,7 +3,38 @@ import { browser } from 'wxt/browser';
 import type { Answer, HistoryAnswers, HistoryRequest } from '@/lib/history/protocol';
 import { IMPORTED_ACCOUNT } from '@/lib/import/protocol';
 
+/** Requests that only read: asking again after a lost answer changes nothing. */
+const READS: ReadonlySet<HistoryRequest['type']> = new Set<HistoryRequest['type']>([
+  'history-query',
+  'history-facets',
+  'history-status',
+  'history-breakdown',
+  'history-counters',
+  'history-corrections',
+  'history-corrections-lookup',
+]);
+
+/**
+ * What Chrome says when a message meets a service worker that is stopping or not started yet (it
+ * stops an idle one after 30 s, and a popup opened at that moment meets it on its way out).
+ */
+const WORKER_GONE =
+  /Receiving end does not exist|message port closed|message channel closed|Could not establish connection/i;
+
+/**
+ * Ask the background. A read whose message was lost on a stopping worker is sent again, up to four
+ * times with growing pauses; a change is never sent twice (its answer may be what was lost).
+ */
 export async function ask<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await askOnce(req);
+    const lost = !answer.ok && (answer.error.name === 'NoAnswer' || WORKER_GONE.test(answer.error.message));
+    if (!lost || !READS.has(req.type) || attempt >= 4) return answer;
+    await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+  }
+}
+
+async function askOnce<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>> {
   try {
     const answer = (await browser.runtime.sendMessage(req)) as Answer<HistoryAnswers[R['type']]> | undefined;
     if (!answer || typeof answer !== 'object') {
