@@ -3,7 +3,7 @@
 //
 //   node scripts/cli/build.mjs            build
 //   node scripts/cli/build.mjs --if-stale build only when a source is newer than the bundle
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +36,10 @@ export function cliStale() {
 
 export async function buildCli() {
   const { build } = await import('esbuild');
-  await build({
+  const { outputFiles } = await build({
     entryPoints: [ENTRY],
     outfile: CLI_BUNDLE,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -48,7 +49,15 @@ export async function buildCli() {
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });
-  chmodSync(CLI_BUNDLE, 0o755);
+  // Written beside and renamed into place: a process starting the command line while it is
+  // rebuilt (test files run at once, each building it) reads the old file or the new one, never
+  // half of one.
+  if (outputFiles.length !== 1) throw new Error(`esbuild made ${outputFiles.length} files, not one`);
+  const temp = `${CLI_BUNDLE}.${process.pid}.${Date.now()}.tmp`;
+  mkdirSync(dirname(CLI_BUNDLE), { recursive: true });
+  writeFileSync(temp, outputFiles[0].contents, { mode: 0o755 });
+  chmodSync(temp, 0o755);
+  renameSync(temp, CLI_BUNDLE);
   return CLI_BUNDLE;
 }
 
