@@ -4,6 +4,7 @@
  *   npm run --silent bench:history -- --json        # prints the JSON contract only
  *   npm run --silent bench:history -- --records 20000 --no-1m
  *   npm run --silent bench:history -- --json --keep /tmp/bt-history-sets   # seed once, reuse later
+ *   npm run --silent bench:history -- --json --keep /tmp/bt-history-sets --only-1m
  *
  * Twice: with N (default 100,000) records, then with a million ("records1m"; --no-1m skips it,
  * --records-1m changes the number). Each set is written into the extension's IndexedDB from an
@@ -72,6 +73,8 @@ const numArg = (name: string, dflt: number) => {
 const N = numArg('--records', 100_000);
 const M = numArg('--records-1m', 1_000_000);
 const RUN_1M = !argv.includes('--no-1m');
+/** Only the million-record set (with --keep, to measure a kept set again). */
+const ONLY_1M = argv.includes('--only-1m');
 const KEEP = argv.includes('--keep') ? argv[argv.indexOf('--keep') + 1]! : null;
 /** Tells this run's reports from a kept profile's earlier ones (message ids and domains). */
 const RUN = Math.floor(Date.now() / 1000) % 1_000_000;
@@ -472,6 +475,61 @@ async function killedBurst(context: BrowserContext, id: string, popup: Page): Pr
   return lost;
 }
 
+/** The N-record set: cold and warm figures, dashboard, export, the killed burst, concurrency. */
+async function measureN(extDir: string, profile: string, now: number, out: Record<string, number | boolean>) {
+  const set = await seeded(N, extDir, profile, now, true);
+  const { context, id } = set;
+  out.records = set.written;
+  out.avgRecordBytes = set.avg;
+  const url = (p: string) => `chrome-extension://${id}/${p}`;
+  const m = await measureSet(context, id, `${N}:`);
+  Object.assign(out, await measureDashboard(context, id, log));
+  out.popupInteractiveMs = m.coldPopupMs;
+  out.coldPopupMs = m.coldPopupMs;
+  out.coldSearchMs = m.coldSearchMs;
+  out.coldReportAckMs = m.coldReportAckMs;
+  out.searchMs = m.searchMs;
+  out.filterMs = m.filterMs;
+  out.backgroundHeapMb = m.backgroundHeapMb;
+  const popup = m.popup;
+
+  const ex = await exportUnique(popup, id, `${N}:`);
+  out.exportUniqueMs = ex.ms;
+  out.exportHeapMb = ex.heapMb;
+
+  out.killedReportsLost = await killedBurst(context, id, popup);
+
+  // Concurrency: five extension tabs report the same 1,000 bounces at once.
+  const B = 1000;
+  const ids = Array.from({ length: B }, (_, i) =>
+    (19_000_000_000_000_000_000n + RUN_IDS + BigInt(i)).toString(),
+  );
+  const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
+  await Promise.all(tabs.map((t) => t.goto(url('popup.html'))));
+  const perTab = (t: number): BounceSeenMessage[] =>
+    ids.map((mid, i) => {
+      const addr = `conc${i}@${CONCURRENT}`;
+      const recipient = t === 3 && i % 4 === 0 ? null : t === 2 ? addr.toUpperCase() : addr;
+      return fakeSeen(mid, [{ recipient }], { source: t % 2 ? 'raw' : 'visible', seenAt: now + t });
+    });
+  const tConc = Date.now();
+  const answers = await Promise.all(tabs.map((tab, t) => reportFromPage(tab, perTab(t))));
+  const concMs = Date.now() - tConc;
+  const okAnswers = answers.flat().filter((a) => a.ok).length;
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const after = await readRecordsRaw(worker);
+  const mine = after.filter(
+    (r) => r.recipientDomain === CONCURRENT || (r.recipient === '' && ids.includes(r.messageId)),
+  );
+  out.concurrentReported = B;
+  out.concurrentStored = mine.length;
+  out.concurrentDuplicates = mine.length - new Set(mine.map((r) => r.messageId)).size;
+  log(
+    `concurrency: ${answers.flat().length} reports from 5 tabs (${okAnswers} ok) in ${concMs} ms → ${mine.length} records`,
+  );
+  await context.close();
+}
+
 async function main() {
   buildExtension({ quiet: true });
   let extDir: string;
@@ -522,58 +580,7 @@ async function main() {
   const now = Date.now();
   try {
     // --- N records --------------------------------------------------------------------------------
-    const set = await seeded(N, extDir, profile, now, true);
-    const { context, id } = set;
-    out.records = set.written;
-    out.avgRecordBytes = set.avg;
-    const url = (p: string) => `chrome-extension://${id}/${p}`;
-    const m = await measureSet(context, id, `${N}:`);
-    Object.assign(out, await measureDashboard(context, id, log));
-    out.popupInteractiveMs = m.coldPopupMs;
-    out.coldPopupMs = m.coldPopupMs;
-    out.coldSearchMs = m.coldSearchMs;
-    out.coldReportAckMs = m.coldReportAckMs;
-    out.searchMs = m.searchMs;
-    out.filterMs = m.filterMs;
-    out.backgroundHeapMb = m.backgroundHeapMb;
-    const popup = m.popup;
-
-    const ex = await exportUnique(popup, id, `${N}:`);
-    out.exportUniqueMs = ex.ms;
-    out.exportHeapMb = ex.heapMb;
-
-    out.killedReportsLost = await killedBurst(context, id, popup);
-
-    // Concurrency: five extension tabs report the same 1,000 bounces at once.
-    const B = 1000;
-    const ids = Array.from({ length: B }, (_, i) =>
-      (19_000_000_000_000_000_000n + RUN_IDS + BigInt(i)).toString(),
-    );
-    const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
-    await Promise.all(tabs.map((t) => t.goto(url('popup.html'))));
-    const perTab = (t: number): BounceSeenMessage[] =>
-      ids.map((mid, i) => {
-        const addr = `conc${i}@${CONCURRENT}`;
-        const recipient = t === 3 && i % 4 === 0 ? null : t === 2 ? addr.toUpperCase() : addr;
-        return fakeSeen(mid, [{ recipient }], { source: t % 2 ? 'raw' : 'visible', seenAt: now + t });
-      });
-    const tConc = Date.now();
-    const answers = await Promise.all(tabs.map((tab, t) => reportFromPage(tab, perTab(t))));
-    const concMs = Date.now() - tConc;
-    const okAnswers = answers.flat().filter((a) => a.ok).length;
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const after = await readRecordsRaw(worker);
-    const mine = after.filter(
-      (r) => r.recipientDomain === CONCURRENT || (r.recipient === '' && ids.includes(r.messageId)),
-    );
-    out.concurrentReported = B;
-    out.concurrentStored = mine.length;
-    out.concurrentDuplicates = mine.length - new Set(mine.map((r) => r.messageId)).size;
-    log(
-      `concurrency: ${answers.flat().length} reports from 5 tabs (${okAnswers} ok) in ${concMs} ms → ${mine.length} records`,
-    );
-    await context.close();
-
+    if (!ONLY_1M) await measureN(extDir, profile, now, out);
     // --- a million records --------------------------------------------------------------------------
     if (RUN_1M) {
       const big = await seeded(M, extDir, profile1m, now, false);
