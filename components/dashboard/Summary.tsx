@@ -131,7 +131,8 @@ async function load(f: DashboardFilter): Promise<SummaryFigures> {
 export function Summary() {
   const filter = useFilter((s) => s.filter);
   const [figures, setFigures] = useState<SummaryFigures | string | null>(null);
-  // The filter the figures shown belong to (benchmarks and tests wait for it to match).
+  // The history filter the figures shown belong to, as JSON ("{}" for none): benchmarks and tests
+  // wait for it to match.
   const [shownFor, setShownFor] = useState('');
   const [unique, setUnique] = useState<number | null>(null);
   const filtered = useFiltered();
@@ -142,7 +143,7 @@ export function Summary() {
         .then((f) => {
           if (!live) return;
           setFigures(f);
-          setShownFor(JSON.stringify(filter));
+          setShownFor(JSON.stringify(toHistoryFilter(filter)));
         })
         .catch((err: unknown) => live && setFigures(err instanceof Error ? err.message : String(err)))
         // Then the breakdowns of the filter may read its records (see filtered.ts).
