@@ -14,7 +14,8 @@ import { isEmpty, toHistoryFilter, useFilter, type DashboardFilter } from './fil
 
 /** Records read at most for one filter (the newest first). */
 export const MAX_RECORDS = 20_000;
-const PAGE = 500;
+/** Records a page: small enough that a newer request of the page waits little behind one. */
+const PAGE = 200;
 
 /** Counter-shaped rows and distinct addresses of a set of records. */
 export class RecordTally {
@@ -75,7 +76,8 @@ export async function tallyOf(
 interface FilteredStore {
   /** Null without a filter (the counters answer) or while the first figures load. */
   view: FilteredView | null;
-  load(f: DashboardFilter): void;
+  /** Reads the records of `f`; null only stops the reading under way. */
+  load(f: DashboardFilter | null): void;
 }
 
 let generation = 0;
@@ -84,6 +86,7 @@ export const useFiltered = create<FilteredStore>((set) => ({
   view: null,
   load(f) {
     const gen = ++generation;
+    if (f === null) return;
     if (isEmpty(f)) {
       set({ view: null });
       return;
@@ -104,15 +107,28 @@ export const SUMMARY_SHOWN = 'bt-summary-shown';
  * (the store answers one request at a time, and a page of records takes longer).
  */
 export function watchFiltered(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const reload = () => useFiltered.getState().load(useFilter.getState().filter);
+  // Someone clicking through filters wants each summary first: the records are read once the
+  // filter has stayed put for a moment.
+  const soon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(reload, SETTLE_MS);
+  };
   const unsubscribe = useFilter.subscribe((s, prev) => {
-    if (s.filter !== prev.filter && isEmpty(s.filter)) reload();
+    if (s.filter === prev.filter) return;
+    // A newer filter: the records of the older one are no longer wanted.
+    useFiltered.getState().load(isEmpty(s.filter) ? s.filter : null);
   });
-  window.addEventListener(SUMMARY_SHOWN, reload);
-  window.addEventListener('bt-import-stored', reload);
+  window.addEventListener(SUMMARY_SHOWN, soon);
+  window.addEventListener('bt-import-stored', soon);
   return () => {
+    if (timer) clearTimeout(timer);
     unsubscribe();
-    window.removeEventListener(SUMMARY_SHOWN, reload);
-    window.removeEventListener('bt-import-stored', reload);
+    window.removeEventListener(SUMMARY_SHOWN, soon);
+    window.removeEventListener('bt-import-stored', soon);
   };
 }
+
+/** How long a filter stays unchanged before its records are read. */
+const SETTLE_MS = 250;
