@@ -17,6 +17,17 @@ const GMAIL_UNKNOWN = (addr: string, id: string) =>
   `550 5.1.1 <${addr}>: The email account that you tried to reach does not exist. Please try double-checking the recipient's email address. Learn more at https://support.google.com/mail/?p=NoSuchUser ${id} - gsmtp`;
 
 describe('bounce pattern', () => {
+  it('masks only the start of a very long reply, so hostile lengths cost no more than 1,000 characters', () => {
+    // Repeated addresses collapse to one mask: without the cut, the words after them would show.
+    const long = 'ann@example.org, '.repeat(2_000) + 'tail words';
+    expect(maskDiagnostic(long)).not.toContain('tail');
+    expect(maskDiagnostic(long)).toBe(maskDiagnostic(long.slice(0, 1_000)));
+    // Runs without the separators the masks look for (no @, no dot) still give a pattern.
+    expect(bouncePattern({ provider: null, status: '5.0.0', diagnostic: 'a-'.repeat(100_000) })).toMatch(
+      /^\|5\.0\.0\|a-a-/,
+    );
+  });
+
   it('is the same for the same answer to different addresses, ids, dates and hosts', () => {
     const a = bouncePattern({
       provider: 'google',

@@ -25,6 +25,14 @@ export interface PatternInput {
 /** Longest masked diagnostic kept in a pattern (the start of a reply says what it is). */
 export const PATTERN_DIAGNOSTIC_MAX = 240;
 
+/**
+ * Characters of the diagnostic that are masked at most. Some masks backtrack on long runs without
+ * their separator (an address without its @, a host name without a dot), so their cost grows with
+ * the square of the length; a server's reply is untrusted and can be any length, while the first
+ * thousand characters are plenty to give 240 after masking.
+ */
+export const PATTERN_INPUT_MAX = 1000;
+
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 const WEEKDAYS = 'mon|tue|wed|thu|fri|sat|sun';
 
@@ -54,7 +62,7 @@ const MASKS: readonly [RegExp, string][] = [
  * case, spaces collapsed, cut to {@link PATTERN_DIAGNOSTIC_MAX} characters.
  */
 export function maskDiagnostic(diagnostic: string | null | undefined): string {
-  let s = (diagnostic ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  let s = (diagnostic ?? '').replace(/\s+/g, ' ').trim().slice(0, PATTERN_INPUT_MAX).toLowerCase();
   for (const [re, mask] of MASKS) s = s.replace(re, mask);
   // "<addr>, <addr>" and "# # #" vary with the number of recipients and fields named.
   s = s.replace(/(<[a-z]+>|#)(?:[\s,;]+\1)+/g, '$1');
