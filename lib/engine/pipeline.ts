@@ -8,7 +8,7 @@
  *   → category, hard/soft, action (reason/category)
  */
 import { toByteString, MAX_INPUT_BYTES } from './message/text';
-import { parseMessage, type MimeMessage } from './message/mime';
+import { parseMessage, type MimeMessage, type ReadHead } from './message/mime';
 import { buildView, type ReportView } from './report/view';
 import { BOUNCE_SUBJECT, DAEMON_SENDER, detectKind } from './report/kind';
 import { collectDrafts, type Draft } from './report/recipients';
@@ -51,10 +51,12 @@ export function emptyResult(): BounceResult {
  * r.kind;                 // 'failed'
  * r.records[0].status;    // '5.1.1'
  * r.records[0].category;  // 'invalid-address'
+ *
+ * `head`: the message's header block as already read (see `ReadHead`), used when it matches.
  */
-export function classifyMessage(raw: string | Uint8Array | ArrayBuffer): BounceResult {
+export function classifyMessage(raw: string | Uint8Array | ArrayBuffer, head?: ReadHead): BounceResult {
   try {
-    return run(raw);
+    return run(raw, head);
   } catch {
     const r = emptyResult();
     r.warnings.push('the message could not be read');
@@ -71,14 +73,14 @@ export function classifyMailbox(raw: string | Uint8Array | ArrayBuffer): BounceR
   }
 }
 
-function run(raw: string | Uint8Array | ArrayBuffer): BounceResult {
+function run(raw: string | Uint8Array | ArrayBuffer, head: ReadHead | undefined): BounceResult {
   const warnings: string[] = [];
   let s = toByteString(raw);
   if (s.length > MAX_INPUT_BYTES) {
     s = s.slice(0, MAX_INPUT_BYTES);
     warnings.push('message truncated to its first 8 MB');
   }
-  let view = buildView(parseMessage(s));
+  let view = buildView(parseMessage(s, 0, undefined, head));
   // A bounce forwarded as an attachment: read the attached report instead of its wrapper.
   for (let depth = 0; depth < 3 && !view.dsn.length && view.embedded && isReport(view.embedded); depth++) {
     const inner = view.embedded;

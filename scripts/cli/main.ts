@@ -142,7 +142,7 @@ export function classifyFile(
 /** Each message's result, in file order (a message the gate keeps out: not a bounce, unread). */
 function* classifiedMessages(file: string): Generator<BounceResult> {
   for (const m of readMessages(file))
-    yield m.candidate && m.raw !== null ? classifyMessage(m.raw) : emptyResult();
+    yield m.candidate && m.raw !== null ? classifyMessage(m.raw, m) : emptyResult();
 }
 
 /** Classify files one after the other, writing as it goes; true when some file failed. */

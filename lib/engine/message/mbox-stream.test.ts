@@ -216,6 +216,27 @@ describe('properties', () => {
     );
   });
 
+  it('the headers the reader read give the engine the result it finds alone', () => {
+    fc.assert(
+      fc.property(
+        mailbox.chain((s) => fc.tuple(fc.constant(s), cutsOf(s), fc.constantFrom({}, SMALL_LIMITS))),
+        ([s, cuts, limits]) => {
+          for (const e of read(enc(s), cuts, limits))
+            if (e.candidate) expect(classifyMessage(e.raw!, e)).toEqual(classifyMessage(e.raw!));
+        },
+      ),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('headers read from another text are not used', () => {
+    const raw = 'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\nbody\n';
+    const other = 'From: someone@example.com\nSubject: hello\n';
+    const r = classifyMessage(raw, { headText: other, headers: parseHeaders(other) });
+    expect(r).toEqual(classifyMessage(raw));
+    expect(r.report.from).toBe('MAILER-DAEMON@example.org');
+  });
+
   it('the gate lets through every message the engine calls a report', () => {
     fc.assert(
       fc.property(
@@ -252,8 +273,11 @@ describe('the gate on the corpus', () => {
       const entries = read(bytes);
       expect(entries).toHaveLength(want.length);
       for (const e of entries) {
-        if (e.candidate) expect(classifyMessage(e.raw!)).toEqual(want[e.index]);
-        else if (want[e.index]!.kind !== 'not-bounce') missed.push(`${file} #${e.index}`);
+        if (e.candidate) {
+          expect(classifyMessage(e.raw!)).toEqual(want[e.index]);
+          // The command line hands over the headers the gate read: the same result.
+          expect(classifyMessage(e.raw!, e)).toEqual(want[e.index]);
+        } else if (want[e.index]!.kind !== 'not-bounce') missed.push(`${file} #${e.index}`);
       }
     }
     expect(missed).toEqual([]);
@@ -265,8 +289,10 @@ describe('the gate on the corpus', () => {
     const entries = read(bytes, [1000, 5000, 5001, 20000]);
     expect(entries).toHaveLength(want.length);
     for (const e of entries) {
-      if (e.candidate) expect(classifyMessage(e.raw!)).toEqual(want[e.index]);
-      else expect(want[e.index]!.kind).toBe('not-bounce');
+      if (e.candidate) {
+        expect(classifyMessage(e.raw!)).toEqual(want[e.index]);
+        expect(classifyMessage(e.raw!, e)).toEqual(want[e.index]);
+      } else expect(want[e.index]!.kind).toBe('not-bounce');
     }
   });
 

@@ -51,6 +51,8 @@ export interface MboxEntry {
   bytes: number;
   /** The message's own header fields (at most maxHeaderBytes of them). */
   headers: HeaderList;
+  /** The text `headers` were read from (for `classifyMessage`, which then need not read it again). */
+  headText: string;
   /** Whether the gate let it through: it may be a report, and `raw` holds it. */
   candidate: boolean;
   /** The whole message as a byte string with mboxrd quoting removed; candidates only. */
@@ -172,6 +174,7 @@ export class MboxReader {
   private keptLen = 0;
   private headLen = -1;
   private headers: HeaderList | null = null;
+  private headText = '';
   private truncated = false;
   private done: MboxEntry[] = [];
 
@@ -330,6 +333,7 @@ export class MboxReader {
     this.keptLen = 0;
     this.headLen = -1;
     this.headers = null;
+    this.headText = '';
     this.truncated = false;
   }
 
@@ -390,7 +394,8 @@ export class MboxReader {
 
   private endHead(): void {
     // The headers alone may already decide; otherwise the body's first bytes do.
-    this.headers = parseHeaders(this.text(this.kept.subarray(0, this.headLen)));
+    this.headText = this.text(this.kept.subarray(0, this.headLen));
+    this.headers = parseHeaders(this.headText);
     const verdict = this.limits.gate ? gateHeaders(this.headers) : 'report';
     if (verdict === 'report') this.toFull();
     else if (verdict === 'ordinary') this.skip();
@@ -454,6 +459,7 @@ export class MboxReader {
       offset: this.msgOffset,
       bytes: this.msgBytes,
       headers: this.headers ?? new HeaderList([]),
+      headText: this.headers ? this.headText : '',
       candidate,
       raw: candidate ? this.text(this.kept.subarray(0, this.keptLen)) : null,
       truncated: this.truncated,

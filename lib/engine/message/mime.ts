@@ -116,6 +116,18 @@ export function decodeHeaderValue(v: string): string {
 }
 
 /**
+ * `value.trimEnd().endsWith(';')` without making the trimmed copy: most values end in a character
+ * that is neither ';' nor white space, which decides at once.
+ */
+function endsWithSemicolon(value: string): boolean {
+  const c = value.charCodeAt(value.length - 1);
+  if (c === 59) return true;
+  // Below U+1680 the only white space is ASCII's and U+00A0 (what trimEnd strips).
+  if (c > 32 && c < 0x1680 && c !== 0xa0) return false;
+  return value.trimEnd().endsWith(';');
+}
+
+/**
  * Parse a header block. Lines that are neither a field nor a continuation end the block
  * for a message (the caller decides); here they are skipped. Fields past `maxFields` are dropped
  * (a message's own header block; a delivery-status report passes its own, larger limit).
@@ -141,7 +153,7 @@ export function parseHeaders(head: string, maxFields = MAX_HEADER_FIELDS): Heade
       continue;
     }
     // A parameter that lost its folding indent: "Content-Type: multipart/mixed;\nboundary=…".
-    if (name && value.trimEnd().endsWith(';') && BROKEN_PARAM.test(line)) {
+    if (name && endsWithSemicolon(value) && BROKEN_PARAM.test(line)) {
       value += ' ' + line.trim();
       continue;
     }
@@ -192,10 +204,36 @@ export function parseContentType(v: string | null): { type: string; params: Reco
   return { type: type.includes('/') ? type : 'text/plain', params };
 }
 
-/** Parse a whole message (byte string, LF line endings). Never throws for any string. */
-export function parseMessage(s: string, depth = 0, budget = { parts: 0 }): MimeMessage {
+/**
+ * A header block someone has already read (the command line's reader does, to gate messages):
+ * the text given to `parseHeaders`, and the list it returned (a reader's `MboxEntry` is one).
+ */
+export interface ReadHead {
+  headText: string;
+  headers: HeaderList;
+}
+
+/**
+ * Whether `text` is `head` or `head` and the blank line that ends it: `parseHeaders` reads both
+ * alike (empty lines add no field).
+ */
+function sameHead(text: string, head: string): boolean {
+  if (text.length === head.length) return text === head;
+  return (
+    text.length === head.length + 2 &&
+    text.charCodeAt(head.length) === 10 &&
+    text.charCodeAt(head.length + 1) === 10 &&
+    text.startsWith(head)
+  );
+}
+
+/**
+ * Parse a whole message (byte string, LF line endings). Never throws for any string. `known`
+ * saves reading the header block again when it holds this message's header block exactly.
+ */
+export function parseMessage(s: string, depth = 0, budget = { parts: 0 }, known?: ReadHead): MimeMessage {
   const { head, body } = splitHeadBody(s);
-  const headers = parseHeaders(head);
+  const headers = known && sameHead(known.headText, head) ? known.headers : parseHeaders(head);
   return { headers, root: parsePart(headers, body, depth, budget) };
 }
 
