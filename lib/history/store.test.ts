@@ -343,6 +343,9 @@ describe('HistoryStore counters and indexes', () => {
     expect(dora.rows.map((r) => r.key)).toEqual(
       newest((r) => r.recipient.startsWith('dora') && r.recipientDomain === 'gmail.com').slice(0, 300),
     );
+    // A word no row has: nothing, and known at once to be nothing, whatever the other word.
+    const none = await s.query({ search: 'dora zzz' }, 0, 50);
+    expect([none.rows.length, none.matched, none.more]).toEqual([0, 0, undefined]);
     // Dates narrow the weeks; every row of the range is found, newest first.
     const from = base + 10 * WEEK_MS;
     const to = base + 12 * WEEK_MS + 50_000;

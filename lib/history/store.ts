@@ -745,6 +745,10 @@ export class HistoryStore {
       for (const r of await this.db.records.bulkGet(keys)) if (r && pred(r)) out.push(r);
       return out;
     };
+    // Terms are asked rarest first (as the weeks asked so far found them): a week where one
+    // matches nothing needs no other.
+    const sizes = new Map<string, number>(terms.map((t) => [t, 0]));
+    let order = [...terms].sort((a, b) => b.length - a.length);
     // Weeks asked ahead, in order, with their matches (null: walk the week).
     const ahead: { week: number; keys: WeekKeys | null }[] = [];
     let asked = 0;
@@ -753,8 +757,9 @@ export class HistoryStore {
       const some = weeks.slice(asked, asked + batch);
       asked += some.length;
       batch = Math.min(MAX_WEEK_BATCH, batch * 2);
-      const found = await Promise.all(some.map((w) => this.weekMatches(w, terms, lo, hi)));
+      const found = await Promise.all(some.map((w) => this.weekMatches(w, order, lo, hi, sizes)));
       some.forEach((week, i) => ahead.push({ week, keys: found[i] ?? null }));
+      order = [...order].sort((a, b) => sizes.get(a)! - sizes.get(b)!);
     };
     let total = 0;
     let exact = wordsOnly;
@@ -788,17 +793,25 @@ export class HistoryStore {
    * of the terms with at most {@link WEEK_KEYS} matches that week (`exact` when that is every
    * term), or null when every term matches more.
    */
-  private async weekMatches(week: number, terms: string[], lo: number, hi: number): Promise<WeekKeys | null> {
-    const sets = await Promise.all(
-      terms.map(
-        async (t) =>
-          (await this.db.timeline
-            .where('w')
-            .startsWith(weekWord(week, t))
-            .limit(WEEK_KEYS + 1)
-            .primaryKeys()) as unknown as [number, string][],
-      ),
-    );
+  private async weekMatches(
+    week: number,
+    terms: string[],
+    lo: number,
+    hi: number,
+    sizes: Map<string, number>,
+  ): Promise<WeekKeys | null> {
+    const sets: [number, string][][] = [];
+    for (const t of terms) {
+      const keys = (await this.db.timeline
+        .where('w')
+        .startsWith(weekWord(week, t))
+        .limit(WEEK_KEYS + 1)
+        .primaryKeys()) as unknown as [number, string][];
+      sizes.set(t, (sizes.get(t) ?? 0) + keys.length);
+      // No row of this week has the term: no other term needs asking.
+      if (keys.length === 0) return { keys: [], exact: true };
+      sets.push(keys);
+    }
     const few = sets.filter((keys) => keys.length <= WEEK_KEYS).sort((a, b) => a.length - b.length);
     if (few.length === 0) return null;
     // One record may have two words starting with a term: keep it once.
