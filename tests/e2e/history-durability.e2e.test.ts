@@ -104,7 +104,10 @@ describe('history durability', () => {
     // The worker restarts inside the undo window: the rows are on disk, not in its memory.
     await stopServiceWorker(page);
     await page.getByRole('button', { name: /^Undo/ }).click();
-    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('Restored 300 records. ');
+    // The restarting worker answers when it is up (seconds on a loaded machine).
+    await expect
+      .poll(() => page.getByTestId('toast').textContent(), { timeout: 15_000 })
+      .toBe('Restored 300 records. ');
     expect((await tableRows(page, 'records')).length).toBe(300);
     expect((await tableRows(page, 'trash')).length).toBe(0);
 
