@@ -5,6 +5,7 @@
  *   npm run --silent bench:history -- --records 20000 --no-1m
  *   npm run --silent bench:history -- --json --keep /tmp/bt-history-sets   # seed once, reuse later
  *   npm run --silent bench:history -- --json --keep /tmp/bt-history-sets --only-1m
+ *   npm run --silent bench:history -- --json --no-dashboard   # the history's figures only
  *
  * Twice: with N (default 100,000) records, then with a million ("records1m"; --no-1m skips it,
  * --records-1m changes the number). Each set is written into the extension's IndexedDB from an
@@ -75,6 +76,8 @@ const M = numArg('--records-1m', 1_000_000);
 const RUN_1M = !argv.includes('--no-1m');
 /** Only the million-record set (with --keep, to measure a kept set again). */
 const ONLY_1M = argv.includes('--only-1m');
+/** Leave the dashboard out (its figures stay 0). */
+const NO_DASHBOARD = argv.includes('--no-dashboard');
 const KEEP = argv.includes('--keep') ? argv[argv.indexOf('--keep') + 1]! : null;
 /** Tells this run's reports from a kept profile's earlier ones (message ids and domains). */
 const RUN = Math.floor(Date.now() / 1000) % 1_000_000;
@@ -483,7 +486,7 @@ async function measureN(extDir: string, profile: string, now: number, out: Recor
   out.avgRecordBytes = set.avg;
   const url = (p: string) => `chrome-extension://${id}/${p}`;
   const m = await measureSet(context, id, `${N}:`);
-  Object.assign(out, await measureDashboard(context, id, log));
+  if (!NO_DASHBOARD) Object.assign(out, await measureDashboard(context, id, log));
   out.popupInteractiveMs = m.coldPopupMs;
   out.coldPopupMs = m.coldPopupMs;
   out.coldSearchMs = m.coldSearchMs;
@@ -595,9 +598,11 @@ async function main() {
       const ex1 = await exportUnique(m1.popup, big.id, `${M}:`);
       out.exportUniqueMs1m = ex1.ms;
       out.exportHeapMb1m = ex1.heapMb;
-      const d1 = await measureDashboard(big.context, big.id, log);
-      out.dashboardFirstPaintMs1m = d1.dashboardFirstPaintMs;
-      out.dashboardFilterMs1m = d1.dashboardFilterMs;
+      if (!NO_DASHBOARD) {
+        const d1 = await measureDashboard(big.context, big.id, log);
+        out.dashboardFirstPaintMs1m = d1.dashboardFirstPaintMs;
+        out.dashboardFilterMs1m = d1.dashboardFilterMs;
+      }
       await big.context.close();
     }
   } finally {

@@ -763,7 +763,8 @@ export class HistoryStore {
     };
     let total = 0;
     let exact = wordsOnly;
-    while (asked < weeks.length && exact && total <= KEYS_AHEAD) {
+    // …as long as the weeks asked so far promise few keys in all (a common word stops at once).
+    while (asked < weeks.length && exact && (asked === 0 || (total / asked) * weeks.length <= KEYS_AHEAD)) {
       await ask();
       for (const a of ahead) {
         if (a.keys === null || !a.keys.exact) exact = false;
