@@ -187,4 +187,25 @@ describe('what makes visible text a report', () => {
     );
     expect(c.text).toBe('Duplicated Message-ID in <birds@club.example>.\n\n');
   });
+
+  it("reads the original's header block after its MIME lines, however long the original", () => {
+    // A part's own fields, a blank line, then the returned message's 300-line header and a long body:
+    // the block read is the message's header, cut at 300 lines.
+    const received = Array.from({ length: 320 }, (_, i) => `Received: from relay${i}.example.net`);
+    const c = cutOriginal(
+      lf([
+        'Your message could not be delivered.',
+        '------ This is a copy of the message, including all the headers. ------',
+        ...Array.from({ length: 30 }, () => 'note'),
+        'Content-Type: message/rfc822',
+        '',
+        ...received,
+        'Subject: hello',
+        '',
+        ...Array.from({ length: 5000 }, (_, i) => `body line ${i}`),
+      ]),
+    );
+    expect(c.text).toBe('Your message could not be delivered.\n');
+    expect(c.originalHead).toBe(received.slice(0, 300).join('\n'));
+  });
 });

@@ -162,6 +162,9 @@ export function dsnSlice(t: string): string {
   return m ? t.slice(m.index) : t;
 }
 
+/** Lines of the returned original that cutOriginal may read, with room to spare. */
+const CUT_LINES = 700;
+
 /**
  * Split the report text from an inline returned original. Returns the text before the
  * separator (or before the first run of header lines) and the original's header block.
@@ -175,9 +178,10 @@ export function cutOriginal(text: string): { text: string; originalHead: string 
     if (run) cutAt = run.index;
   }
   if (cutAt === -1) return { text, originalHead: null };
-  const rest = text.slice(cutAt);
-  // The header block begins at the first header-like line after the separator.
-  const lines = rest.split('\n');
+  // The header block begins at the first header-like line after the separator. Only the first
+  // lines are read (the search below reaches line 642 at most: 40 to find the block, two blocks of
+  // at most 300 lines and three blank lines between), so the rest of a long original is not split.
+  const lines = text.slice(cutAt).split('\n', CUT_LINES);
   let start = -1;
   for (let i = 0; i < Math.min(lines.length, 40); i++) {
     if (HEADERISH.test(lines[i]!)) {
