@@ -7,6 +7,7 @@ export default defineConfig({
     include: [
       'lib/**/*.test.ts',
       'lib/**/*.test.tsx',
+      'components/**/*.test.ts',
       'components/**/*.test.tsx',
       'entrypoints/**/*.test.ts',
       'tests/unit/**/*.test.ts',
