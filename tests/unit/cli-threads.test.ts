@@ -1,6 +1,7 @@
 /**
  * How many threads the command line classifies on: what BOUNCE_TRIAGE_THREADS asks, otherwise
- * one below PARALLEL_FROM files and one per core the load average leaves idle (at most four) above.
+ * one below PARALLEL_FROM files and one per core (at most four) above, unless the cores are
+ * oversubscribed.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -41,17 +42,26 @@ describe('threadsFor', () => {
     expect(threadsFor(10_000)).toBe(0);
   });
 
-  it('uses the cores other processes leave idle, at most four', () => {
+  it('uses every core, at most four, unless the cores are oversubscribed', () => {
     vi.stubEnv('BOUNCE_TRIAGE_THREADS', '');
     expect(threadsFor(10_000)).toBe(2);
-    os.load = 0.7; // 1.3 idle cores: one thread
+    os.load = 1.4; // a trailing average below the core count: the cores are free enough
+    expect(threadsFor(10_000)).toBe(2);
+    os.load = 3.9;
+    expect(threadsFor(10_000)).toBe(2);
+    os.load = 4; // twice the cores
     expect(threadsFor(10_000)).toBe(0);
     os.load = 12;
     expect(threadsFor(10_000)).toBe(0);
     os.cores = 16;
     os.load = 1;
     expect(threadsFor(10_000)).toBe(4);
-    os.load = 13.2; // 2.8 idle
-    expect(threadsFor(10_000)).toBe(3);
+    os.load = 13.2;
+    expect(threadsFor(10_000)).toBe(4);
+    os.load = 32;
+    expect(threadsFor(10_000)).toBe(0);
+    os.cores = 1;
+    os.load = 0;
+    expect(threadsFor(10_000)).toBe(0);
   });
 });
