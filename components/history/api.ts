@@ -1,5 +1,6 @@
 /** The popup's typed channel to the background's history service. */
 import { browser } from 'wxt/browser';
+import { errorInfo } from '@/lib/history/errors';
 import type { Answer, HistoryAnswers, HistoryRequest } from '@/lib/history/protocol';
 import { IMPORTED_ACCOUNT } from '@/lib/import/protocol';
 
@@ -50,16 +51,7 @@ async function askOnce<R extends HistoryRequest>(req: R): Promise<Answer<History
     }
     return answer;
   } catch (err) {
-    const e = err as { name?: string; message?: string };
-    return {
-      ok: false,
-      error: {
-        name: e?.name ?? 'Error',
-        message: e?.message ?? String(err),
-        operation: req.type,
-        at: Date.now(),
-      },
-    };
+    return { ok: false, error: errorInfo(err, req.type, Date.now()) };
   }
 }
 

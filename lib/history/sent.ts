@@ -12,6 +12,8 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { SentRow } from '../import/mailbox-import';
 import type { ImportAnswers, ImportRequest } from '../import/protocol';
+import { errorInfo } from './errors';
+import type { StorageErrorInfo } from './protocol';
 import type { HistoryFilter } from './query';
 
 export const SENT_DB_NAME = 'bounce-triage-sent';
@@ -207,7 +209,7 @@ export async function handleImportRequest(
   } = { uniqueRecipients: async () => null },
 ): Promise<
   | { ok: true; data: ImportAnswers[ImportRequest['type']] | undefined }
-  | { ok: false; error: { name: string; message: string; operation: string; at: number } }
+  | { ok: false; error: StorageErrorInfo }
 > {
   try {
     switch (req.type) {
@@ -251,15 +253,6 @@ export async function handleImportRequest(
         throw new TypeError('unknown request');
     }
   } catch (err) {
-    const e = err as { name?: string; message?: string };
-    return {
-      ok: false,
-      error: {
-        name: e?.name ?? 'Error',
-        message: e?.message ?? String(err),
-        operation: req.type,
-        at: Date.now(),
-      },
-    };
+    return { ok: false, error: errorInfo(err, req.type, Date.now()) };
   }
 }

@@ -27,6 +27,7 @@ import {
 } from './protocol';
 import { InvalidBounceMessage, recordsFromMessage, type HistoryRecord } from './record';
 import type { HistoryStore } from './store';
+import { errorInfo } from './errors';
 import { checkBounceSeen, checkPageStatus, checkRequest } from './validate';
 
 /** Where settings and the last page status are kept (browser.storage.local in the extension). */
@@ -41,20 +42,6 @@ const RETENTION_EVERY_MS = 60 * 60 * 1000;
 /** Characters per export message part (runtime messages are capped at 64 MiB of JSON). */
 export const EXPORT_PART = 4_000_000;
 const EXPORT_KEEP_MS = 60_000;
-
-function errorInfo(err: unknown, operation: string, at: number): StorageErrorInfo {
-  let name = 'Error';
-  let message = String(err);
-  if (err && typeof err === 'object') {
-    const e = err as { name?: unknown; message?: unknown; inner?: { name?: unknown } };
-    // Dexie wraps the DOMException; the inner name is the one worth showing (QuotaExceededError…).
-    if (typeof e.inner?.name === 'string' && e.inner.name !== 'Error') name = e.inner.name;
-    else if (typeof e.name === 'string') name = e.name;
-    // Dexie repeats the inner error on a second line.
-    if (typeof e.message === 'string') message = e.message.split('\n')[0]!.trim();
-  }
-  return { name, message: message.slice(0, 300), operation, at };
-}
 
 export function sanitizeSettings(raw: unknown): HistorySettings {
   const s = { ...DEFAULT_SETTINGS };
