@@ -5,6 +5,7 @@
  *   npm run --silent bench:history -- --records 20000 --no-1m
  *   npm run --silent bench:history -- --json --keep /tmp/bt-history-sets   # seed once, reuse later
  *   npm run --silent bench:history -- --json --keep /tmp/bt-history-sets --only-1m
+ *   npm run --silent bench:history -- --keep /tmp/bt-history-sets --only-1m --seed-only   # seed (or resume), no figures
  *   npm run --silent bench:history -- --json --no-dashboard   # the history's figures only
  *
  * Twice: with N (default 100,000) records, then with a million ("records1m"; --no-1m skips it,
@@ -76,6 +77,8 @@ const M = numArg('--records-1m', 1_000_000);
 const RUN_1M = !argv.includes('--no-1m');
 /** Only the million-record set (with --keep, to measure a kept set again). */
 const ONLY_1M = argv.includes('--only-1m');
+/** Only seed the sets into --keep DIR (or finish an interrupted seed there), measure nothing. */
+const SEED_ONLY = argv.includes('--seed-only');
 /** Leave the dashboard out (its figures stay 0). */
 const NO_DASHBOARD = argv.includes('--no-dashboard');
 const KEEP = argv.includes('--keep') ? argv[argv.indexOf('--keep') + 1]! : null;
@@ -320,10 +323,23 @@ async function seeded(n: number, extDir: string, profile: string, now: number, s
     written = (JSON.parse(readFileSync(marker, 'utf8')) as { written: number }).written;
     log(`reusing the ${written} records kept in ${profile}`);
   } else {
+    // A kept seed that was interrupted is resumed with the same records (the same "now").
+    const started = join(profile, 'bt-seeding.json');
+    let at = now;
+    if (KEEP && existsSync(started)) at = (JSON.parse(readFileSync(started, 'utf8')) as { now: number }).now;
+    else if (KEEP) writeFileSync(started, JSON.stringify({ now }));
     const t0 = Date.now();
-    written = await seedHistory(first, n, now);
+    let lastLog = t0;
+    let first_ = true;
+    written = await seedHistory(first, n, at, 42, (w) => {
+      if (first_ && w > 0) log(`resuming an interrupted seed after ${w} records`);
+      first_ = false;
+      if (Date.now() - lastLog < 30_000) return;
+      lastLog = Date.now();
+      log(`seeding: ${w} of ${n} records after ${Math.round((lastLog - t0) / 1000)} s`);
+    });
     log(`seeded ${written} records in ${Math.round((Date.now() - t0) / 1000)} s`);
-    if (KEEP) writeFileSync(marker, JSON.stringify({ written, now }));
+    if (KEEP) writeFileSync(marker, JSON.stringify({ written, now: at }));
   }
   let avg = 0;
   if (sizes) {
@@ -534,6 +550,7 @@ async function measureN(extDir: string, profile: string, now: number, out: Recor
 }
 
 async function main() {
+  if (SEED_ONLY && !KEEP) throw new Error('--seed-only needs --keep DIR (where the seeded sets stay)');
   buildExtension({ quiet: true });
   let extDir: string;
   let profile: string;
@@ -583,10 +600,15 @@ async function main() {
   const now = Date.now();
   try {
     // --- N records --------------------------------------------------------------------------------
-    if (!ONLY_1M) await measureN(extDir, profile, now, out);
+    if (!ONLY_1M && SEED_ONLY) await (await seeded(N, extDir, profile, now, false)).context.close();
+    else if (!ONLY_1M) await measureN(extDir, profile, now, out);
     // --- a million records --------------------------------------------------------------------------
     if (RUN_1M) {
       const big = await seeded(M, extDir, profile1m, now, false);
+      if (SEED_ONLY) {
+        await big.context.close();
+        return;
+      }
       const m1 = await measureSet(big.context, big.id, `${M}:`);
       out.records1m = big.written >= 1_000_000;
       out.coldPopupMs1m = m1.coldPopupMs;

@@ -5,7 +5,7 @@
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { PROJECT_ROOT } from './extension';
 import type { BounceSeenMessage } from '../../../lib/messages';
 import { DB_NAME, timelineRow } from '../../../lib/history/db';
@@ -157,9 +157,16 @@ let seeder: Promise<string> | null = null;
 
 /**
  * Seed `n` synthetic records into the extension's history database, generated and written inside
- * the extension page `page` (see history-seed-page.ts). Returns the number written.
+ * the extension page `page` (see history-seed-page.ts); a database an interrupted seed left is
+ * completed. Returns the number the database holds.
  */
-export async function seedHistory(page: Page, n: number, now: number, seed = 42): Promise<number> {
+export async function seedHistory(
+  page: Page,
+  n: number,
+  now: number,
+  seed = 42,
+  progress?: (written: number) => void,
+): Promise<number> {
   seeder ??= build({
     entryPoints: [join(PROJECT_ROOT, 'tests/e2e/support/history-seed-page.ts')],
     bundle: true,
@@ -171,13 +178,36 @@ export async function seedHistory(page: Page, n: number, now: number, seed = 42)
     footer: { js: 'globalThis.__btSeeder = __btSeeder;' },
   }).then((r) => r.outputFiles[0]!.text);
   await page.evaluate(await seeder);
-  return page.evaluate(
-    ({ name, n, now, seed }) =>
-      (
-        globalThis as unknown as {
-          __btSeeder: { seedInPage(a: string, b: number, c: number, d: number): Promise<number> };
-        }
-      ).__btSeeder.seedInPage(name, n, now, seed),
-    { name: DB_NAME, n, now, seed },
-  );
+  // Progress lines, for a seed that runs for minutes (the page's console comes back here).
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.text().startsWith('[bt-seed]')) progress?.(Number(m.text().slice(10)));
+  };
+  if (progress) page.on('console', onConsole);
+  try {
+    return await page.evaluate(
+      ({ name, n, now, seed, report }) =>
+        (
+          globalThis as unknown as {
+            __btSeeder: {
+              seedInPage(
+                a: string,
+                b: number,
+                c: number,
+                d: number,
+                p?: (w: number) => void,
+              ): Promise<number>;
+            };
+          }
+        ).__btSeeder.seedInPage(
+          name,
+          n,
+          now,
+          seed,
+          report ? (w) => console.log(`[bt-seed] ${w}`) : undefined,
+        ),
+      { name: DB_NAME, n, now, seed, report: progress !== undefined },
+    );
+  } finally {
+    page.off('console', onConsole);
+  }
 }

@@ -192,12 +192,17 @@ export function syntheticRecords(n: number, now: number, seed = 42): HistoryReco
   return out;
 }
 
-/** The same records as {@link syntheticRecords}, made `chunk` at a time (a million do not fit at once). */
+/**
+ * The same records as {@link syntheticRecords}, made `chunk` at a time (a million do not fit at
+ * once). `from` skips the first records (a resumed seed): the random draws still happen in the same
+ * order, so record i is the same whether or not the ones before it were made.
+ */
 export function* syntheticChunks(
   n: number,
   now: number,
   seed = 42,
   chunk = 5000,
+  from = 0,
 ): Generator<HistoryRecord[]> {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -214,10 +219,16 @@ export function* syntheticChunks(
   for (let i = 0; i < n; i++) {
     // Skewed: low address numbers bounce more often.
     const a = Math.floor(Math.pow(rand(), 1.6) * addresses);
-    const domain = domainOf(a);
-    const address = `${FIRST[a % FIRST.length]}.${a}@${domain}`;
     const s = shape();
     const seenAt = now - Math.floor(rand() * 730 * 86_400_000);
+    const from_ = pick(SENDERS);
+    const source = rand() < 0.5 ? 'raw' : 'visible';
+    const account = rand() < 0.8 ? 'u/0' : 'u/1';
+    // The report's own Date: a few minutes after the original was sent.
+    const reportDate = new Date(seenAt - Math.floor(rand() * 3_600_000)).toUTCString();
+    if (i < from) continue;
+    const domain = domainOf(a);
+    const address = `${FIRST[a % FIRST.length]}.${a}@${domain}`;
     const msg = fakeSeen(
       (base + BigInt(i) * 7919n).toString(),
       [
@@ -232,16 +243,9 @@ export function* syntheticChunks(
           provider: PROVIDERS[domain] ?? null,
         },
       ],
-      {
-        seenAt,
-        kind: s.kind,
-        from: pick(SENDERS),
-        source: rand() < 0.5 ? 'raw' : 'visible',
-        account: rand() < 0.8 ? 'u/0' : 'u/1',
-      },
+      { seenAt, kind: s.kind, from: from_, source, account },
     );
-    // The report's own Date: a few minutes after the original was sent.
-    msg.result.report.date = new Date(seenAt - Math.floor(rand() * 3_600_000)).toUTCString();
+    msg.result.report.date = reportDate;
     out.push(...recordsFromMessage(msg));
     if (out.length >= chunk) {
       yield out;
