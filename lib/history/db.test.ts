@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { DB_VERSION, HistoryDb, SCHEMA, weekOf, weekWord } from './db';
+import { DB_VERSION, HistoryDb, SCHEMA, timelineRow, weekOf, weekWord } from './db';
 import { countersFor } from './stats';
 import { recordsFromMessage, type HistoryRecord } from './record';
 import { fakeSeen, FULL_MAILBOX } from './test-fixtures';
@@ -16,9 +16,12 @@ describe('history database schema', () => {
     expect(db.verno).toBe(DB_VERSION);
     expect(db.records.schema.indexes.map((i) => i.name).sort()).toEqual([
       '[category+lastSeen]',
+      '[emailType+lastSeen]',
       '[provider+lastSeen]',
       '[recipientDomain+lastSeen]',
       '[senderDomain+lastSeen]',
+      '[sendingIp+lastSeen]',
+      'bounceId',
       'lastSeen',
       'messageId',
       'recipient',
@@ -38,7 +41,7 @@ describe('history database schema', () => {
       'messageId',
       'pattern',
     ]);
-    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6]);
     db.close();
   });
 
@@ -247,7 +250,7 @@ describe('history database schema', () => {
     };
     v4.close();
 
-    const v5 = new HistoryDb(name);
+    const v5 = new HistoryDb(name, undefined, 5);
     await v5.open();
     expect(v5.verno).toBe(5);
     expect(await v5.records.orderBy('key').toArray()).toEqual(before.records);
@@ -262,6 +265,50 @@ describe('history database schema', () => {
       [Date.UTC(2026, 6, 1), '22|bob@corp.example'],
     ]);
     v5.close();
+    await Dexie.delete(name);
+  });
+
+  it('opens v5 data as v6: rows unchanged, the Message-ID, sending IP and email type indexed', async () => {
+    const name = freshName();
+    const v5 = new HistoryDb(name, undefined, 5);
+    await v5.open();
+    const gmail = recordsFromMessage(fakeSeen('31', [{ recipient: 'ann@gmail.com' }], { seenAt: 5000 }));
+    const imported = fakeSeen('32', [{ recipient: 'bob@corp.example' }], { seenAt: 6000, source: 'raw' });
+    imported.result.report.messageId = '<DSN.1@MX.corp.example>';
+    imported.result.original.sendingIp = '198.51.100.7';
+    imported.emailType = 'bulk';
+    const rows = [...gmail, ...recordsFromMessage(imported)];
+    await v5.records.bulkAdd(rows);
+    await v5.timeline.bulkPut(rows.map(timelineRow));
+    await v5.counters.bulkPut(countersFor(rows));
+    const before = {
+      records: await v5.records.orderBy('key').toArray(),
+      counters: await v5.counters.orderBy('k').toArray(),
+      timeline: await v5.timeline.toArray(),
+    };
+    v5.close();
+
+    const v6 = new HistoryDb(name);
+    await v6.open();
+    expect(v6.verno).toBe(6);
+    expect(await v6.records.orderBy('key').toArray()).toEqual(before.records);
+    expect(await v6.counters.orderBy('k').toArray()).toEqual(before.counters);
+    expect(await v6.timeline.toArray()).toEqual(before.timeline);
+    expect(await v6.records.where('bounceId').equals('dsn.1@mx.corp.example').primaryKeys()).toEqual([
+      '32|bob@corp.example',
+    ]);
+    // Rows without the field are not in the index at all.
+    expect(await v6.records.where('bounceId').above('').count()).toBe(1);
+    expect(
+      await v6.records
+        .where('[sendingIp+lastSeen]')
+        .between(['198.51.100.7', 0], ['198.51.100.7', 1e15])
+        .primaryKeys(),
+    ).toEqual(['32|bob@corp.example']);
+    expect(
+      await v6.records.where('[emailType+lastSeen]').between(['bulk', 0], ['bulk', 1e15]).primaryKeys(),
+    ).toEqual(['32|bob@corp.example']);
+    v6.close();
     await Dexie.delete(name);
   });
 });

@@ -72,6 +72,10 @@ interface SchemaVersion {
  *     costs tens of microseconds in Chromium, so a search that sorted its matches by reading them
  *     did not hold at a million records. The records lose their `words` index (they keep the
  *     field, which the filter check reads); every record gets its timeline row.
+ * v6: `bounceId` (the report's Message-ID) is indexed, so that the same bounce seen in Gmail and
+ *     imported from a mailbox becomes one record (see store.ts), and the two filters only imports
+ *     fill in, sending IP and email type, get compound indexes like the other selective filters.
+ *     Older rows never stored the Message-ID and have no IP or type: nothing to fill in.
  */
 export const SCHEMA: readonly SchemaVersion[] = [
   {
@@ -143,6 +147,13 @@ export const SCHEMA: readonly SchemaVersion[] = [
         await timeline.bulkPut(rows.map(timelineRow));
         after = rows[rows.length - 1]!.key;
       }
+    },
+  },
+  {
+    version: 6,
+    stores: {
+      records:
+        'key, lastSeen, messageId, recipient, bounceId, [category+lastSeen], [provider+lastSeen], [recipientDomain+lastSeen], [senderDomain+lastSeen], [sendingIp+lastSeen], [emailType+lastSeen]',
     },
   },
 ];

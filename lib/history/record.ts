@@ -49,6 +49,11 @@ export interface HistoryRecord {
   sendingIp?: string | null;
   /** Kind of mail that bounced (newsletter, transactional …); filled in by importers, optional. */
   emailType?: string | null;
+  /**
+   * The bounce report's own Message-ID (see {@link bounceIdOf}), when its header was read: the same
+   * bounce seen in Gmail and imported from a mailbox has two message ids but this one in common.
+   */
+  bounceId?: string | null;
   /** Words a search matches the beginning of (see {@link searchWords}); indexed multi-entry. */
   words: string[];
 }
@@ -78,6 +83,19 @@ export function domainOf(address: string | null | undefined): string {
   if (!address) return '';
   const at = address.lastIndexOf('@');
   return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}
+
+/** Longest Message-ID kept; longer ones are not real (RFC 5322 lines stop at 998 characters). */
+const MAX_BOUNCE_ID = 250;
+
+/**
+ * A report's Message-ID as the history keys it: without angle brackets and spaces, lower case
+ * (servers do not mint ids that differ only in case). null when absent, empty or absurdly long.
+ */
+export function bounceIdOf(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const id = value.replace(/\s+/g, '').replace(/^<|>$/g, '').toLowerCase();
+  return id && id.length <= MAX_BOUNCE_ID ? id : null;
 }
 
 /** Epoch ms of an RFC 5322 date, or null. */
@@ -207,6 +225,7 @@ export function recordsFromMessage(msg: BounceSeenMessage): HistoryRecord[] {
 
   const bounceDate = parseMailDate(result.report?.date);
   const sendingIp = clip(original.sendingIp, 45);
+  const bounceId = bounceIdOf(result.report?.messageId);
   const out = new Map<string, HistoryRecord>();
   for (const r of result.records) {
     const recipient = (clip(r.recipient?.toLowerCase(), MAX_SHORT) ?? '').replace(/^<|>$/g, '');
@@ -238,6 +257,7 @@ export function recordsFromMessage(msg: BounceSeenMessage): HistoryRecord[] {
       bounceDate,
       ...(sendingIp ? { sendingIp } : {}),
       ...(msg.emailType ? { emailType: msg.emailType } : {}),
+      ...(bounceId ? { bounceId } : {}),
       words: [],
     });
   }
@@ -273,6 +293,7 @@ export function mergeRecord(existing: HistoryRecord | undefined, incoming: Histo
     // Filled in by importers; a later sighting from Gmail does not know them.
     ...(incoming.sendingIp == null && existing.sendingIp != null ? { sendingIp: existing.sendingIp } : {}),
     ...(incoming.emailType == null && existing.emailType != null ? { emailType: existing.emailType } : {}),
+    ...(incoming.bounceId == null && existing.bounceId != null ? { bounceId: existing.bounceId } : {}),
   };
 }
 

@@ -139,6 +139,82 @@ describe('HistoryStore upserts', () => {
     expect(all.every((r) => r.source === 'raw')).toBe(true);
   });
 
+  describe('the same bounce seen in Gmail and imported from a mailbox', () => {
+    const DSN = '<Report-77@MX.Google.com>';
+    /** A bounce as a Gmail tab reports it after reading the raw source. */
+    const gmail = (seenAt = 2000) => {
+      const m = fakeSeen('5001', [{ recipient: 'ann@x.example' }], { source: 'raw', seenAt });
+      m.result.report.messageId = DSN;
+      return recordsFromMessage(m);
+    };
+    /** The same bounce from a Takeout mailbox: another message id, the import's extras. */
+    const imported = (seenAt = 3000, mid = '9007199254740') => {
+      const m = fakeSeen(mid, [{ recipient: 'ann@x.example' }], {
+        source: 'raw',
+        seenAt,
+        account: 'takeout:me@example.com',
+      });
+      m.result.report.messageId = DSN;
+      m.result.original.sendingIp = '198.51.100.9';
+      m.emailType = 'bulk';
+      return recordsFromMessage(m);
+    };
+
+    it('keeps one record under the Gmail id when the import comes second, with its extras', async () => {
+      const s = makeStore();
+      await s.upsert(gmail());
+      expect(await s.upsert(imported())).toEqual({ written: 1, unchanged: 0, skipped: 0 });
+      const all = await s.db.records.toArray();
+      expect(all.map((r) => [r.key, r.account, r.sendingIp, r.emailType, r.firstSeen])).toEqual([
+        ['5001|ann@x.example', 'u/0', '198.51.100.9', 'bulk', 2000],
+      ]);
+      expect(await s.count()).toBe(1);
+      // Importing the file again changes nothing.
+      expect(await s.upsert(imported(4000))).toMatchObject({ written: 1 });
+      expect(await s.db.records.count()).toBe(1);
+      await expectCountersMatch(s);
+    });
+
+    it('moves the imported record to the Gmail id when Gmail sees the bounce later', async () => {
+      const s = makeStore();
+      await s.upsert(imported(1000));
+      await s.upsert(gmail(5000));
+      const all = await s.db.records.toArray();
+      expect(all.map((r) => [r.key, r.account, r.sendingIp, r.emailType, r.firstSeen, r.lastSeen])).toEqual([
+        ['5001|ann@x.example', 'u/0', '198.51.100.9', 'bulk', 1000, 5000],
+      ]);
+      await expectCountersMatch(s);
+    });
+
+    it('joins them once the raw source arrives after a first view from the page text', async () => {
+      const s = makeStore();
+      await s.upsert(imported(1000));
+      // The page text does not show the report's Message-ID: two records for a moment.
+      await s.upsert(recs('5001', [{ recipient: 'ann@x.example' }], { seenAt: 1500 }));
+      expect(await s.db.records.count()).toBe(2);
+      await s.upsert(gmail(2000));
+      expect(await s.db.records.toArray()).toMatchObject([
+        { key: '5001|ann@x.example', source: 'raw', emailType: 'bulk', firstSeen: 1000 },
+      ]);
+      await expectCountersMatch(s);
+    });
+
+    it('joins them within one batch, and keeps different recipients of one report apart', async () => {
+      const s = makeStore();
+      const other = fakeSeen('9007199254741', [{ recipient: 'bob@x.example' }], {
+        source: 'raw',
+        account: 'takeout:me@example.com',
+      });
+      other.result.report.messageId = DSN;
+      await Promise.all([s.upsert(imported()), s.upsert(gmail()), s.upsert(recordsFromMessage(other))]);
+      expect((await s.db.records.toArray()).map((r) => r.key).sort()).toEqual([
+        '5001|ann@x.example',
+        '9007199254741|bob@x.example',
+      ]);
+      await expectCountersMatch(s);
+    });
+  });
+
   it('survives a restart: a new store over the same database sees the same records', async () => {
     const name = `restart-${Date.now()}`;
     const a = makeStore(name);
@@ -227,6 +303,33 @@ describe('HistoryStore queries', () => {
     expect(await keys({ sender: 'me@shop.example' })).toEqual(['2']);
     expect(await keys({ sender: 'shop.example' })).toEqual(['4', '2', '1']);
     expect(await keys({ from: 1500, to: 3500 })).toEqual(['3', '2']);
+  });
+
+  it('filters by sending IP and email type, counted exactly from the counters', async () => {
+    const s = await seeded();
+    const imported = (mid: string, seenAt: number, ip: string, type: 'bulk' | 'one-to-one') => {
+      const m = fakeSeen(mid, [{ recipient: `p${mid}@corp.example` }], { seenAt, source: 'raw' });
+      m.result.original.sendingIp = ip;
+      m.emailType = type;
+      return recordsFromMessage(m);
+    };
+    await s.upsert(imported('10', 5000, '198.51.100.9', 'bulk'));
+    await s.upsert(imported('11', 6000, '198.51.100.9', 'one-to-one'));
+    await s.upsert(imported('12', 7000, '2001:db8::25', 'bulk'));
+    const q = async (f: Parameters<HistoryStore['query']>[0]) => {
+      const r = await s.query(f, 0, 10);
+      return [r.rows.map((x) => x.messageId), r.matched, r.counts.hard, r.more === true];
+    };
+    expect(await q({ sendingIps: ['198.51.100.9'] })).toEqual([['11', '10'], 2, 2, false]);
+    expect(await q({ emailTypes: ['bulk'] })).toEqual([['12', '10'], 2, 2, false]);
+    expect(await q({ emailTypes: ['bulk'], sendingIps: ['198.51.100.9'] })).toEqual([['10'], 1, 1, false]);
+    expect(await q({ sendingIps: ['198.51.100.9', '2001:db8::25'], from: 5500 })).toEqual([
+      ['12', '11'],
+      2,
+      2,
+      false,
+    ]);
+    expect(await q({ sendingIps: ['203.0.113.1'] })).toEqual([[], 0, 0, false]);
   });
 
   it('offers facets for the filter menus', async () => {

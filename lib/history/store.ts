@@ -49,6 +49,7 @@ import {
   type HistoryFilter,
 } from './query';
 import { matchesTerms, mergeRecord, sameRecord, type HistoryRecord } from './record';
+import { IMPORTED_ACCOUNT } from '../import/protocol';
 import { counterKey, CounterDelta, countsOf, STAT_DIMS, type CounterRow, type StatDim } from './stats';
 
 /** A record as the popup sees it, with how many bounces its address has. */
@@ -156,6 +157,30 @@ function errorName(err: unknown): string {
   const e = err as { name?: unknown; inner?: { name?: unknown } } | null;
   if (typeof e?.name === 'string' && e.name !== 'Error') return e.name;
   return typeof e?.inner?.name === 'string' ? e.inner.name : 'Error';
+}
+
+/** Whether a record came from a mailbox import rather than a Gmail tab. */
+const isImported = (r: HistoryRecord): boolean => r.account.startsWith(IMPORTED_ACCOUNT);
+
+/**
+ * One record for a bounce known twice (same report Message-ID and recipient, two message ids):
+ * Gmail's message id wins over an import's, since it opens the message in Gmail; otherwise the
+ * record already stored keeps its id. The loser is dropped (through `drop`); the result is the
+ * incoming record to merge as usual.
+ */
+function joinTwins(twin: HistoryRecord, inc: HistoryRecord, drop: (r: HistoryRecord) => void): HistoryRecord {
+  if (isImported(twin) && !isImported(inc)) {
+    drop(twin);
+    const moved = { ...twin, key: inc.key, messageId: inc.messageId, account: inc.account };
+    return { ...mergeRecord(moved, inc), key: inc.key, messageId: inc.messageId, account: inc.account };
+  }
+  return {
+    ...inc,
+    key: twin.key,
+    messageId: twin.messageId,
+    threadId: twin.threadId ?? inc.threadId,
+    account: twin.account,
+  };
 }
 
 export class HistoryStore {
@@ -354,6 +379,9 @@ export class HistoryStore {
 
   private async writeBatch(batch: Pending[]): Promise<UpsertOutcome[]> {
     const ids = [...new Set(batch.flatMap((p) => p.records.map((r) => r.messageId)))];
+    const bounceIds = [
+      ...new Set(batch.flatMap((p) => p.records.flatMap((r) => (r.bounceId ? [r.bounceId] : [])))),
+    ];
     let outcomes: UpsertOutcome[] = [];
     let any = false;
     await this.db.transaction('rw', this.db.records, this.db.counters, this.db.timeline, async () => {
@@ -361,16 +389,41 @@ export class HistoryStore {
       const delta = new CounterDelta();
       const stored = new Map<string, HistoryRecord>();
       for (const r of await this.db.records.where('messageId').anyOf(ids).toArray()) stored.set(r.key, r);
-      const current = new Map(stored);
-      const byMessage = new Map<string, Set<string>>();
-      for (const k of current.keys()) {
-        const mid = current.get(k)!.messageId;
-        (byMessage.get(mid) ?? byMessage.set(mid, new Set()).get(mid)!).add(k);
+      if (bounceIds.length) {
+        for (const r of await this.db.records.where('bounceId').anyOf(bounceIds).toArray())
+          stored.set(r.key, r);
       }
+      const current = new Map(stored);
+      // Keys by Gmail message id and by the report's Message-ID, kept up to date as records move.
+      const byMessage = new Map<string, Set<string>>();
+      const byBounce = new Map<string, Set<string>>();
+      const file = (r: HistoryRecord) => {
+        (byMessage.get(r.messageId) ?? byMessage.set(r.messageId, new Set()).get(r.messageId)!).add(r.key);
+        if (r.bounceId)
+          (byBounce.get(r.bounceId) ?? byBounce.set(r.bounceId, new Set()).get(r.bounceId)!).add(r.key);
+      };
+      const unfile = (r: HistoryRecord) => {
+        current.delete(r.key);
+        byMessage.get(r.messageId)?.delete(r.key);
+        if (r.bounceId) byBounce.get(r.bounceId)?.delete(r.key);
+      };
+      for (const r of current.values()) file(r);
       for (const p of batch) {
         const o: UpsertOutcome = { written: 0, unchanged: 0, skipped: 0 };
         for (const original of p.records) {
-          const inc = { ...original };
+          let inc = { ...original };
+          // The same bounce under another message id: seen in Gmail and imported from a mailbox.
+          const twins = inc.bounceId
+            ? [...(byBounce.get(inc.bounceId) ?? [])]
+                .map((k) => current.get(k)!)
+                .filter((r) => r.messageId !== inc.messageId)
+            : [];
+          if (inc.recipient === '' && twins.some((r) => r.recipient !== '')) {
+            o.skipped++;
+            continue;
+          }
+          const twin = twins.find((r) => r.recipient === inc.recipient);
+          if (twin) inc = joinTwins(twin, inc, unfile);
           const siblings = [...(byMessage.get(inc.messageId) ?? [])].map((k) => current.get(k)!);
           if (inc.recipient === '') {
             // A report that names nobody adds nothing once the message's recipients are known.
@@ -382,8 +435,7 @@ export class HistoryStore {
             // The recipient is named now (usually by the raw source): the anonymous view is superseded.
             const anon = siblings.find((r) => r.recipient === '');
             if (anon) {
-              current.delete(anon.key);
-              byMessage.get(inc.messageId)!.delete(anon.key);
+              unfile(anon);
               inc.firstSeen = Math.min(inc.firstSeen, anon.firstSeen);
             }
           }
@@ -393,11 +445,9 @@ export class HistoryStore {
             o.unchanged++;
             continue;
           }
+          if (before) unfile(before);
           current.set(merged.key, merged);
-          (
-            byMessage.get(merged.messageId) ??
-            byMessage.set(merged.messageId, new Set()).get(merged.messageId)!
-          ).add(merged.key);
+          file(merged);
           o.written++;
         }
         outcomes.push(o);
@@ -589,9 +639,18 @@ export class HistoryStore {
    * nothing) plus severities and categories.
    */
   private async countersAnswer(filter: HistoryFilter): Promise<HistoryCounts | null> {
-    const { severities, categories, providers, recipientDomains, sender, ...rest } = filter;
+    const { severities, categories, providers, recipientDomains, sender, sendingIps, emailTypes, ...rest } =
+      filter;
     if (!isEmptyFilter(rest)) return null;
     const dims: [StatDim, string][] = [];
+    for (const [dim, values] of [
+      ['sip', sendingIps],
+      ['etype', emailTypes],
+    ] as const) {
+      if (!values?.length) continue;
+      if (values.length > 1) return null;
+      dims.push([dim, values[0]!]);
+    }
     if (providers?.length) {
       if (providers.length > 1) return null;
       dims.push(['provider', providers[0]!]);
@@ -633,6 +692,8 @@ export class HistoryStore {
       'rdom',
       filter.recipientDomains?.map((d) => d.toLowerCase()),
     );
+    await single('[sendingIp+lastSeen]', 'sip', filter.sendingIps);
+    await single('[emailType+lastSeen]', 'etype', filter.emailTypes);
     const s = filter.sender?.trim().toLowerCase();
     if (s) {
       // An address is looked for within its domain (the check below picks the address).

@@ -3,7 +3,9 @@
  * up once each in the background's database, the popup lists, filters and exports them (file
  * content checked byte for byte), clear-all can be undone, and a storage failure is shown.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { classifyMessage } from '../../lib/engine';
@@ -367,6 +369,59 @@ describe('bounce history', () => {
     expect(await shownAddresses(page)).toEqual([expected[1]!.recipient]);
     const file = await download(page, 'addresses');
     expect(file.text).toBe(`${expected[1]!.recipient}\n`);
+  });
+
+  it('keeps one record for a bounce opened in Gmail and then imported from a Takeout mailbox', async () => {
+    const sim = new GmailSim();
+    const file = `${CORPUS}lhost-exim-01.eml`;
+    const conv = await sim.add([file]);
+    await sim.install(ext.context);
+    const tab = await ext.context.newPage();
+    await tab.goto(sim.url(conv));
+    await tab.waitForSelector('[data-bt-state="enriched"]', { state: 'attached', timeout: 30_000 });
+    await expect
+      .poll(async () => (await readRecordsRaw(ext.serviceWorker)).filter((r) => r.source === 'raw').length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    const [seen] = await readRecordsRaw(ext.serviceWorker);
+    expect(seen).toMatchObject({
+      messageId: conv.messages[0]!.decimal,
+      bounceId: 'e1p1ceb-000fl1-4q@e1.example.org',
+    });
+
+    // The same message in a Takeout mailbox, beside an ordinary one: another id, the same Message-ID.
+    const dir = mkdtempSync(join(tmpdir(), 'bt-join-'));
+    try {
+      const raw = readFileSync(file, 'latin1')
+        .replace(/\r?\n/g, '\r\n')
+        .replace(/^(>*From )/gm, '>$1');
+      const mbox = join(dir, 'mail.mbox');
+      writeFileSync(
+        mbox,
+        `From 1790000000000000001@xxx Mon Mar 04 10:00:00 +0000 2024\r\nX-GM-THRID: 1790000000000000001\r\nX-Gmail-Labels: Inbox\r\n${raw}\r\n` +
+          `From 1790000000000000002@xxx Mon Mar 04 10:00:00 +0000 2024\r\nX-GM-THRID: 1790000000000000002\r\nX-Gmail-Labels: Inbox\r\nFrom: a@b.example\r\nSubject: hi\r\n\r\nhello\r\n\r\n`,
+        'latin1',
+      );
+      const dash = await ext.context.newPage();
+      await dash.goto(ext.extensionUrl('dashboard.html'));
+      await dash.getByTestId('import-input').setInputFiles(mbox);
+      const progress = dash.locator(
+        '[data-testid="import-progress"]:is([data-state="done"],[data-state="failed"])',
+      );
+      await progress.waitFor({ timeout: 60_000 });
+      expect(await progress.evaluate((el: HTMLElement) => ({ ...el.dataset }))).toMatchObject({
+        state: 'done',
+        bounces: '1',
+        stored: '1',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const after = await readRecordsRaw(ext.serviceWorker);
+    expect(after.map((r) => [r.messageId, r.account, r.recipient, r.firstSeen])).toEqual([
+      [seen!.messageId, seen!.account, seen!.recipient, seen!.firstSeen],
+    ]);
   });
 
   it("tells the user when Gmail's page was not recognised", async () => {

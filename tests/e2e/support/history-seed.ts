@@ -6,6 +6,7 @@
 import type { CategoryId, MessageKind, ReasonId } from '../../../lib/engine/types';
 import { recordsFromMessage, type HistoryRecord } from '../../../lib/history/record';
 import { fakeSeen } from '../../../lib/history/test-fixtures';
+import { IMPORTED_ACCOUNT } from '../../../lib/import/protocol';
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -159,6 +160,11 @@ const PROVIDERS: Record<string, string> = {
   'gmx.de': 'gmx',
   'web.de': 'gmx',
 };
+/** Servers the user's mail leaves from (a mail-merge tool's pool, the company's relay, Gmail). */
+const SENDING_IPS = Array.from({ length: 24 }, (_, i) =>
+  i < 16 ? `198.51.100.${10 + i * 7}` : `2001:db8:${(i * 97).toString(16)}::25`,
+);
+
 const SENDERS = [
   'news@shop.example',
   'hello@shop.example',
@@ -226,6 +232,11 @@ export function* syntheticChunks(
     const account = rand() < 0.8 ? 'u/0' : 'u/1';
     // The report's own Date: a few minutes after the original was sent.
     const reportDate = new Date(seenAt - Math.floor(rand() * 3_600_000)).toUTCString();
+    // Most of a big history comes from mailbox imports, which also know the kind of mail and the
+    // sending server; the rest was seen in Gmail tabs.
+    const imported = rand() < 0.7;
+    const bulk = rand() < 0.65;
+    const ip = SENDING_IPS[Math.floor(rand() * SENDING_IPS.length)]!;
     if (i < from) continue;
     const domain = domainOf(a);
     const address = `${FIRST[a % FIRST.length]}.${a}@${domain}`;
@@ -243,9 +254,20 @@ export function* syntheticChunks(
           provider: PROVIDERS[domain] ?? null,
         },
       ],
-      { seenAt, kind: s.kind, from: from_, source, account },
+      {
+        seenAt,
+        kind: s.kind,
+        from: from_,
+        source: imported ? 'raw' : source,
+        account: imported ? `${IMPORTED_ACCOUNT}me@example.com` : account,
+      },
     );
     msg.result.report.date = reportDate;
+    if (imported || source === 'raw') msg.result.report.messageId = `<${i.toString(36)}.dsn@mx.${domain}>`;
+    if (imported) {
+      msg.emailType = bulk ? 'bulk' : 'one-to-one';
+      msg.result.original.sendingIp = ip;
+    }
     out.push(...recordsFromMessage(msg));
     if (out.length >= chunk) {
       yield out;
