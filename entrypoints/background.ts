@@ -24,6 +24,17 @@ const localKv: KeyValueStore = {
   },
 };
 
+/** Session storage: kept across the worker's stops, cleared when the browser closes. */
+const sessionKv: KeyValueStore = {
+  async get(key) {
+    const got = await browser.storage.session.get(key);
+    return got[key];
+  },
+  async set(key, value) {
+    await browser.storage.session.set({ [key]: value });
+  },
+};
+
 function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
@@ -39,7 +50,7 @@ export default defineBackground(() => {
   const connection = new ConnectionRecorder(localKv);
   const sent = new SentStore();
   // The filter the popup and the dashboard share.
-  const viewFilter = new ViewFilter();
+  const viewFilter = new ViewFilter(sessionKv);
 
   // Tell open extension pages (the popup) that the history changed, at most twice a second.
   let notifyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -71,9 +82,9 @@ export default defineBackground(() => {
       return handleImportRequest(sent, message, {
         uniqueRecipients: () => uniqueRecipients(store.db),
         viewFilter: {
-          get: async () => viewFilter.get(),
+          get: () => viewFilter.get(),
           async set(filter) {
-            const stored = viewFilter.set(filter);
+            const stored = await viewFilter.set(filter);
             const changed: ViewFilterChanged = { type: 'view-filter-changed', filter: stored };
             browser.runtime.sendMessage(changed).catch(() => undefined);
             return stored;

@@ -74,6 +74,18 @@ export function redate(msg: string, date: string): string {
   return dated + (end === -1 ? '' : msg.slice(end));
 }
 
+/**
+ * The report's Message-ID set to `id`: the mailbox repeats corpus reports, and each copy stands
+ * for another bounce (the history keeps one record per report Message-ID and recipient).
+ */
+export function reidentify(msg: string, id: string): string {
+  const end = msg.indexOf('\r\n\r\n');
+  const head = end === -1 ? msg : msg.slice(0, end);
+  const field = /^Message-ID:[^\r\n]*(?:\r\n[ \t][^\r\n]*)*/im;
+  const named = field.test(head) ? head.replace(field, `Message-ID: ${id}`) : `Message-ID: ${id}\r\n${head}`;
+  return named + (end === -1 ? '' : msg.slice(end));
+}
+
 export async function writeTakeoutMbox(
   out: string,
   sizeBytes: number,
@@ -137,7 +149,7 @@ export async function writeTakeoutMbox(
       const msg = bounces[nextBounce++ % bounces.length]!;
       stats.corpusMessages++;
       await write(
-        `${env.line}X-GM-THRID: ${thread}\r\nX-Gmail-Labels: Inbox,Unread\r\n${redate(msg, env.date)}\r\n`,
+        `${env.line}X-GM-THRID: ${thread}\r\nX-Gmail-Labels: Inbox,Unread\r\n${reidentify(redate(msg, env.date), `<dsn.${id.slice(1)}`)}\r\n`,
       );
       continue;
     }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './support/extension';
+import { stopServiceWorker } from './support/gmail-tab-reports';
 import { VENDORED_CORPUS } from '../corpus/paths';
 import { classifyMessage } from '../../lib/engine/index';
 import { MboxReader } from '../../lib/engine/message/mbox-stream';
@@ -202,6 +203,8 @@ describe('dashboard import', () => {
   it('shares its filter with the popup, both ways', async () => {
     await page.locator('select[name="emailType"]').selectOption('bulk');
     await expect.poll(async () => (await tiles(page)).bounces, { timeout: 30_000 }).toBe('2');
+    // Chrome stops the idle worker; the filter outlives it (session storage).
+    await stopServiceWorker(page);
     // The popup opened now shows the dashboard's filter: the two bulk records of seven.
     const popup = await ext.openPopup();
     await expect
