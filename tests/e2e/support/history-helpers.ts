@@ -109,7 +109,7 @@ export async function readRecordsRaw(worker: Worker): Promise<HistoryRecord[]> {
 }
 
 /** Wait until the popup's list shows rows of a generation newer than `afterGen` (or an empty list). */
-export async function waitForList(page: Page, afterGen = -1): Promise<number> {
+export async function waitForList(page: Page, afterGen = -1, timeout = 20_000): Promise<number> {
   const handle = await page.waitForFunction(
     (after) => {
       const el = document.querySelector<HTMLElement>('.bt-scroll, .bt-empty');
@@ -117,7 +117,7 @@ export async function waitForList(page: Page, afterGen = -1): Promise<number> {
       return gen > after ? gen : false;
     },
     afterGen,
-    { timeout: 20_000 },
+    { timeout },
   );
   return (await handle.jsonValue()) as number;
 }
