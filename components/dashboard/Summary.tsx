@@ -85,21 +85,24 @@ async function fromCounters(filter: HistoryFilter): Promise<Split | null> {
   return total;
 }
 
-/** Pages of the store's query read for counts a single counter cannot give. */
-const MAX_PAGES = 20;
+/**
+ * Counts a single counter cannot give come from the store's query, which counts the matches it
+ * has found so far: each request asks for one row {@link STEP} matches further on, so the store
+ * walks on without sending the rows in between. At most {@link MAX_STEPS} requests (the figures
+ * then say "at least").
+ */
+const STEP = 1000;
+const MAX_STEPS = 20;
 
 /** Counts of a filter: from the counters where they can answer, else from the store's query. */
 async function countsOf(filter: HistoryFilter): Promise<{ split: Split; partial: boolean }> {
   const exact = await fromCounters(filter);
   if (exact) return { split: exact, partial: false };
-  let offset = 0;
-  for (let page = 0; ; page++) {
-    const q = await ask({ type: 'history-query', filter, offset, limit: 500 });
+  for (let step = 1; ; step++) {
+    const q = await ask({ type: 'history-query', filter, offset: step * STEP - 1, limit: 1, plain: true });
     if (!q.ok) throw new Error(q.error.message);
     const done = !q.data.more && q.data.partial !== true;
-    if (done || page + 1 >= MAX_PAGES || q.data.rows.length === 0)
-      return { split: splitCounts(q.data.counts), partial: !done };
-    offset += q.data.rows.length;
+    if (done || step >= MAX_STEPS) return { split: splitCounts(q.data.counts), partial: !done };
   }
 }
 

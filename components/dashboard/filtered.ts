@@ -15,7 +15,7 @@ import { isEmpty, toHistoryFilter, useFilter, type DashboardFilter } from './fil
 /** Records read at most for one filter (the newest first). */
 export const MAX_RECORDS = 20_000;
 /** Records a page: small enough that a newer request of the page waits little behind one. */
-const PAGE = 200;
+const PAGE = 500;
 
 /** Counter-shaped rows and distinct addresses of a set of records. */
 export class RecordTally {
@@ -62,7 +62,7 @@ export async function tallyOf(
   const tally = new RecordTally();
   let offset = 0;
   for (;;) {
-    const q = await ask({ type: 'history-query', filter, offset, limit: PAGE });
+    const q = await ask({ type: 'history-query', filter, offset, limit: PAGE, plain: true });
     if (!q.ok) return { tally, partial: true, error: q.error.message };
     if (isStale()) return { tally, partial: true, error: null };
     tally.add(q.data.rows);

@@ -117,6 +117,11 @@ export type HistoryRequest =
       limit: number;
       /** A newer query on the same channel (the popup's search box) makes this one answer at once. */
       channel?: string;
+      /**
+       * Rows as stored, for figures rather than a list: no per-address counts (`count` is 0) and
+       * no corrections, which cost a lookup per row.
+       */
+      plain?: boolean;
     }
   | { type: 'history-facets' }
   | { type: 'history-status' }

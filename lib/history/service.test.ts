@@ -36,7 +36,10 @@ describe('HistoryService', () => {
     const a = await svc.onBounceSeen(fakeSeen('10', [{ recipient: 'a@x.example' }]));
     expect(a).toEqual({ ok: true, data: { stored: 1, unchanged: 0, skipped: 0, paused: false } });
     const q = await svc.handle({ type: 'history-query', filter: {}, offset: 0, limit: 50 });
-    expect(q.ok && q.data.rows.map((r) => r.key)).toEqual(['10|a@x.example']);
+    expect(q.ok && q.data.rows.map((r) => [r.key, r.count])).toEqual([['10|a@x.example', 1]]);
+    // A plain query (the dashboard's figures): the rows without their per-address counts.
+    const p = await svc.handle({ type: 'history-query', filter: {}, offset: 0, limit: 50, plain: true });
+    expect(p.ok && p.data.rows.map((r) => [r.key, r.count])).toEqual([['10|a@x.example', 0]]);
   });
 
   it('does not store while capture is paused, and says so', async () => {

@@ -254,7 +254,8 @@ export class HistoryService {
     const s = this.store;
     switch (req.type) {
       case 'history-query': {
-        const result = await s.query(req.filter ?? {}, req.offset, req.limit, req.channel);
+        const result = await s.query(req.filter ?? {}, req.offset, req.limit, req.channel, req.plain);
+        if (req.plain) return result;
         const fixes = await this.corrections.ofKeys(result.rows.map((r) => r.key));
         if (fixes.size === 0) return result;
         return {

@@ -275,6 +275,15 @@ describe('HistoryStore queries', () => {
     expect(q.total).toBe(4);
   });
 
+  it('answers a plain query with the same rows and counts, without per-address counts', async () => {
+    const s = await seeded();
+    const full = await s.query({ severities: ['hard'] }, 0, 10);
+    const plain = await s.query({ severities: ['hard'] }, 0, 10, undefined, true);
+    expect(plain.rows.map((r) => [r.key, r.count])).toEqual(full.rows.map((r) => [r.key, 0]));
+    expect(full.rows.some((r) => r.count > 1)).toBe(true);
+    expect([plain.matched, plain.counts]).toEqual([full.matched, full.counts]);
+  });
+
   it('pages with offset and limit', async () => {
     const s = await seeded();
     const q = await s.query({}, 1, 2);

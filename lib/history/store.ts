@@ -509,14 +509,20 @@ export class HistoryStore {
    * One page of matching records. With a `channel`, a later query on the same channel makes this
    * one stop looking and answer with what it found (its asker has moved on).
    */
-  async query(filter: HistoryFilter, offset: number, limit: number, channel?: string): Promise<QueryResult> {
+  async query(
+    filter: HistoryFilter,
+    offset: number,
+    limit: number,
+    channel?: string,
+    plain = false,
+  ): Promise<QueryResult> {
     const ticket = ++this.querySeq;
     if (channel !== undefined) {
       if (this.channels.size > 100 && !this.channels.has(channel)) this.channels.clear();
       this.channels.set(channel, ticket);
     }
     const superseded = () => channel !== undefined && this.channels.get(channel) !== ticket;
-    return this.io(() => this.queryNow(filter ?? {}, offset, limit, superseded));
+    return this.io(() => this.queryNow(filter ?? {}, offset, limit, superseded, plain));
   }
 
   private async queryNow(
@@ -524,7 +530,11 @@ export class HistoryStore {
     offset: number,
     limit: number,
     superseded: () => boolean = () => false,
+    plain = false,
   ): Promise<QueryResult> {
+    // Rows for figures (see the "plain" query): no per-address counts to look up.
+    const rowsOf = (page: HistoryRecord[]) =>
+      plain ? Promise.resolve(page.map((r) => ({ ...r, count: 0 }))) : this.withCounts(page);
     const start = Math.max(0, Math.floor(offset) || 0);
     const n = Math.max(0, Math.min(1000, Math.floor(limit) || 0));
     const all = await this.counter('all', '');
@@ -536,7 +546,7 @@ export class HistoryStore {
         counts: countsOf(all),
         total,
         offset: start,
-        rows: await this.withCounts(page),
+        rows: await rowsOf(page),
       };
     }
     const f = await this.found_(filter);
@@ -565,7 +575,7 @@ export class HistoryStore {
       counts,
       total,
       offset: start,
-      rows: await this.withCounts(page),
+      rows: await rowsOf(page),
     };
     if (!f.done && f.exact === null) result.more = true;
     if (!f.done && f.exactCounts === null) result.partial = true;

@@ -240,6 +240,7 @@ export function checkRequest(m: unknown): Checked<HistoryRequest> {
           offset: int(m.offset ?? 0, 'offset', 1e9),
           limit: int(m.limit ?? 50, 'limit', 1000),
           ...(m.channel === undefined ? {} : { channel: str(m.channel, 'channel', 40) }),
+          ...(m.plain === true ? { plain: true } : {}),
         };
       case 'history-facets':
       case 'history-status':
