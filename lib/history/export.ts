@@ -486,9 +486,15 @@ function recordRow(r: HistoryRecord, find: ReturnType<typeof correctionLookup>):
  */
 export class RecordsWriter {
   rows = 0;
+  /**
+   * The address list's records come grouped by address (the history's recipient order): each
+   * address is told from the one before it, and nothing grows with the number of addresses.
+   */
+  sortedByAddress = false;
   private readonly find: ReturnType<typeof correctionLookup>;
-  /** Addresses written (the address list writes each once). */
+  /** Addresses written (the address list writes each once), when not sorted by address. */
   private readonly seen = new Set<string>();
+  private last = '';
 
   constructor(
     readonly format: ExportFormat,
@@ -508,6 +514,11 @@ export class RecordsWriter {
     for (const r of records) {
       if (this.format === 'records') {
         out += recordRow(r, this.find);
+        this.rows++;
+      } else if (this.sortedByAddress) {
+        if (!r.recipient || r.recipient === this.last) continue;
+        this.last = r.recipient;
+        out += `${r.recipient}\n`;
         this.rows++;
       } else if (r.recipient && !this.seen.has(r.recipient)) {
         this.seen.add(r.recipient);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryDb } from './db';
 import { HistoryService, sanitizeSettings, type KeyValueStore } from './service';
 import { HistoryStore } from './store';
+import { recordsFromMessage } from './record';
 import { FULL_MAILBOX, fakeSeen } from './test-fixtures';
 
 let n = 0;
@@ -169,6 +170,47 @@ describe('HistoryService', () => {
       failedSelector: 'div.a3s',
       at: 5,
     });
+  });
+
+  it("lists each matching address once, in address order, across the store's read batches", async () => {
+    const { svc, store } = make();
+    // 12,000 records of 3,000 addresses (more than one read of the store by address), every
+    // fourth address also bounced softly.
+    const rows = Array.from({ length: 12_000 }, (_, i) =>
+      recordsFromMessage(
+        fakeSeen(String(100_000 + i), [
+          i % 4 === 0
+            ? { recipient: `p${i % 3000}@x.example`, category: 'mailbox-full', hard: false }
+            : { recipient: `p${i % 3000}@x.example` },
+        ]),
+      ),
+    ).flat();
+    await store.bulkUpsert(rows);
+    const text = async (filter: object) => {
+      let out = '';
+      let a = await svc.handle({
+        type: 'history-export',
+        filter,
+        keys: null,
+        format: 'addresses',
+        excel: false,
+      });
+      for (;;) {
+        if (!a.ok) throw new Error(a.error.message);
+        out += a.data.text;
+        if (a.data.done || !a.data.token) return out;
+        a = (await svc.handle({
+          type: 'history-export-part',
+          token: a.data.token,
+          offset: out.length,
+        })) as never;
+      }
+    };
+    const all = (await text({})).trim().split('\n');
+    expect(all.length).toBe(3000);
+    expect(all).toEqual([...new Set(all)].sort());
+    const soft = (await text({ severities: ['soft'] })).trim().split('\n');
+    expect(soft).toEqual(Array.from({ length: 750 }, (_, k) => `p${k * 4}@x.example`).sort());
   });
 
   it('exports the current filter or a selection', async () => {

@@ -28,6 +28,7 @@ import {
 import { InvalidBounceMessage, recordsFromMessage, type HistoryRecord } from './record';
 import type { HistoryStore } from './store';
 import { errorInfo } from './errors';
+import { compileFilter } from './query';
 import { checkBounceSeen, checkPageStatus, checkRequest } from './validate';
 
 /** Where settings and the last page status are kept (browser.storage.local in the extension). */
@@ -297,6 +298,12 @@ export class HistoryService {
           yield bom + writer.start();
           if (writer instanceof SuppressionWriter) {
             for await (const group of store.byAddress()) yield writer.add(eventsFromRecords(group));
+          } else if (writer.format === 'addresses' && !req.keys) {
+            // Every address the filter matches, once, in address order: read by address, so that
+            // no set of every address is held (a million-record history has hundreds of thousands).
+            const matches = compileFilter(req.filter ?? {});
+            writer.sortedByAddress = true;
+            for await (const group of store.byAddress()) yield writer.add(group.filter(matches));
           } else {
             for await (const batch of store.batches(req.filter, req.keys)) yield writer.add(batch);
           }
