@@ -94,8 +94,14 @@ async function fromCounters(filter: HistoryFilter): Promise<Split | null> {
 const STEP = 1000;
 const MAX_STEPS = 20;
 
-/** Counts of a filter: from the counters where they can answer, else from the store's query. */
-async function countsOf(filter: HistoryFilter): Promise<{ split: Split; partial: boolean }> {
+/**
+ * Counts of a filter: from the counters where they can answer, else from the store's query.
+ * `progress` hears the counts found so far after each request that was not the last.
+ */
+async function countsOf(
+  filter: HistoryFilter,
+  progress: (s: Split) => void = () => undefined,
+): Promise<{ split: Split; partial: boolean }> {
   const exact = await fromCounters(filter);
   if (exact) return { split: exact, partial: false };
   for (let step = 1; ; step++) {
@@ -103,14 +109,28 @@ async function countsOf(filter: HistoryFilter): Promise<{ split: Split; partial:
     if (!q.ok) throw new Error(q.error.message);
     const done = !q.data.more && q.data.partial !== true;
     if (done || step >= MAX_STEPS) return { split: splitCounts(q.data.counts), partial: !done };
+    progress(splitCounts(q.data.counts));
   }
 }
 
 const dayMs = (day: string, end: boolean) => Date.parse(`${day}T${end ? '23:59:59.999' : '00:00:00'}Z`);
 
-async function load(f: DashboardFilter): Promise<SummaryFigures> {
+/**
+ * The summary of a filter. A filter the counters cannot answer is counted by the store as it walks
+ * the matching records: `preview` gets the first counts at once, marked as a preview, and the
+ * final figures follow.
+ */
+async function load(
+  f: DashboardFilter,
+  preview: (s: SummaryFigures) => void = () => undefined,
+): Promise<SummaryFigures> {
   const hf = toHistoryFilter(f);
-  const main = await countsOf(hf);
+  let previewed = false;
+  const main = await countsOf(hf, (split) => {
+    if (previewed) return;
+    previewed = true;
+    preview({ ...summarize(split, true, 0, null, null), preview: true });
+  });
   let sent = null;
   let bounced = 0;
   let ratePartial = false;
@@ -142,7 +162,11 @@ export function Summary() {
   useEffect(() => {
     let live = true;
     const refresh = () =>
-      void load(filter)
+      void load(filter, (first) => {
+        if (!live) return;
+        setFigures(first);
+        setShownFor(JSON.stringify(toHistoryFilter(filter)));
+      })
         .then((f) => {
           if (!live) return;
           setFigures(f);
@@ -198,12 +222,20 @@ export function Summary() {
     [
       'bounce-rate',
       'Bounce rate',
-      f.bounceRate === null ? 'unknown' : `${f.ratePartial ? 'at least ' : ''}${pct(f.bounceRate)}`,
+      f.preview
+        ? '…'
+        : f.bounceRate === null
+          ? 'unknown'
+          : `${f.ratePartial ? 'at least ' : ''}${pct(f.bounceRate)}`,
     ],
     [
       'delivery-rate',
       'Delivery rate',
-      f.deliveryRate === null ? 'unknown' : `${f.ratePartial ? 'at most ' : ''}${pct(f.deliveryRate)}`,
+      f.preview
+        ? '…'
+        : f.deliveryRate === null
+          ? 'unknown'
+          : `${f.ratePartial ? 'at most ' : ''}${pct(f.deliveryRate)}`,
     ],
   ];
   return (
@@ -212,6 +244,8 @@ export function Summary() {
       aria-labelledby="bt-summary-title"
       data-testid="summary"
       data-filter={shownFor}
+      data-final={f.preview ? 'false' : 'true'}
+      aria-busy={f.preview === true}
     >
       <h2 id="bt-summary-title">Summary</h2>
       <dl className="bt-dash-tiles">

@@ -17,6 +17,8 @@ export interface SummaryFigures extends Split {
   uniqueAddresses: number | null;
   /** The counts cover only the records found so far (a filter over a very large history). */
   partial: boolean;
+  /** First figures while the store goes on counting: more are coming, rates not yet worked out. */
+  preview?: boolean;
   /** Bounced recipients / recipients written to, over the days sent mail is known; null when unknown. */
   bounceRate: number | null;
   deliveryRate: number | null;

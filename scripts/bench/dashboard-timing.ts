@@ -5,7 +5,8 @@
  *   dashboard.html opened → the summary shown, on the page's own clock from navigation start;
  *   the median of three;
  * - dashboardFilterMs: on the open dashboard, a filter chosen → the summary for that filter
- *   painted; the median over a sequence: each of the first five receiving providers of the menu
+ *   painted (dashboardFilterFinalMs: its final figures, where the first were the store's first
+ *   counts of a filter the counters cannot answer); the median over a sequence: each of the first five receiving providers of the menu
  *   in turn, then "any"; bulk, then one-to-one mail; two sending IPs (the second with bulk still
  *   chosen); everything back to "any".
  */
@@ -21,10 +22,13 @@ async function stopWorkers(page: Page): Promise<void> {
   await cdp.detach();
 }
 
-/** Time from navigation start to the summary shown for `filter` (page clock, ms). */
-function summaryShownAt(page: Page, filter: string): Promise<number> {
+/**
+ * When the summary showed figures for `filter` (page clock, ms): its first ones, or with `final`
+ * its final ones (a filter the counters cannot answer shows the store's first counts at once).
+ */
+function summaryShownAt(page: Page, filter: string, final = false): Promise<number> {
   return page.evaluate(
-    (want) =>
+    ({ want, final }) =>
       new Promise<number>((resolve) => {
         // Compared with sorted keys: the page writes its fields in its own order.
         const canonical = (json: string) => {
@@ -36,7 +40,9 @@ function summaryShownAt(page: Page, filter: string): Promise<number> {
           );
         };
         const ready = () => {
-          const at = document.querySelector(`[data-testid="summary"]`)?.getAttribute('data-filter');
+          const el = document.querySelector(`[data-testid="summary"]`);
+          const at = el?.getAttribute('data-filter');
+          if (final && el?.getAttribute('data-final') !== 'true') return false;
           return at != null && canonical(at) === canonical(want);
         };
         const done = () => requestAnimationFrame(() => resolve(performance.now()));
@@ -48,7 +54,7 @@ function summaryShownAt(page: Page, filter: string): Promise<number> {
         });
         mo.observe(document.body, { subtree: true, childList: true, attributes: true });
       }),
-    filter,
+    { want: filter, final },
   );
 }
 
@@ -59,7 +65,7 @@ export async function measureDashboard(
   context: BrowserContext,
   id: string,
   log: (...a: unknown[]) => void,
-): Promise<{ dashboardFirstPaintMs: number; dashboardFilterMs: number }> {
+): Promise<{ dashboardFirstPaintMs: number; dashboardFilterMs: number; dashboardFilterFinalMs: number }> {
   const url = `chrome-extension://${id}/dashboard.html`;
   const firsts: number[] = [];
   let page: Page | null = null;
@@ -82,14 +88,18 @@ export async function measureDashboard(
     os.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
   );
   const filters: number[] = [];
+  const finals: number[] = [];
   const current: Record<string, string[]> = {};
   const choose = async (select: string, field: string, value: string) => {
     if (value) current[field] = [value];
     else delete current[field];
+    const want = JSON.stringify(current);
     const t0 = await p.evaluate(() => performance.now());
     await p.selectOption(`select[name="${select}"]`, value);
-    const t1 = await summaryShownAt(p, JSON.stringify(current));
+    const t1 = await summaryShownAt(p, want);
+    const t2 = await summaryShownAt(p, want, true);
     filters.push(t1 - t0);
+    finals.push(t2 - t0);
   };
   for (const value of [...providers.slice(0, 5), '']) await choose('provider', 'providers', value);
   await choose('emailType', 'emailTypes', 'bulk');
@@ -102,8 +112,12 @@ export async function measureDashboard(
   }
   await choose('emailType', 'emailTypes', '');
   log(
-    `dashboard first paint (worker stopped first): ${firsts.map(round).join(', ')} ms; filter: ${filters.map(round).join(', ')} ms`,
+    `dashboard first paint (worker stopped first): ${firsts.map(round).join(', ')} ms; filter, first figures: ${filters.map(round).join(', ')} ms; final figures: ${finals.map(round).join(', ')} ms`,
   );
   await p.close();
-  return { dashboardFirstPaintMs: round(median(firsts)), dashboardFilterMs: round(median(filters)) };
+  return {
+    dashboardFirstPaintMs: round(median(firsts)),
+    dashboardFilterMs: round(median(filters)),
+    dashboardFilterFinalMs: round(median(finals)),
+  };
 }
