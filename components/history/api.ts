@@ -22,16 +22,20 @@ const READS: ReadonlySet<HistoryRequest['type']> = new Set<HistoryRequest['type'
 const WORKER_GONE =
   /Receiving end does not exist|message port closed|message channel closed|Could not establish connection/i;
 
+/** Pauses before asking again after a lost read: about five seconds in all, for a worker that is
+ * slow to stop and start again on a busy machine. */
+const RETRY_PAUSES_MS = [50, 100, 200, 400, 800, 1600, 2000];
+
 /**
- * Ask the background. A read whose message was lost on a stopping worker is sent again, up to four
- * times with growing pauses; a change is never sent twice (its answer may be what was lost).
+ * Ask the background. A read whose message was lost on a stopping worker is sent again after each
+ * of {@link RETRY_PAUSES_MS}; a change is never sent twice (its answer may be what was lost).
  */
 export async function ask<R extends HistoryRequest>(req: R): Promise<Answer<HistoryAnswers[R['type']]>> {
   for (let attempt = 0; ; attempt++) {
     const answer = await askOnce(req);
     const lost = !answer.ok && (answer.error.name === 'NoAnswer' || WORKER_GONE.test(answer.error.message));
-    if (!lost || !READS.has(req.type) || attempt >= 4) return answer;
-    await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    if (!lost || !READS.has(req.type) || attempt >= RETRY_PAUSES_MS.length) return answer;
+    await new Promise((r) => setTimeout(r, RETRY_PAUSES_MS[attempt]));
   }
 }
 

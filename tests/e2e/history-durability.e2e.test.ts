@@ -167,7 +167,9 @@ describe('history durability', () => {
   // Timed out once in about eight runs on a busy machine (the popup's list never came), cause not
   // found. Not seen in 24 runs since v5 (2026-12-05, load average 15–25), which proves nothing at
   // that rate; the popup now asks again when a read meets a stopping worker (api.ts), the likeliest
-  // way for its first query to fail. One retry keeps CI honest about a repeatable failure.
+  // way for its first query to fail (the popup opens right after the worker was stopped), and
+  // since then for about five seconds rather than 0.75. One retry keeps CI honest about a
+  // repeatable failure.
   it(
     'upgrades a real version-2 database in Chromium: rows kept, searchable, counted',
     { retry: 1 },
