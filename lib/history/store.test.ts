@@ -199,6 +199,24 @@ describe('HistoryStore upserts', () => {
       await expectCountersMatch(s);
     });
 
+    it('lets the copy that names the recipient supersede one that could not', async () => {
+      const s = makeStore();
+      const anon = fakeSeen('9007199254742', [{ recipient: null }], {
+        source: 'raw',
+        seenAt: 500,
+        account: 'takeout:me@example.com',
+      });
+      anon.result.report.messageId = DSN;
+      await s.upsert(recordsFromMessage(anon));
+      await s.upsert(gmail());
+      expect((await s.db.records.toArray()).map((r) => [r.key, r.firstSeen])).toEqual([
+        ['5001|ann@x.example', 500],
+      ]);
+      // …and a later copy without the recipient adds nothing.
+      expect(await s.upsert(recordsFromMessage(anon))).toEqual({ written: 0, unchanged: 0, skipped: 1 });
+      await expectCountersMatch(s);
+    });
+
     it('joins them within one batch, and keeps different recipients of one report apart', async () => {
       const s = makeStore();
       const other = fakeSeen('9007199254741', [{ recipient: 'bob@x.example' }], {

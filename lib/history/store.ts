@@ -424,6 +424,14 @@ export class HistoryStore {
           }
           const twin = twins.find((r) => r.recipient === inc.recipient);
           if (twin) inc = joinTwins(twin, inc, unfile);
+          else if (inc.recipient !== '') {
+            // The other copy could not name the recipient: this one supersedes it, as below.
+            const anonTwin = twins.find((r) => r.recipient === '');
+            if (anonTwin) {
+              unfile(anonTwin);
+              inc.firstSeen = Math.min(inc.firstSeen, anonTwin.firstSeen);
+            }
+          }
           const siblings = [...(byMessage.get(inc.messageId) ?? [])].map((k) => current.get(k)!);
           if (inc.recipient === '') {
             // A report that names nobody adds nothing once the message's recipients are known.
