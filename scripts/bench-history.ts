@@ -14,7 +14,10 @@
  * Writing a million records takes minutes on a quiet machine and much longer on a busy one:
  * `--keep DIR` keeps each seeded profile in DIR (and the extension at a fixed path there, so its
  * id and thus its database stay the same) and reuses it on the next run. A kept profile holds the
- * writes of earlier runs too (the cold reports, the killed burst, the concurrency set).
+ * writes of earlier runs too (the cold reports, the killed burst, the concurrency set). An
+ * interrupted seed resumes where it stopped (each chunk is one transaction, counters included).
+ * The first open of a kept set by a newer build upgrades its schema; its time is logged.
+ * - dashboardFirstPaintMs, dashboardFilterMs, dashboardFilterFinalMs: see dashboard-timing.ts.
  *
  * - coldPopupMs (= popupInteractiveMs): the service worker stopped first (CDP
  *   ServiceWorker.stopAllWorkers, as Chrome does after 30 s idle), popup.html opened → first rows
