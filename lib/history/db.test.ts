@@ -41,7 +41,7 @@ describe('history database schema', () => {
       'messageId',
       'pattern',
     ]);
-    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(SCHEMA.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     db.close();
   });
 
@@ -288,7 +288,7 @@ describe('history database schema', () => {
     };
     v5.close();
 
-    const v6 = new HistoryDb(name);
+    const v6 = new HistoryDb(name, undefined, 6);
     await v6.open();
     expect(v6.verno).toBe(6);
     expect(await v6.records.orderBy('key').toArray()).toEqual(before.records);
@@ -309,6 +309,59 @@ describe('history database schema', () => {
       await v6.records.where('[emailType+lastSeen]').between(['bulk', 0], ['bulk', 1e15]).primaryKeys(),
     ).toEqual(['32|bob@corp.example']);
     v6.close();
+    await Dexie.delete(name);
+  });
+
+  it('opens v6 data as v7: a counter per address and the distinct count, nothing else changes', async () => {
+    const name = freshName();
+    const v6 = new HistoryDb(name, undefined, 6);
+    await v6.open();
+    // 6,001 records (more than one upgrade chunk) of 2,001 addresses, and one naming no one.
+    const rows = [
+      ...Array.from({ length: 6000 }, (_, i) =>
+        recordsFromMessage(fakeSeen(String(1000 + i), [{ recipient: `p${i % 2000}@x.example` }])),
+      ).flat(),
+      ...recordsFromMessage(fakeSeen('99', [{ recipient: 'ann@gmail.com' }])),
+      ...recordsFromMessage(fakeSeen('98', [{ recipient: null }])),
+    ];
+    await v6.records.bulkAdd(rows);
+    await v6.timeline.bulkPut(rows.map(timelineRow));
+    // The counters as version 6 kept them: no address rows.
+    const old = countersFor(rows).filter((c) => c.dim !== 'addr' && c.dim !== 'addrs');
+    await v6.counters.bulkPut(old);
+    v6.close();
+
+    const v7 = new HistoryDb(name);
+    await v7.open();
+    expect(v7.verno).toBe(7);
+    const byKey = (a: { k: string }, b: { k: string }) => (a.k < b.k ? -1 : 1);
+    expect((await v7.counters.toArray()).sort(byKey)).toEqual(countersFor(rows).sort(byKey));
+    expect((await v7.counters.get('addrs\u0001'))?.n).toBe(2001);
+    expect((await v7.counters.get('addr\u0001p7@x.example'))?.n).toBe(3);
+    v7.close();
+    await Dexie.delete(name);
+  });
+
+  it('counts the addresses once when a version-2 database is opened by the latest version', async () => {
+    const name = freshName();
+    const v2 = new HistoryDb(name, undefined, 2);
+    await v2.open();
+    const rows = [
+      ...recordsFromMessage(fakeSeen('1', [{ recipient: 'ann@gmail.com' }], { seenAt: 1000 })),
+      ...recordsFromMessage(fakeSeen('2', [{ recipient: 'ann@gmail.com' }], { seenAt: 2000 })),
+      ...recordsFromMessage(fakeSeen('3', [{ recipient: 'cy@corp.example' }], { seenAt: 3000 })),
+    ].map(({ words: _w, bounceDate: _b, ...v2row }) => v2row);
+    await v2.table('records').bulkAdd(rows);
+    v2.close();
+    const latest = new HistoryDb(name);
+    await latest.open();
+    const byKey = (a: { k: string }, b: { k: string }) => (a.k < b.k ? -1 : 1);
+    expect((await latest.counters.toArray()).sort(byKey)).toEqual(
+      countersFor(await latest.records.toArray()).sort(byKey),
+    );
+    expect((await latest.counters.get('addr\u0001ann@gmail.com'))?.n).toBe(2);
+    expect((await latest.counters.get('addrs\u0001'))?.n).toBe(2);
+    latest.close();
     await Dexie.delete(name);
   });
 });

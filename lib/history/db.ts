@@ -10,7 +10,7 @@ import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { CorrectionRow } from './corrections-file';
 import type { HistoryRecord } from './record';
 import { searchWords, severityOf } from './record';
-import { CounterDelta, type CounterRow } from './stats';
+import { ADDRESSES_KEY, CounterDelta, counterKey, type CounterRow } from './stats';
 
 export const DB_NAME = 'bounce-triage-history';
 
@@ -76,6 +76,9 @@ interface SchemaVersion {
  *     imported from a mailbox becomes one record (see store.ts), and the two filters only imports
  *     fill in, sending IP and email type, get compound indexes like the other selective filters.
  *     Older rows never stored the Message-ID and have no IP or type: nothing to fill in.
+ * v7: counters per failed address, and the number of distinct addresses (see stats.ts), which
+ *     the popup's per-address counts and the dashboard's unique addresses read instead of the
+ *     recipient index. Counted from the records, in chunks.
  */
 export const SCHEMA: readonly SchemaVersion[] = [
   {
@@ -154,6 +157,35 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: {
       records:
         'key, lastSeen, messageId, recipient, bounceId, [category+lastSeen], [provider+lastSeen], [recipientDomain+lastSeen], [senderDomain+lastSeen], [sendingIp+lastSeen], [emailType+lastSeen]',
+    },
+  },
+  {
+    version: 7,
+    stores: {},
+    upgrade: async (tx) => {
+      const records = tx.table('records');
+      const counters = tx.table('counters');
+      // An upgrade from before v3 has counted the addresses already (v3's upgrade uses today's
+      // counter code): start them again.
+      await counters.where(':id').between(counterKey('addr', ''), counterKey('addr', '\uffff')).delete();
+      await counters.delete(ADDRESSES_KEY);
+      let after: string | null = null;
+      for (;;) {
+        const rows: HistoryRecord[] = await (
+          after === null ? records.orderBy(':id') : records.where(':id').above(after)
+        )
+          .limit(5000)
+          .toArray();
+        if (rows.length === 0) break;
+        // Only the address rows of this chunk's counter delta (the others are already counted).
+        const delta = new CounterDelta();
+        for (const r of rows) delta.add(r, 1);
+        for (const [k, row] of delta.rows)
+          if (row.dim !== 'addr' && row.dim !== 'addrs') delta.rows.delete(k);
+        const { put } = delta.applyTo(await counters.bulkGet([...delta.rows.keys()]));
+        await counters.bulkPut(put);
+        after = rows[rows.length - 1]!.key;
+      }
     },
   },
 ];

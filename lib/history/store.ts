@@ -600,7 +600,9 @@ export class HistoryStore {
     const version = this.version;
     const known = this.addressCounts;
     const addrs = [...new Set(page.map((r) => r.recipient).filter((a) => a !== '' && !known.has(a)))];
-    const counts = await Promise.all(addrs.map((a) => this.db.records.where('recipient').equals(a).count()));
+    // Each address's counter row (one read for the page, not a count over the recipient index).
+    const rows = await this.db.counters.bulkGet(addrs.map((a) => counterKey('addr', a)));
+    const counts = rows.map((row) => row?.n ?? 1);
     if (this.version === version) addrs.forEach((a, i) => known.set(a, counts[i]!));
     const byAddr = new Map(addrs.map((a, i) => [a, counts[i]!]));
     return page.map((r) => ({

@@ -1,10 +1,7 @@
-/** Distinct failed addresses in the history, from its recipient index (keys only, one at a time). */
+/** Distinct failed addresses in the history: one counter row, kept as addresses appear and go. */
 import type { HistoryDb } from './db';
+import { ADDRESSES_KEY } from './stats';
 
 export async function uniqueRecipients(db: HistoryDb): Promise<number> {
-  let n = 0;
-  await db.records.orderBy('recipient').eachUniqueKey((k) => {
-    if (k !== '') n++;
-  });
-  return n;
+  return (await db.counters.get(ADDRESSES_KEY))?.n ?? 0;
 }
