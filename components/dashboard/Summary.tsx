@@ -87,12 +87,14 @@ async function fromCounters(filter: HistoryFilter): Promise<Split | null> {
 
 /**
  * Counts a single counter cannot give come from the store's query, which counts the matches it
- * has found so far: each request asks for one row {@link STEP} matches further on, so the store
- * walks on without sending the rows in between. At most {@link MAX_STEPS} requests (the figures
- * then say "at least").
+ * has found so far: each request asks for one row further on ({@link FIRST_STEP} matches, then
+ * {@link STEP} more each time), so the store walks on without sending the rows in between. The
+ * first answer comes soon and is shown as a preview. At most {@link MAX_STEPS} requests (the
+ * figures then say "at least").
  */
+const FIRST_STEP = 200;
 const STEP = 1000;
-const MAX_STEPS = 20;
+const MAX_STEPS = 21;
 
 /**
  * Counts of a filter: from the counters where they can answer, else from the store's query.
@@ -105,7 +107,8 @@ async function countsOf(
   const exact = await fromCounters(filter);
   if (exact) return { split: exact, partial: false };
   for (let step = 1; ; step++) {
-    const q = await ask({ type: 'history-query', filter, offset: step * STEP - 1, limit: 1, plain: true });
+    const offset = FIRST_STEP + (step - 1) * STEP - 1;
+    const q = await ask({ type: 'history-query', filter, offset, limit: 1, plain: true });
     if (!q.ok) throw new Error(q.error.message);
     const done = !q.data.more && q.data.partial !== true;
     if (done || step >= MAX_STEPS) return { split: splitCounts(q.data.counts), partial: !done };

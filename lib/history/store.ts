@@ -327,6 +327,8 @@ export class HistoryStore {
     await this.io(() => this.db.open().then(() => undefined));
     await this.serial(() => this.resumeInterrupted());
     await this.purgeExpired();
+    // The weeks a search walks, read now rather than by the first search typed.
+    await this.io(() => this.weeks(-Infinity, Infinity)).catch(() => undefined);
   }
 
   // ---------------------------------------------------------------------------- writes
