@@ -261,6 +261,7 @@ export function FilterBar() {
 
 export function Banners() {
   const status = useHistory((s) => s.status);
+  const slowOpening = useHistory((s) => s.slowOpening);
   const error = useHistory((s) => s.error);
   const dismiss = useHistory((s) => s.dismissError);
   const shown = error ?? status?.storageError ?? null;
@@ -279,6 +280,12 @@ export function Banners() {
           <button type="button" onClick={() => void dismiss()}>
             Dismiss
           </button>
+        </div>
+      )}
+      {status?.opening && slowOpening && (
+        <div className="bt-banner bt-banner--info" role="status" data-testid="opening">
+          Opening the bounce history. After an update of the extension, a large history is brought up to date
+          once: this can take a few minutes for a million bounces. Nothing is lost meanwhile.
         </div>
       )}
       {status?.recovery && (

@@ -51,6 +51,11 @@ export interface HistoryState {
   loadedOnce: boolean;
   facets: Facets | null;
   status: HistoryStatus | null;
+  /**
+   * The database has been opening for a while (two status answers a second apart said so): an
+   * upgrade of a large history, worth a word. A worker's ordinary start takes milliseconds.
+   */
+  slowOpening: boolean;
   /** Latest failure answered to the popup itself. */
   error: StorageErrorInfo | null;
   selected: Set<string>;
@@ -159,6 +164,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
     loadedOnce: false,
     facets: null,
     status: null,
+    slowOpening: false,
     error: null,
     selected: new Set(),
     toast: null,
@@ -189,8 +195,13 @@ export const useHistory = create<HistoryState>()((set, get) => {
       void fetchPage(s.gen, page);
     },
     async loadMeta() {
+      const wasOpening = get().status?.opening === true;
       const status = await ask({ type: 'history-status' });
-      set(status.ok ? { status: status.data } : { error: status.error });
+      if (!status.ok) return set({ error: status.error });
+      const opening = status.data.opening;
+      set({ status: status.data, slowOpening: opening && wasOpening });
+      // While the database opens (an upgrade), ask again until it is open.
+      if (opening) setTimeout(() => void get().loadMeta(), 1000);
     },
     async loadFacets() {
       // Filter menus: fetched on open and after deletions, not on every new report.

@@ -50,6 +50,11 @@ export interface HistoryStatus {
   refusedByType: Record<string, number>;
   /** The latest time the store reopened the database by itself, until dismissed. */
   recovery: RecoveryNote | null;
+  /**
+   * The database is still being opened: after an update of the extension, a new schema version
+   * rewrites a large history once (minutes at a million records).
+   */
+  opening: boolean;
 }
 
 export interface UndoTicket {

@@ -43,6 +43,22 @@ describe('HistoryService', () => {
     expect(p.ok && p.data.rows.map((r) => [r.key, r.count])).toEqual([['10|a@x.example', 0]]);
   });
 
+  it('says the database is still opening while an upgrade runs, and no longer once it is open', async () => {
+    const { svc, store } = make();
+    // A slow open, as an upgrade of a large history is.
+    const open = store.db.open.bind(store.db);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    store.db.open = (() => gate.then(open)) as typeof store.db.open;
+    const started = svc.start();
+    const during = await svc.handle({ type: 'history-status' });
+    expect(during.ok && during.data.opening).toBe(true);
+    release();
+    await started;
+    const after = await svc.handle({ type: 'history-status' });
+    expect(after.ok && after.data.opening).toBe(false);
+  });
+
   it('does not store while capture is paused, and says so', async () => {
     const { svc, store, kv } = make();
     const s = await svc.handle({ type: 'history-settings', patch: { paused: true } });

@@ -203,6 +203,7 @@ export class HistoryService {
       rejectedReports: this.rejectedReports,
       refusedByType: { ...this.refusedByType },
       recovery: this.store.recovery,
+      opening: this.store.opening,
     };
   }
 

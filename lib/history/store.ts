@@ -197,6 +197,7 @@ export class HistoryStore {
   /** Every change runs after the previous one. */
   private chain: Promise<unknown> = Promise.resolve();
   private recoveryNote: RecoveryNote | null = null;
+  private openingNow = false;
   /** Bounces per address, for the version they were counted at. */
   private addressCounts = new Map<string, number>();
   private addressCountsVersion = -1;
@@ -226,6 +227,11 @@ export class HistoryStore {
           : 'The history database was changed by another copy of the extension; it was opened again.',
       );
     });
+  }
+
+  /** True from the start of opening the database until it is open (an upgrade can take minutes). */
+  get opening(): boolean {
+    return this.openingNow;
   }
 
   /** The latest recovery, until read with `takeRecovery`. */
@@ -324,7 +330,12 @@ export class HistoryStore {
 
   /** Opens the database, finishes work a restart interrupted and schedules the trash purge. */
   async start(): Promise<void> {
-    await this.io(() => this.db.open().then(() => undefined));
+    this.openingNow = true;
+    try {
+      await this.io(() => this.db.open().then(() => undefined));
+    } finally {
+      this.openingNow = false;
+    }
     await this.serial(() => this.resumeInterrupted());
     await this.purgeExpired();
     // The weeks a search walks, read now rather than by the first search typed.
