@@ -34,10 +34,13 @@ export function HeaderCounts() {
     const cur = filter.categories ?? [];
     setFilter({ categories: cur.includes(id) ? cur.filter((c) => c !== id) : [...cur, id] });
   };
+  // Before the first answer (a worker starting, a database opening) there is no number to show.
   const totalText =
-    matched === total && !more
-      ? `${nf.format(total)} bounces`
-      : `${nf.format(matched)}${more ? '+' : ''} of ${nf.format(total)} bounces`;
+    counts === null && total === 0
+      ? '… bounces'
+      : matched === total && !more
+        ? `${nf.format(total)} bounces`
+        : `${nf.format(matched)}${more ? '+' : ''} of ${nf.format(total)} bounces`;
   // Screen readers hear the total once the typing or filtering has settled, not every chip on
   // every keystroke.
   const [announced, setAnnounced] = useState('');
