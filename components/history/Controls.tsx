@@ -336,7 +336,8 @@ export function Toast() {
     return () => clearInterval(t);
   }, [toast]);
   useEffect(() => {
-    if (!notice) return;
+    // A notice of work under way ("…") stays until the work's own outcome replaces it.
+    if (!notice || notice.endsWith('…')) return;
     const t = setTimeout(() => useHistory.setState({ notice: null }), 2500);
     return () => clearTimeout(t);
   }, [notice]);
@@ -375,8 +376,16 @@ export function ExportBar() {
   const run = async (kind: 'download' | 'copy') => {
     setBusy(true);
     try {
-      const f = await exportText(kind === 'copy' ? 'addresses' : format, excel, true);
-      if (!f) return;
+      // A suppression list of a very large history takes a while (over a minute at a million).
+      const slow = setTimeout(() => say('Preparing the file…'), 1000);
+      const f = await exportText(kind === 'copy' ? 'addresses' : format, excel, true, (rows) =>
+        say(`Preparing the file: ${nf.format(rows)} rows so far…`),
+      ).finally(() => clearTimeout(slow));
+      if (!f) {
+        // The error banner says what went wrong; no word of preparing stays behind.
+        if (useHistory.getState().notice?.endsWith('…')) useHistory.setState({ notice: null });
+        return;
+      }
       if (kind === 'download') {
         downloadText(f.filename, f.mime, f.text);
         say(`Exported ${nf.format(f.rows)} rows to ${f.filename}`);

@@ -45,3 +45,36 @@ describe('the popup while the history database opens', () => {
     expect(asked).toBe(4);
   });
 });
+
+describe('the popup exporting a big file', () => {
+  it('reports the rows written after each part, and joins the parts in order', async () => {
+    const parts = [
+      {
+        ok: true,
+        data: {
+          filename: 'f.csv',
+          mime: 'text/csv',
+          text: 'a\n',
+          rows: 1,
+          length: 2,
+          token: 't',
+          done: false,
+        },
+      },
+      { ok: true, data: { text: 'b\n', rows: 2, done: false } },
+      { ok: true, data: { text: 'c\n', rows: 3, done: true } },
+    ];
+    const send = vi
+      .spyOn(browser.runtime, 'sendMessage')
+      .mockImplementation(() => Promise.resolve(parts.shift()));
+    const seen: number[] = [];
+    const f = await useHistory.getState().exportText('addresses', false, false, (rows) => seen.push(rows));
+    expect(f).toEqual({ filename: 'f.csv', mime: 'text/csv', text: 'a\nb\nc\n', rows: 3 });
+    expect(seen).toEqual([1, 2]);
+    expect(send.mock.calls.map((c) => (c[0] as { type: string; offset?: number }).offset)).toEqual([
+      undefined,
+      2,
+      4,
+    ]);
+  });
+});

@@ -85,6 +85,8 @@ export interface HistoryState {
     format: ExportFormat,
     excel: boolean,
     useSelection: boolean,
+    /** Rows written so far, after each part of a big file. */
+    progress?: (rows: number) => void,
   ): Promise<{ filename: string; mime: string; text: string; rows: number } | null>;
   say(text: string): void;
   correct(row: CorrectedRow, to: CorrectionTo): Promise<boolean>;
@@ -309,7 +311,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
       const a = await ask({ type: 'history-dismiss-error' });
       if (a.ok) set({ status: a.data });
     },
-    async exportText(format, excel, useSelection) {
+    async exportText(format, excel, useSelection, progress) {
       const s = get();
       const keys = useSelection && s.selected.size > 0 ? [...s.selected] : null;
       const a = await ask({ type: 'history-export', filter: s.filter, keys, format, excel });
@@ -322,6 +324,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
       let got = a.data.text.length;
       let { done, rows } = a.data;
       while (a.data.token && !done) {
+        progress?.(rows);
         const p = await ask({ type: 'history-export-part', token: a.data.token, offset: got });
         if (!p.ok) {
           set({ error: p.error });
