@@ -71,7 +71,7 @@ describe('the popup exporting a big file', () => {
     const f = await useHistory.getState().exportText('addresses', false, false, (rows) => seen.push(rows));
     expect(f).toEqual({ filename: 'f.csv', mime: 'text/csv', text: 'a\nb\nc\n', rows: 3 });
     expect(seen).toEqual([1, 2]);
-    expect(send.mock.calls.map((c) => (c[0] as { type: string; offset?: number }).offset)).toEqual([
+    expect(send.mock.calls.map((c) => (c[0] as unknown as { offset?: number }).offset)).toEqual([
       undefined,
       2,
       4,
