@@ -13,6 +13,7 @@ import { SentStore, handleImportRequest } from '@/lib/history/sent';
 import { isImportRequest, type ViewFilterChanged } from '@/lib/import/protocol';
 import { ViewFilter } from '@/lib/history/view-filter';
 import { uniqueRecipients } from '@/lib/history/unique';
+import { keepAliveWhile } from '@/lib/history/keep-alive';
 
 const localKv: KeyValueStore = {
   async get(key) {
@@ -47,6 +48,14 @@ export default defineBackground(() => {
   const store = new HistoryStore();
   const service = new HistoryService(store, localKv);
   void service.start();
+  // A schema upgrade of a large history takes minutes (about 3.5 at a million records). Chrome
+  // stops a worker that has made no extension call for 30 s, which aborts the upgrade (it starts
+  // over next time; seen with a million records, no page open): while the database opens, make a
+  // harmless call now and then.
+  keepAliveWhile(
+    () => store.opening,
+    () => browser.runtime.getPlatformInfo(),
+  );
   const connection = new ConnectionRecorder(localKv);
   const sent = new SentStore();
   // The filter the popup and the dashboard share.
