@@ -136,20 +136,8 @@ export const SCHEMA: readonly SchemaVersion[] = [
       timeline: '[t+k], *w',
     },
     upgrade: async (tx) => {
-      const records = tx.table('records');
       const timeline = tx.table('timeline');
-      // In chunks, so that a large history never sits in memory at once.
-      let after: string | null = null;
-      for (;;) {
-        const rows: HistoryRecord[] = await (
-          after === null ? records.orderBy(':id') : records.where(':id').above(after)
-        )
-          .limit(5000)
-          .toArray();
-        if (rows.length === 0) break;
-        await timeline.bulkPut(rows.map(timelineRow));
-        after = rows[rows.length - 1]!.key;
-      }
+      await eachChunk(tx, (rows) => timeline.bulkPut(rows.map(timelineRow)));
     },
   },
   {
@@ -163,20 +151,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 7,
     stores: {},
     upgrade: async (tx) => {
-      const records = tx.table('records');
       const counters = tx.table('counters');
       // An upgrade from before v3 has counted the addresses already (v3's upgrade uses today's
       // counter code): start them again.
       await counters.where(':id').between(counterKey('addr', ''), counterKey('addr', '\uffff')).delete();
       await counters.delete(ADDRESSES_KEY);
-      let after: string | null = null;
-      for (;;) {
-        const rows: HistoryRecord[] = await (
-          after === null ? records.orderBy(':id') : records.where(':id').above(after)
-        )
-          .limit(5000)
-          .toArray();
-        if (rows.length === 0) break;
+      await eachChunk(tx, async (rows) => {
         // Only the address rows of this chunk's counter delta (the others are already counted).
         const delta = new CounterDelta();
         for (const r of rows) delta.add(r, 1);
@@ -184,11 +164,26 @@ export const SCHEMA: readonly SchemaVersion[] = [
           if (row.dim !== 'addr' && row.dim !== 'addrs') delta.rows.delete(k);
         const { put } = delta.applyTo(await counters.bulkGet([...delta.rows.keys()]));
         await counters.bulkPut(put);
-        after = rows[rows.length - 1]!.key;
-      }
+      });
     },
   },
 ];
+
+/** Every record of an upgrading database, in key order, a chunk at a time (a large history never sits in memory). */
+async function eachChunk(tx: Transaction, fn: (rows: HistoryRecord[]) => Promise<unknown>): Promise<void> {
+  const records = tx.table('records');
+  let after: string | null = null;
+  for (;;) {
+    const rows: HistoryRecord[] = await (
+      after === null ? records.orderBy(':id') : records.where(':id').above(after)
+    )
+      .limit(5000)
+      .toArray();
+    if (rows.length === 0) return;
+    await fn(rows);
+    after = rows[rows.length - 1]!.key;
+  }
+}
 
 /** Latest schema version. */
 export const DB_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
