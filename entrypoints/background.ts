@@ -15,26 +15,21 @@ import { ViewFilter } from '@/lib/history/view-filter';
 import { uniqueRecipients } from '@/lib/history/unique';
 import { keepAliveWhile } from '@/lib/history/keep-alive';
 
-const localKv: KeyValueStore = {
-  async get(key) {
-    const got = await browser.storage.local.get(key);
-    return got[key];
-  },
-  async set(key, value) {
-    await browser.storage.local.set({ [key]: value });
-  },
-};
+/** A key-value store over one of the browser's storage areas. */
+function kvOf(area: 'local' | 'session'): KeyValueStore {
+  return {
+    async get(key) {
+      return (await browser.storage[area].get(key))[key];
+    },
+    async set(key, value) {
+      await browser.storage[area].set({ [key]: value });
+    },
+  };
+}
 
+const localKv = kvOf('local');
 /** Session storage: kept across the worker's stops, cleared when the browser closes. */
-const sessionKv: KeyValueStore = {
-  async get(key) {
-    const got = await browser.storage.session.get(key);
-    return got[key];
-  },
-  async set(key, value) {
-    await browser.storage.session.set({ [key]: value });
-  },
-};
+const sessionKv = kvOf('session');
 
 function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));

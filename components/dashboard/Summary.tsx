@@ -154,6 +154,13 @@ async function load(
   return summarize(main.split, main.partial, bounced, sent, null, ratePartial);
 }
 
+/** A rate's tile: pending in a preview, unknown without sent mail, a bound when counted in part. */
+function rateText(f: SummaryFigures, rate: number | null, bound: string): string {
+  if (f.preview) return '…';
+  if (rate === null) return 'unknown';
+  return `${f.ratePartial ? bound : ''}${pct(rate)}`;
+}
+
 export function Summary() {
   const filter = useFilter((s) => s.filter);
   const [figures, setFigures] = useState<SummaryFigures | string | null>(null);
@@ -222,24 +229,8 @@ export function Summary() {
     ['delays', 'Delays', at + nf.format(f.delays)],
     ['complaints', 'Complaints', at + nf.format(f.complaints)],
     ['unique', 'Unique addresses', uniqueText],
-    [
-      'bounce-rate',
-      'Bounce rate',
-      f.preview
-        ? '…'
-        : f.bounceRate === null
-          ? 'unknown'
-          : `${f.ratePartial ? 'at least ' : ''}${pct(f.bounceRate)}`,
-    ],
-    [
-      'delivery-rate',
-      'Delivery rate',
-      f.preview
-        ? '…'
-        : f.deliveryRate === null
-          ? 'unknown'
-          : `${f.ratePartial ? 'at most ' : ''}${pct(f.deliveryRate)}`,
-    ],
+    ['bounce-rate', 'Bounce rate', rateText(f, f.bounceRate, 'at least ')],
+    ['delivery-rate', 'Delivery rate', rateText(f, f.deliveryRate, 'at most ')],
   ];
   return (
     <section

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { errorInfo } from '@/lib/history/errors';
 import type { Answer, HistoryAnswers, HistoryRequest } from '@/lib/history/protocol';
-import { IMPORTED_ACCOUNT } from '@/lib/import/protocol';
+import { IMPORTED_ACCOUNT, isImportedAccount } from '@/lib/import/protocol';
 
 /** Requests that only read: asking again after a lost answer changes nothing. */
 const READS: ReadonlySet<HistoryRequest['type']> = new Set<HistoryRequest['type']>([
@@ -68,7 +68,7 @@ async function askOnce<R extends HistoryRequest>(req: R): Promise<Answer<History
  */
 export function gmailLink(account: string, messageId: string, threadId: string | null = null): string | null {
   const decimal = /^[0-9]{1,24}$/;
-  if (account.startsWith(IMPORTED_ACCOUNT)) {
+  if (isImportedAccount(account)) {
     const address = account.slice(IMPORTED_ACCOUNT.length);
     if (!threadId || !decimal.test(threadId) || !/^[^\s@/?#]+@[^\s@/?#]+$/.test(address)) return null;
     return `https://mail.google.com/mail/?authuser=${encodeURIComponent(address)}#all/${BigInt(threadId).toString(16)}`;

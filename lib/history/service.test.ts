@@ -30,6 +30,30 @@ function make(name = `svc-${Date.now()}-${++n}`) {
   return { svc: new HistoryService(store, kv, () => 1_795_000_000_000), store, kv, name };
 }
 
+/** A whole export, part after part: its text, rows and number of parts. */
+async function exportAll(
+  svc: HistoryService,
+  filter: object,
+  format: 'addresses' | 'plain',
+): Promise<{ text: string; rows: number; parts: number }> {
+  const first = await svc.handle({ type: 'history-export', filter, keys: null, format, excel: false });
+  if (!first.ok) throw new Error(first.error.message);
+  let { text, rows, done } = first.data;
+  let parts = 1;
+  while (!done) {
+    const p = await svc.handle({
+      type: 'history-export-part',
+      token: first.data.token!,
+      offset: text.length,
+    });
+    if (!p.ok) throw new Error(p.error.message);
+    text += p.data.text;
+    ({ rows, done } = p.data);
+    parts++;
+  }
+  return { text, rows, parts };
+}
+
 describe('HistoryService', () => {
   it('stores reported bounces and answers queries', async () => {
     const { svc } = make();
@@ -202,26 +226,7 @@ describe('HistoryService', () => {
       ),
     ).flat();
     await store.bulkUpsert(rows);
-    const text = async (filter: object) => {
-      let out = '';
-      let a = await svc.handle({
-        type: 'history-export',
-        filter,
-        keys: null,
-        format: 'addresses',
-        excel: false,
-      });
-      for (;;) {
-        if (!a.ok) throw new Error(a.error.message);
-        out += a.data.text;
-        if (a.data.done || !a.data.token) return out;
-        a = (await svc.handle({
-          type: 'history-export-part',
-          token: a.data.token,
-          offset: out.length,
-        })) as never;
-      }
-    };
+    const text = async (filter: object) => (await exportAll(svc, filter, 'addresses')).text;
     const all = (await text({})).trim().split('\n');
     expect(all.length).toBe(3000);
     expect(all).toEqual([...new Set(all)].sort());
@@ -381,35 +386,14 @@ describe('HistoryService', () => {
       const a = await svc.handle({ type: 'history-import', reports: reports.slice(i, i + 500) });
       expect(a.ok).toBe(true);
     }
-    const parts: string[] = [];
-    const first = await svc.handle({
-      type: 'history-export',
-      filter: {},
-      keys: null,
-      format: 'plain',
-      excel: false,
-    });
-    if (!first.ok) throw new Error('export failed');
-    parts.push(first.data.text);
-    let done = first.data.done;
-    let rows = first.data.rows;
-    while (!done) {
-      const p = await svc.handle({
-        type: 'history-export-part',
-        token: first.data.token!,
-        offset: parts.join('').length,
-      });
-      if (!p.ok) throw new Error('part failed');
-      parts.push(p.data.text);
-      ({ done, rows } = p.data);
-    }
-    const lines = parts.join('').split('\n').filter(Boolean);
+    const { text, rows, parts } = await exportAll(svc, {}, 'plain');
+    const lines = text.split('\n').filter(Boolean);
     expect(lines).toEqual([
       'gone@dead.example',
       ...Array.from({ length: 3000 }, (_, i) => `soft${String(i).padStart(4, '0')}@x.example`),
     ]);
     expect(rows).toBe(3001);
-    expect(parts.length).toBeGreaterThan(10);
+    expect(parts).toBeGreaterThan(10);
   });
 
   it('applies retention when it is set and on startup', async () => {

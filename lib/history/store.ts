@@ -49,7 +49,7 @@ import {
   type HistoryFilter,
 } from './query';
 import { matchesTerms, mergeRecord, sameRecord, type HistoryRecord } from './record';
-import { IMPORTED_ACCOUNT } from '../import/protocol';
+import { isImportedAccount } from '../import/protocol';
 import { counterKey, CounterDelta, countsOf, STAT_DIMS, type CounterRow, type StatDim } from './stats';
 
 /** A record as the popup sees it, with how many bounces its address has. */
@@ -117,8 +117,6 @@ const KEYS_AHEAD = 1000;
 const MAX_WEEK_BATCH = 32;
 /** Records kept from a query's walk, so that its first pages need no second read. */
 const KEEP_ROWS = 500;
-/** Per-address bounce counts kept between queries (until the next change). */
-const KEEP_ADDRESS_COUNTS = 5000;
 /** Rows moved per transaction when clearing, undoing or applying retention. */
 const MOVE_CHUNK = 2000;
 /** How long one request may walk an index looking for matches before it answers. */
@@ -159,8 +157,7 @@ function errorName(err: unknown): string {
   return typeof e?.inner?.name === 'string' ? e.inner.name : 'Error';
 }
 
-/** Whether a record came from a mailbox import rather than a Gmail tab. */
-const isImported = (r: HistoryRecord): boolean => r.account.startsWith(IMPORTED_ACCOUNT);
+const isImported = (r: HistoryRecord): boolean => isImportedAccount(r.account);
 
 /**
  * One record for a bounce known twice (same report Message-ID and recipient, two message ids):
@@ -199,8 +196,6 @@ export class HistoryStore {
   private recoveryNote: RecoveryNote | null = null;
   private openingNow = false;
   /** Bounces per address, for the version they were counted at. */
-  private addressCounts = new Map<string, number>();
-  private addressCountsVersion = -1;
   /** The latest query of each channel (see {@link query}). */
   private channels = new Map<string, number>();
   private querySeq = 0;
@@ -604,24 +599,12 @@ export class HistoryStore {
     return result;
   }
 
-  /** The page's rows with how many bounces each address has (kept until the next change). */
+  /** The page's rows with how many bounces each address has: its counter row, one read a page. */
   private async withCounts(page: HistoryRecord[]): Promise<HistoryRow[]> {
-    if (this.addressCountsVersion !== this.version || this.addressCounts.size > KEEP_ADDRESS_COUNTS) {
-      this.addressCounts = new Map();
-      this.addressCountsVersion = this.version;
-    }
-    const version = this.version;
-    const known = this.addressCounts;
-    const addrs = [...new Set(page.map((r) => r.recipient).filter((a) => a !== '' && !known.has(a)))];
-    // Each address's counter row (one read for the page, not a count over the recipient index).
+    const addrs = [...new Set(page.map((r) => r.recipient).filter((a) => a !== ''))];
     const rows = await this.db.counters.bulkGet(addrs.map((a) => counterKey('addr', a)));
-    const counts = rows.map((row) => row?.n ?? 1);
-    if (this.version === version) addrs.forEach((a, i) => known.set(a, counts[i]!));
-    const byAddr = new Map(addrs.map((a, i) => [a, counts[i]!]));
-    return page.map((r) => ({
-      ...r,
-      count: r.recipient ? (byAddr.get(r.recipient) ?? known.get(r.recipient) ?? 1) : 1,
-    }));
+    const byAddr = new Map(addrs.map((a, i) => [a, rows[i]?.n ?? 1]));
+    return page.map((r) => ({ ...r, count: r.recipient ? (byAddr.get(r.recipient) ?? 1) : 1 }));
   }
 
   /** The kept result for this filter, or a new one. */

@@ -12,6 +12,9 @@ import type { HistoryFilter } from '../history/query';
  */
 export const IMPORTED_ACCOUNT = 'takeout:';
 
+/** Whether a record's account field says it came from a mailbox import rather than a Gmail tab. */
+export const isImportedAccount = (account: string): boolean => account.startsWith(IMPORTED_ACCOUNT);
+
 export type ImportRequest =
   | { type: 'sent-add'; rows: SentRow[] }
   | { type: 'sent-totals'; query: SentQuery }
